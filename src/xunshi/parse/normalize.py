@@ -1,0 +1,59 @@
+"""Text normalization: the one canonical form every span and every stored value refers to.
+
+Reports mix full- and half-width punctuation, arrive in traditional characters, carry pinyin
+glosses glued after characters (領(lǐng)導(dǎo)) and the web page's chrome (breadcrumbs, share
+buttons, print/close links). All of that is removed here, before any extraction.
+"""
+from __future__ import annotations
+
+import re
+import unicodedata
+from functools import lru_cache
+
+import opencc
+
+# A pinyin syllable gloss such as (lǐng) or (dǎo): Latin letters with at least one tone mark.
+# Some pages lose the opening parenthesis to an encoding error ("?zhèn)"); drop that too.
+_TONED = "āáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜńňǹḿ"
+_PINYIN_GLOSS = re.compile(
+    rf"[(?](?=[a-zü{_TONED}]*[{_TONED}])[a-zü{_TONED}]{{1,7}}\)"
+)
+
+# Lines that belong to the web page, not the report: navigation, share buttons, print links,
+# page metadata. Matched by shape, not by any one site's wording.
+_CHROME_LINE = re.compile(
+    r"""^(?:
+        当前位置|您现在的位置|你的位置|所在位置|首页\s*[>»›]   # breadcrumbs
+      | .*扫一扫.*分享 | 分享到 | .*分享至(?:朋友圈|微信|微博)      # share buttons
+      | (?:【[^】]{1,6}】\s*)+$                                # 【打印】【关闭】
+      | [\[(]?(?:打印|关闭|收藏|返回顶部|关闭窗口|打印本页)[\])]?(?:\s*[\[(]?(?:打印|关闭|收藏|返回顶部|关闭窗口|打印本页)[\])]?)*$
+      | 字号\s*[:]?\s*[大中小]                                 # font-size switchers
+      | (?:来源|发布时间|发布日期|浏览次数|阅读次数|责任编辑|编辑)\s*[:].{0,40}$   # page metadata
+      | (?:上一篇|下一篇)\s*[:]
+      | 相关(?:链接|阅读|新闻)\s*$
+    )""",
+    re.VERBOSE,
+)
+
+# Runs of blanks become one space; a space can separate a byline's unit from its author.
+_BLANKS = re.compile(r"[ \t\u3000]+")
+_INVISIBLE = dict.fromkeys(map(ord, "\ufeff\u200b\u200c\u200d\u2060\u00ad"), None)
+
+
+@lru_cache(maxsize=1)
+def _t2s() -> opencc.OpenCC:
+    return opencc.OpenCC("t2s")
+
+
+def normalize(raw: str) -> str:
+    """Return the canonical text: NFKC, simplified, glosses and chrome dropped, one line a paragraph."""
+    text = raw.translate(_INVISIBLE).replace("\r\n", "\n").replace("\r", "\n")
+    text = unicodedata.normalize("NFKC", text)
+    text = _PINYIN_GLOSS.sub("", text)
+    text = _t2s().convert(text)
+    lines = []
+    for line in text.split("\n"):
+        line = _BLANKS.sub(" ", line).strip()
+        if line and not _CHROME_LINE.match(line):
+            lines.append(line)
+    return "\n".join(lines)
