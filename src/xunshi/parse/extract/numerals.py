@@ -1,0 +1,38 @@
+"""Chinese numerals as reports print them: 一 … 九十九, 十一届, 两件, 〇, and plain digits."""
+from __future__ import annotations
+
+import re
+
+_DIGITS = {"〇": 0, "零": 0, "一": 1, "二": 2, "两": 2, "三": 3, "四": 4, "五": 5,
+           "六": 6, "七": 7, "八": 8, "九": 9}
+_UNITS = {"十": 10, "百": 100, "千": 1000}
+
+CN_NUMBER = "[〇零一二两三四五六七八九十百千]+"
+"""A regex fragment matching a Chinese numeral (validate the match with `to_int`)."""
+
+NUMBER = rf"(?:\d+|{CN_NUMBER})"
+"""A regex fragment matching an Arabic or a Chinese numeral."""
+
+
+def to_int(s: str) -> int | None:
+    """Convert 十一 → 11, 二十三 → 23, 一百零五 → 105, 三〇 → 30, "12" → 12; None if not a numeral."""
+    s = s.strip()
+    if not s:
+        return None
+    if s.isdigit():
+        return int(s)
+    if not re.fullmatch(CN_NUMBER, s):
+        return None
+    if not any(c in _UNITS for c in s):  # digit by digit: 二〇一九
+        return int("".join(str(_DIGITS[c]) for c in s))
+    total, current = 0, None
+    for c in s:
+        if c in _DIGITS:
+            if current is not None:  # two digits in a row inside a unit form: 十一一
+                return None
+            current = _DIGITS[c]
+        else:
+            unit = _UNITS[c]
+            total += (1 if current is None else current) * unit
+            current = None
+    return total + (current or 0)

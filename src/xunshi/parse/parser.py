@@ -1,0 +1,38 @@
+"""`parse()`: raw report text in, `Document` out. Pure: no database, no files."""
+from __future__ import annotations
+
+from .extract.clues import extract_clues
+from .extract.contacts import extract_contacts
+from .extract.document import classify, extract_title
+from .extract.findings import extract_findings
+from .extract.inspections import extract_inspections
+from .extract.places import resolve_jurisdiction
+from .extract.signature import extract_signature
+from .model import Document, ParseError
+from .normalize import normalize
+
+
+def parse(raw: str) -> Document:
+    """Parse one report. Raises `ParseError` only when nothing of a report's text remains."""
+    text = normalize(raw)
+    if not text.strip():
+        raise ParseError("no text left after normalization")
+    doc = Document(text=text, doc_type=classify(text))
+    title = extract_title(text)
+    if title:
+        doc.title, doc.spans["title"] = title
+    sig = extract_signature(text)
+    doc.issuer, doc.published_on = sig.issuer, sig.published_on
+    if sig.issuer_span:
+        doc.spans["issuer"] = sig.issuer_span
+    if sig.published_span:
+        doc.spans["published_on"] = sig.published_span
+    doc.inspections = extract_inspections(text)
+    doc.findings = extract_findings(text, doc.doc_type)
+    doc.clues = extract_clues(text)
+    doc.contacts = extract_contacts(text)
+    place = resolve_jurisdiction(text, doc.issuer, doc.contacts)
+    if place:
+        doc.jurisdiction, doc.jurisdiction_code = place.name, place.code
+        doc.spans["jurisdiction"] = place.span
+    return doc
