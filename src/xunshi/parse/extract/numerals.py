@@ -27,6 +27,8 @@ def to_int(s: str) -> int | None:
         return int("".join(str(_DIGITS[c]) for c in s))
     total, current = 0, None
     for c in s:
+        if c in "零〇":  # a placeholder inside a unit form: 一百零五
+            continue
         if c in _DIGITS:
             if current is not None:  # two digits in a row inside a unit form: 十一一
                 return None
