@@ -1,0 +1,53 @@
+"""Normalization: every later span refers to this text, so its rules are pinned here."""
+from __future__ import annotations
+
+from hypothesis import given, strategies as st
+
+from xunshi.parse.normalize import normalize
+
+
+def test_full_width_punctuation_and_digits_become_ascii() -> None:
+    assert normalize("电话：０７３８－８３２８１８７；（一）") == "电话:0738-8328187;(一)"
+
+
+def test_ideographic_full_stop_and_quotes_are_kept() -> None:
+    assert normalize("关于“四风”问题。") == "关于“四风”问题。"
+
+
+def test_traditional_becomes_simplified() -> None:
+    assert normalize("巡察組反饋了黨組織") == "巡察组反馈了党组织"
+
+
+def test_pinyin_glosses_are_dropped() -> None:
+    assert normalize("巡察工作領(lǐng)導(dǎo)小組") == "巡察工作领导小组"
+
+
+def test_pinyin_gloss_that_lost_its_parenthesis_is_dropped() -> None:
+    assert normalize("统筹?chóu)安排") == "统筹安排"
+
+
+def test_plain_latin_in_parentheses_is_kept() -> None:
+    assert normalize("采用(ABC)模式和(app)平台") == "采用(ABC)模式和(app)平台"
+
+
+def test_web_chrome_lines_are_dropped() -> None:
+    raw = "\n".join([
+        "当前位置：首页 > 巡察工作 > 整改通报",
+        "某县委关于巡察整改情况的通报",
+        "来源：某县纪委监委  发布时间：2021-03-04",
+        "正文第一段。",
+        "【打印】 【关闭】",
+        "使用“扫一扫”即可将网页分享至朋友圈",
+        "分享到：",
+    ])
+    assert normalize(raw) == "某县委关于巡察整改情况的通报\n正文第一段。"
+
+
+def test_blank_lines_and_line_endings_are_folded() -> None:
+    assert normalize("\ufeff第一段。\r\n\r\n  第二段  有空格。 \r\n") == "第一段。\n第二段 有空格。"
+
+
+@given(st.text())
+def test_normalize_is_idempotent(raw: str) -> None:
+    once = normalize(raw)
+    assert normalize(once) == once
