@@ -1,8 +1,112 @@
-"""Handed-over problem clues and petitions and what became of them (placeholder)."""
+"""Problem clues (问题线索) and petitions (信访件) the inspection handed over, and their fate.
+
+Reports state a batch and then what became of it: `移交了4件问题线索,均已办结`,
+`51件信访件中,…移交3件,处理回复37件…;3个问题线索已结案1件,正在初核调查2件`. Each
+disposition becomes one Clue whose `total` is the batch. Only sentences about the inspection
+count (they mention 巡视/巡察, or stand under a heading about it or about handed-over
+clues): a unit's own petition work elsewhere in the body is not a handed-over clue.
+"""
 from __future__ import annotations
 
-from ..model import Clue
+import re
+from collections.abc import Iterator
+
+from ..model import Clue, Span
+from .numerals import NUMBER, to_int
+
+# The kinds as reports write them; petitions have several names.
+_KIND = r"(?P<kind>问题线索|线索|信访件|信访举报件?|信访问题|信访)"
+_KINDS = {"问题线索": "问题线索", "线索": "问题线索"}  # every other spelling is a 信访件
+# A count's unit, not followed by what shows the count is of something else (3个单位, 2件次).
+_UNIT = r"(?:件|个|条)(?!单位|部门|方面|党组织|乡镇|街道|次|批|家|类)"
+_PERSONS = rf"(?:(?P<persons>{NUMBER})人)?"
+
+# A batch: 51件信访件 / 3个问题线索 (count first), 问题线索2件3人 (count after), or the kind
+# alone (巡视组移交的问题线索,已办结12件) when only the dispositions are counted.
+_BATCH = re.compile(
+    rf"(?P<total>{NUMBER}){_UNIT}{_KIND}"
+    rf"|{_KIND.replace('kind', 'kind2')}(?:共|共计|计)?(?:(?P<total2>{NUMBER}){_UNIT}{_PERSONS})?"
+)
+
+# Words a disposition is built from: 处理回复, 谈话函询, 正在初核调查, 初核转立案 …
+_DISPOSITION = (
+    r"(?:正在|尚在)?(?:初核|核查|核实|调查|处理|回复|谈话|函询|了结|办结|结案|立案|转立案|审查|审理"
+    r"|移交|移送|转办|交办|办理|查处|处置|澄清|暂存|待查|留存|查结|问责)+"
+)
+# One disposition with its count: 处理回复37件 / 已结案1件 (verb first) or 其余4件正在办理中.
+_COUNTED = re.compile(
+    rf"(?P<disp>{_DISPOSITION})(?P<n>{NUMBER}){_UNIT}{_PERSONS}"
+    rf"|(?:其余|剩余|另有?)?(?P<n2>{NUMBER}){_UNIT}(?:已经?|均已)?(?P<disp2>{_DISPOSITION})"
+)
+# The whole batch went one way: 均已办结 / 已全部办结 / 全部了结.
+_ALL = re.compile(rf"(?:均|全部|都)(?:已经?)?(?:全部)?(?P<disp>{_DISPOSITION})|已全部(?P<disp2>{_DISPOSITION})")
+# The batch was handed over, its fate untold: 移交问题线索2件3人 / 移交了4件问题线索.
+_HANDOVER = re.compile(r"(?P<verb>移交|移送|转交|交办|转办)了?(?:的)?$")
+
+# Where a sentence counts: it names the inspection, or its heading names the inspection or a
+# handover of clues.
+_INSPECTION = re.compile(r"巡视|巡察")
+_CLUE_HEADING = re.compile(r"巡视|巡察|移交|交办")
+_HEADING_MAX_LEN = 60
+"""A line this short is a heading for the paragraphs below it."""
+_SENTENCE = re.compile(r"[^。\n]+")
+_CLAUSE_BREAK = re.compile(r"[,;、,:]")
 
 
 def extract_clues(text: str) -> list[Clue]:
-    return []
+    """One Clue per disposition of each handed-over batch, in reading order."""
+    found = [c for start, sentence in _sentences_about_clues(text) for c in _sentence_clues(sentence, start)]
+    return _drop_bare_handovers(found)
+
+
+def _sentences_about_clues(text: str) -> Iterator[tuple[int, str]]:
+    heading = ""
+    offset = 0
+    for line in text.split("\n"):
+        for m in _SENTENCE.finditer(line):
+            s = m.group()
+            if re.search(_KIND, s) and (_INSPECTION.search(s) or _CLUE_HEADING.search(heading)):
+                yield offset + m.start(), s
+        if len(line) <= _HEADING_MAX_LEN:
+            heading = line
+        offset += len(line) + 1
+
+
+def _sentence_clues(sentence: str, offset: int) -> Iterator[tuple[Clue, bool]]:
+    """Each batch in the sentence with the dispositions that follow it up to the next batch."""
+    batches = list(_BATCH.finditer(sentence))
+    for i, batch in enumerate(batches):
+        end = batches[i + 1].start() if i + 1 < len(batches) else len(sentence)
+        yield from _batch_clues(sentence, batch, end, offset)
+
+
+def _batch_clues(sentence: str, batch: re.Match[str], end: int, offset: int) -> Iterator[tuple[Clue, bool]]:
+    """(clue, is a bare handover) for the batch: counted dispositions, a whole-batch one, or the handover."""
+    kind = _KINDS.get(batch.group("kind") or batch.group("kind2"), "信访件")
+    total = to_int(batch.group("total") or batch.group("total2") or "")
+    persons = to_int(batch.group("persons") or "")
+    found = False
+    for m in _COUNTED.finditer(sentence, batch.end(), end):
+        count = to_int(m.group("n") or m.group("n2"))
+        if count is not None:
+            found = True
+            yield Clue(kind, m.group("disp") or m.group("disp2"), count, Span(offset + m.start(), offset + m.end()),
+                       total=total, persons=to_int(m.group("persons") or "")), False
+    if found or total is None:
+        return
+    whole = _ALL.search(sentence, batch.end(), end)
+    if whole:  # 均已办结: the disposition covers the batch
+        yield Clue(kind, whole.group("disp") or whole.group("disp2"), total,
+                   Span(offset + batch.start(), offset + whole.end()), total=total, persons=persons), False
+        return
+    clause_start = max((m.end() for m in _CLAUSE_BREAK.finditer(sentence, 0, batch.start())), default=0)
+    handed = _HANDOVER.search(sentence, clause_start, batch.start())
+    if handed:
+        yield Clue(kind, handed.group("verb"), total, Span(offset + handed.start(), offset + batch.end()),
+                   total=total, persons=persons), True
+
+
+def _drop_bare_handovers(found: list[tuple[Clue, bool]]) -> list[Clue]:
+    """A handover is a clue of its own only when no disposition of that batch is reported."""
+    settled = {(c.kind, c.total) for c, bare in found if not bare}
+    return [c for c, bare in found if not (bare and (c.kind, c.total) in settled)]

@@ -1,12 +1,71 @@
-"""Document type and headline title (placeholder)."""
+"""Document type and headline title.
+
+A report is either a unit's own account of its rectification (`rectification`) or an
+announcement that inspection groups fed back what they found (`feedback`). Rectification
+reports also recount the feedback they received ("市委巡察组向市委政法委反馈了巡察意见"), so
+their own markers — the headline, "现将…整改情况予以公布", the closing call to supervise the
+rectification, "整改情况:" blocks — are looked for first; feedback wording decides only
+when none of them is there.
+"""
 from __future__ import annotations
+
+import re
 
 from ..model import DocType, Span
 
+_TITLE_SCAN_LINES = 3
+"""A headline stands at the top; past a few lines everything is body."""
+_TITLE_MAX_LEN = 80
+
+# Words a headline is made of: 关于…的通报 / 情况 / 公开 / 公告 / 公布 / 报告 / 反馈 / 整改.
+_TITLE_WORD = re.compile(r"关于|通报|情况|公开|公告|公布|报告|反馈|整改")
+# A line that cannot be a headline: it opens with an outline marker or a date, or reads
+# as a sentence (根据/按照/为… openings, inner full stops, a trailing clause mark).
+_NOT_TITLE = re.compile(
+    r"^(?:[一二三四五六七八九十]+、|[(][一二三四五六七八九十\d]+[)]|\d+[.、。]|\d{4}年"
+    r"|根据|按照|为了?|近日|日前|经)|。.|[,;:,。]$"
+)
+
+# A rectification headline: 整改情况的通报, 集中整改情况的公开, 整改进展情况 …
+_RECTIFICATION_TITLE = re.compile(r"整改[^,]{0,8}(?:情况|通报|公告|公开|报告|公示)")
+# The report says it is publishing its own rectification.
+_RECTIFICATION = re.compile(
+    r"现将.{0,60}整改.{0,30}(?:予以|向社会|进行)?(?:公布|通报|公开|公告|报告)"  # 现将…整改情况予以公布
+    r"|欢迎.{0,30}对.{0,40}整改.{0,20}监督"  # the closing call to supervise the rectification
+    r"|^整改(?:落实|进展)?情况[:]"  # a finding's 整改情况: block
+    , re.MULTILINE,
+)
+# The report announces that groups fed their findings back.
+_FEEDBACK = re.compile(
+    r"(?:巡视|巡察)(?:情况)?反馈(?:会|工作|全部完成|意见)?"
+    r"|反馈了?(?:巡视|巡察)(?:情况|意见)"
+    r"|被(?:巡视|巡察)(?:单位|党组织)"
+)
+
 
 def classify(text: str) -> DocType | None:
-    return None
+    """`rectification`, `feedback`, or None when the text shows neither."""
+    title = extract_title(text)
+    if title and _RECTIFICATION_TITLE.search(title[0]):
+        return "rectification"
+    if title and "反馈" in title[0]:
+        return "feedback"
+    if _RECTIFICATION.search(text):
+        return "rectification"
+    return "feedback" if _FEEDBACK.search(text) else None
 
 
 def extract_title(text: str) -> tuple[str, Span] | None:
+    """The headline among the first lines, or None when the report opens with its body."""
+    start = 0
+    for line in text.split("\n")[:_TITLE_SCAN_LINES]:
+        if _is_title(line):
+            return line, Span(start, start + len(line))
+        if "。" in line:  # the body has begun
+            return None
+        start += len(line) + 1
     return None
+
+
+def _is_title(line: str) -> bool:
+    return len(line) <= _TITLE_MAX_LEN and bool(_TITLE_WORD.search(line)) and not _NOT_TITLE.search(line)

@@ -1,8 +1,336 @@
-"""Findings (problems), their categories and measures (placeholder)."""
+"""Findings: the problems a report lists, with their category, seq, title and measures.
+
+Rectification reports answer the inspectors point by point under one section of the outline
+(二、反馈问题整改情况 …): category headings such as (一)党的领导方面, then one numbered heading per
+problem, then what was done about it. Feedback announcements instead list the problems inline
+(发现…问题:有的…;部分…). Both shapes vary a lot between reports, so the section is found by
+what its heading says and the levels by how the outline nests, never by a fixed marker.
+"""
 from __future__ import annotations
 
-from ..model import DocType, Finding
+import re
+
+from ..model import DocType, Finding, Measure, Span
+from ..outline import Block, build_outline, sentence_end
+from .measures import (
+    LEAD_IN, enumerated_items, enumeration, extract_measures, status_hint, strip_item_marker,
+)
+from .numerals import CN_NUMBER
+
+# A section heading that introduces the answers to the fed-back problems.
+FINDINGS_SECTION = re.compile(
+    r"反馈(?:的)?(?:问题|意见)|问题(?:的)?整改|整改(?:任务|意见)|具体问题|问题导向|问题清单"
+)
+# Sections that are about something else even when they mention problems.
+OTHER_SECTION = re.compile(r"线索|信访|下一步|深化|巩固|存在的主要问题|打算|计划")
+# Sections about organizing the work, searched no deeper unless they name the problems.
+WORK_SECTION = re.compile(r"主体责任|组织(?:整改|领导|实施)|总体情况|基本情况")
+# A heading that states a problem or a group of problems (used when no section says so).
+PROBLEM_HEADING = re.compile(
+    r"^(?:关于|针对)|问题$|方面(?:的问题|存在的问题)?$|不(?:够|到位|足|严|实|力|规范)|缺|薄弱|差距|淡薄"
+)
+# A category heading: a field of work (…方面) or a group of problems (关于“…”问题).
+CATEGORY_HEADING = re.compile(r"方面(?:的问题|存在的问题)?$|^(?:关于|在)“|问题$")
+
+# The wrappers around a problem statement: 关于/针对 in front, 的问题 / 的整改情况 behind.
+_LEAD_WORD = re.compile(r"^(?:关于|针对)")
+_TAIL_REPORT = re.compile(r"(?:的|(?<=问题))整改(?:落实)?(?:情况)?$")
+_TAIL_PROBLEM = re.compile(r"(?:存在)?的问题$")
+_TAIL_BARE_PROBLEM = re.compile(r"问题$")
+# A heading that quotes the inspectors: 关于“…” / 针对“…” / 在“…”方面.
+_QUOTING_LEAD = re.compile(r"^(?:关于|针对|在)(?=“)")
+# After a quoted problem: 问题 and the joint to the quoted recommendation (和“…”整改意见).
+_PAIR_JOINT = re.compile(r"(?:的?问题)?(?:和|及|与|以及)(?=“)")
+_RECOMMENDATION_TAIL = re.compile(r"的?(?:整改)?(?:意见|建议|要求)")
+# What may follow a quotation that is the whole statement: 问题/方面, 的整改(情况), a clause.
+_QUOTE_CLOSES = re.compile(r"(?:的?(?:问题|方面))?(?:的?整改(?:落实)?(?:情况)?)?(?:[,;:].*)?$")
+_EDGE = "。,;:!? \t\n"
+# The label some reports put before a finding's description: 问题表现: / 具体表现: …
+_DESCRIPTION_LABEL = re.compile(r"^(?:问题表现|具体表现|主要表现|问题描述|存在问题)\s*:")
+
+# Where a feedback announcement starts listing problems: 发现…问题: / 主要是: / 问题主要有
+INLINE_LEAD = re.compile(
+    r"(?:发现|反映|指出|存在)[^。:\n]{0,30}问题[^。:\n]{0,8}:"
+    r"|主要(?:问题)?(?:是|有|表现在|表现为):|问题主要(?:是|有|表现在|表现为):?"
+)
+# A sentence after 。 that still belongs to the list: it opens like a problem item.
+ITEM_OPENER = re.compile(rf"(?:有的|部分|一些|个别|少数|仍有|还有|存在|{CN_NUMBER}是)")
+# Separators of inline items.
+_ITEM_END = re.compile(r"[;。]")
 
 
 def extract_findings(text: str, doc_type: DocType | None) -> list[Finding]:
+    """Findings in document order; feedback announcements are read inline first."""
+    if doc_type == "feedback":
+        return inline_findings(text) or outline_findings(text)
+    found = outline_findings(text)
+    if not found and doc_type is None:
+        found = inline_findings(text)
+    return found
+
+
+# ---------------------------------------------------------------- titles and wrappers
+
+
+def _quote_end(s: str, i: int) -> int | None:
+    """Index just after the ” that closes the “ at s[i], counting nested quotes."""
+    depth = 0
+    for j in range(i, len(s)):
+        if s[j] == "“":
+            depth += 1
+        elif s[j] == "”":
+            depth -= 1
+            if depth == 0:
+                return j + 1
+    return None
+
+
+def _quoted_at(s: str, i: int) -> tuple[str, int] | None:
+    """(inner text, end) of a balanced quotation starting at s[i], if one does."""
+    if i >= len(s) or s[i] != "“":
+        return None
+    end = _quote_end(s, i)
+    return (s[i + 1 : end - 1], end) if end else None
+
+
+def _strip_wrappers(s: str) -> str:
+    """The statement inside 关于…(的)问题 / …的问题 / …的整改情况, without edge punctuation."""
+    s = s.strip(_EDGE)
+    led = bool(_LEAD_WORD.match(s))
+    s = _TAIL_REPORT.sub("", _LEAD_WORD.sub("", s))
+    s = _TAIL_PROBLEM.sub("", s)
+    s = _TAIL_BARE_PROBLEM.sub("", s) if led else s
+    quoted = _quoted_at(s, 0)
+    if quoted and quoted[1] == len(s):
+        s = quoted[0]
+    return s.strip(_EDGE)
+
+
+def unwrap(heading: str) -> tuple[str, str | None]:
+    """(problem statement, paired recommendation) of a heading.
+
+    针对“X”问题和“Y”整改意见 pairs the inspectors' problem X with their recommendation Y;
+    otherwise only the wrappers around the statement are dropped.
+    """
+    s = heading.strip(_EDGE)
+    lead = _QUOTING_LEAD.match(s)
+    quoted = _quoted_at(s, lead.end()) if lead else None
+    if not quoted:
+        return _strip_wrappers(s), None
+    problem, end = quoted
+    joint = _PAIR_JOINT.match(s, end)
+    recommendation = _quoted_at(s, joint.end()) if joint else None
+    if recommendation and _RECOMMENDATION_TAIL.match(s, recommendation[1]):
+        return problem.strip(_EDGE), recommendation[0].strip(_EDGE)
+    if not _QUOTE_CLOSES.match(s, end):  # the quote is only part of the statement
+        return _strip_wrappers(s), None
+    return problem.strip(_EDGE), None
+
+
+# ---------------------------------------------------------------- the findings section
+
+
+def _sections(block: Block) -> list[Block]:
+    """Blocks whose heading announces the answers to the fed-back problems, outermost first."""
+    out: list[Block] = []
+    for child in [c for c in block.children if c.children]:
+        if FINDINGS_SECTION.search(child.heading) and not OTHER_SECTION.search(child.heading):
+            out.append(child)
+        elif not _is_other(child):
+            out.extend(_sections(child))
+    return out
+
+
+def _lists_problems(text: str, section: Block) -> bool:
+    """Whether a section holds problems: a problem-shaped heading or measures below it."""
+    return any(PROBLEM_HEADING.search(b.heading) or _has_measures(text, b)
+               for b in section.walk()[1:])
+
+
+def _is_other(block: Block) -> bool:
+    return bool(OTHER_SECTION.search(block.heading) or WORK_SECTION.search(block.heading))
+
+
+def _findings_lists(text: str, root: Block) -> list[list[Block]]:
+    """The sibling headings to read findings from, one list per findings section.
+
+    Several named sections are narrowed to those that really list problems; without any, the
+    first block whose children are mostly problem-shaped headings stands in, and only those
+    children count (its other children are about the work, not the problems).
+    """
+    sections = _sections(root)
+    if len(sections) > 1:
+        sections = [s for s in sections if _lists_problems(text, s)] or sections
+    if sections:
+        return [[k for k in s.children if not OTHER_SECTION.search(k.heading)] for s in sections]
+    for block in root.walk():
+        if _is_other(block):
+            continue
+        problems = [c for c in block.children if PROBLEM_HEADING.search(c.heading) and not _is_other(c)]
+        if len(problems) >= 2 and len(problems) * 2 >= len(block.children):
+            return [problems]
     return []
+
+
+def _items_are_measures(text: str, block: Block) -> bool:
+    """Whether the block's numbered items are its measures: they follow a colon (整改措施:),
+    or there are two or more and each is a bare line with nothing under it.
+    """
+    own = text[block.body_span.start : block.body_span.end].rstrip()
+    if own.endswith(":"):
+        return True
+    kids = block.children
+    return len(kids) >= 2 and all(not k.children and not _own_text(text, k) for k in kids)
+
+
+def _own_text(text: str, block: Block) -> str:
+    """The block's text between its heading and its first child, without edge punctuation."""
+    return text[block.body_span.start : block.body_span.end].strip(_EDGE)
+
+
+def _is_category_level(text: str, kids: list[Block]) -> bool:
+    """Whether these sibling headings group findings rather than being findings.
+
+    A finding may carry one description item (1) under it, so one child alone does not make a
+    category; two or more do (unless they are measures after a colon), and so does a
+    category-shaped heading over children.
+    """
+    parents = [k for k in kids if k.children and not _items_are_measures(text, k)]
+    if any(len(k.children) >= 2 for k in parents):
+        return True
+    return bool(parents) and all(CATEGORY_HEADING.search(k.heading) for k in parents)
+
+
+def _has_measures(text: str, block: Block) -> bool:
+    """Whether a block carries its own measures (a lead-in or a 一是… enumeration)."""
+    start, end = block.heading_span.end, block.span.end
+    return bool(LEAD_IN.search(text, start, end) or enumeration(text, start, end))
+
+
+def outline_findings(text: str) -> list[Finding]:
+    """Findings of a rectification report, read from its outline."""
+    root = build_outline(text)
+    out: list[Finding] = []
+    for kids in _findings_lists(text, root):
+        if not _is_category_level(text, kids):
+            out.extend(_finding(text, k, None) for k in kids)
+            continue
+        for kid in kids:
+            if kid.children:
+                category = unwrap(kid.heading)[0]
+                out.extend(_finding(text, f, category) for f in kid.children)
+            elif _has_measures(text, kid):
+                out.append(_finding(text, kid, None))
+    return out
+
+
+# ---------------------------------------------------------------- one finding
+
+
+def _children_role(text: str, block: Block, nested: bool) -> str | None:
+    """What the numbered items under a finding are: measures, sub-problems or description.
+
+    Items after a colon (整改情况:) or bare one-line items are measures; items that name their
+    own problem (针对“…”), or two or more that each carry their own measures, are
+    sub-problems — one level deep only, as the model has it; anything else only describes
+    the finding.
+    """
+    kids = block.children
+    if not kids:
+        return None
+    if _items_are_measures(text, block):
+        return "measures"
+    named = all(_LEAD_WORD.match(k.heading) for k in kids)
+    each_measured = len(kids) >= 2 and all(_has_measures(text, k) for k in kids)
+    return "subproblems" if not nested and (named or each_measured) else "description"
+
+
+def _finding(text: str, block: Block, category: str | None, nested: bool = False) -> Finding:
+    """One finding from its heading block, with children, description and measures."""
+    title, recommendation = unwrap(block.heading)
+    f = Finding(title=title, span=block.span, seq=block.number, seq_inferred=block.inferred,
+                category=category, recommendation=recommendation)
+    role = _children_role(text, block, nested)
+    if role == "subproblems":
+        f.children = [_finding(text, c, category, nested=True) for c in block.children]
+        _fill(f, text, block.body_span.start, block.body_span.end, None)
+    elif role == "measures":
+        f.measures = [_item_measure(text, c) for c in block.children]
+        f.enumerated = True
+    else:
+        described = block.children[0].heading_span.start if role == "description" else None
+        _fill(f, text, block.heading_span.end, block.span.end, described)
+    if f.measures:
+        f.status = status_hint(text, f.measures[0].span.start, f.measures[-1].span.end)
+    return f
+
+
+def _item_measure(text: str, item: Block) -> Measure:
+    """A measure printed as its own numbered item under 整改情况:."""
+    return Measure(item.number or 0, text[item.heading_span.start : item.span.end],
+                   Span(item.heading_span.start, item.span.end))
+
+
+def _line_end(text: str, pos: int, end: int) -> int:
+    nl = text.find("\n", pos, end)
+    return end if nl < 0 else nl
+
+
+def _fill(f: Finding, text: str, start: int, end: int, described: int | None) -> None:
+    """Description and measures from text[start:end], the finding's text after its heading.
+
+    A lead-in (整改情况:) separates the description before it from the measures after it;
+    without one, a description item (1) is its first paragraph and the rest are measures.
+    """
+    lead = LEAD_IN.search(text, start, end)
+    if lead:
+        desc_start = start if described is None else described
+        desc_end, start = lead.start(), lead.end()
+    elif described is not None:
+        desc_start = described
+        desc_end = start = _line_end(text, described, end)
+    else:
+        desc_start = desc_end = start
+    description = _DESCRIPTION_LABEL.sub("", text[desc_start:desc_end].strip(_EDGE))
+    f.description = description.strip(_EDGE) or None
+    f.measures, f.enumerated = extract_measures(text, start, end)
+
+
+# ---------------------------------------------------------------- inline lists (feedback)
+
+
+def inline_findings(text: str) -> list[Finding]:
+    """Problems listed inline after 发现…问题: or 主要是:, each item one finding."""
+    out: list[Finding] = []
+    consumed = 0
+    for lead in INLINE_LEAD.finditer(text):
+        if lead.start() < consumed:  # a second lead phrase inside a list already read
+            continue
+        consumed = end = _line_end(text, lead.end(), len(text))
+        items: list[tuple[int, int, int | None]] = list(enumerated_items(text, lead.end(), end))
+        items = items or _separated_items(text, lead.end(), end)
+        out.extend(_inline_finding(text, s, e, seq) for s, e, seq in items)
+    return [f for f in out if f.title]
+
+
+def _separated_items(text: str, start: int, end: int) -> list[tuple[int, int, int | None]]:
+    """(start, end, None) of items separated by ; — and by 。 while the next opens like one."""
+    items: list[tuple[int, int, int | None]] = []
+    pos = start
+    while pos < end:
+        m = _ITEM_END.search(text, pos, end)
+        stop = m.start() if m else end
+        items.append((pos, stop, None))
+        pos = stop + 1
+        if m and m.group() == "。" and not ITEM_OPENER.match(text, pos):
+            break
+    return items
+
+
+def _inline_finding(text: str, start: int, end: int, seq: int | None) -> Finding:
+    """One inline item as a finding: its text without the 一是 and the edge punctuation."""
+    while start < end and text[start] in _EDGE:
+        start += 1
+    end = sentence_end(text, start, end) if seq is not None else end
+    title = strip_item_marker(text[start:end]).strip(_EDGE)
+    return Finding(title=title, span=Span(start, end), seq=seq)

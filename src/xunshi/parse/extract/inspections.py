@@ -1,8 +1,230 @@
-"""Inspection rounds and their targets (placeholder until the extractor lands)."""
+"""Inspections: who inspected which unit, in which term/round/batch, when, and when they fed back.
+
+Reports state this in their opening paragraphs, in a few set phrasings:
+`2019年9月16日至12月16日,市委第四巡察组对市委政法委进行了巡察` (one target),
+`第九轮对A、B…13个单位开展为期一个月的常规巡察` (a list), `对南滚河、澜沧江2个自然保护区管护局`
+(a list sharing one head noun), `现将市委政法委巡视集中整改情况向社会公开` (a rectification
+report naming its own unit) or only `市委第一巡察组向市财政局党组反馈了巡察情况`. One
+`Inspection` is produced per target; round, group, authority and tour dates come from the same
+sentence, else from what the report names once for all its targets.
+"""
 from __future__ import annotations
 
-from ..model import Inspection
+import re
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from typing import Protocol, TypeVar
+
+from ..model import Inspection, PartialDate, Span
+from .dates import DateMention, find_dates
+from .organizations import MODE, ORG_END, Group, find_groups, ordering_authority
+from .rounds import RoundMention, find_rounds
+from .signature import Signature, extract_signature
+from .targets import Target, split_targets
+
+# A visit: 对X进行了巡察 / 对X开展为期一个月的常规巡察 / 进驻X开展巡视 / 开展巡视“回头看”.
+# Not 巡视整改, 巡察反馈 …, which name the follow-up, not the visit.
+_VISIT = re.compile(
+    r"(?:对|进驻)(?P<targets>[^,。;:!?\n]{2,400}?)(?:进行|开展|实施)了?"
+    rf"(?P<qual>[^,。;:\n对]{{0,30}}?)(?P<mode>{MODE})(?!整改|反馈|意见|组|办|发现|期间|中|成果|移交)"
+    r"(?P<post>“?回头看)?"
+)
+# A report on its own unit's rectification: 现将市委政法委(含…)巡视集中整改情况向社会公开.
+_OWN_UNIT = re.compile(
+    r"现将(?P<target>[^,。;:\n]{2,30}?)(?:\([^)]*\))?"
+    rf"(?=关于|落实|贯彻|{MODE}[^,。;:\n]{{0,8}}整改)"
+)
+# A feedback: 向市委政法委反馈了巡察意见 / 向A、B进行巡察意见反馈 / 巡察情况反馈全部完成 /
+# 反馈了巡视意见 / 对相关单位进行了反馈.
+_FEEDBACK = re.compile(
+    rf"向(?P<to>[^,。;:\n]{{2,120}}?)(?:集中|分别|全面)?(?:进行了?)?{MODE}?(?:意见|情况)?反馈"
+    rf"|{MODE}(?:情况|意见)?反馈(?:会|工作)?(?:全部|陆续)?(?:完成|结束|召开)"
+    rf"|反馈了?{MODE}(?:意见|情况)|进行了?反馈"
+)
+# An addressee that is a body, not a person: 市财政局党组, not 县委书记张三.
+_BODY = re.compile(rf".*{ORG_END}")
+_KINDS = ("回头看", "机动", "提级", "交叉", "联动", "延伸", "专项", "常规")
+"""Kinds of inspection, the more specific first: 专项巡视“回头看” is a 回头看."""
+# Where the preamble ends: the first outline heading (一、 / (一) / 1. / a lone marker line).
+_HEADING = re.compile(r"^(?:[一二三四五六七八九十]+、|\([一二三四五六七八九十]+\)|\d+[.、]|[-—]+$)")
+_PREAMBLE_LINES = 5
+"""Inspections are stated before the first heading, and within the first few paragraphs."""
+# A sentence: where round, group and dates of a visit are looked up.
+_SENTENCE_END = re.compile(r"[。;!?\n]")
+# A unit naming itself (我县, 我局党组): the report's issuer is who that is.
+_SELF = re.compile(r"^我(?P<kind>[县市区州旗镇乡])?")
+# What turns a committee's name into its place's: 中共X县委员会 / X县委 → X县.
+_PARTY_WRAP = re.compile(r"^中共|(?:委员会|委)$")
+
+
+class _Spanned(Protocol):
+    @property
+    def span(self) -> Span: ...
+
+
+T = TypeVar("T")
+S = TypeVar("S", bound=_Spanned)
+
+
+def _unique(values: Iterable[T]) -> T | None:
+    """The value when all candidates agree, else None: a report naming two rounds sets none."""
+    distinct = set(values)
+    return distinct.pop() if len(distinct) == 1 else None
+
+
+def _last_in(items: list[S], start: int, end: int) -> S | None:
+    """The last item whose span lies in [start, end)."""
+    inside = [i for i in items if start <= i.span.start and i.span.end <= end]
+    return inside[-1] if inside else None
+
+
+def _preamble_end(text: str) -> int:
+    """Offset where the opening paragraphs end (first heading or the line cap)."""
+    pos = 0
+    for n, line in enumerate(text.split("\n")):
+        if n >= _PREAMBLE_LINES or (n > 0 and _HEADING.match(line)):
+            return pos
+        pos += len(line) + 1
+    return len(text)
+
+
+@dataclass
+class _Opening:
+    """The report's opening paragraphs and what they mention: the context of every target."""
+
+    text: str
+    end: int
+    signature: Signature
+    rounds: list[RoundMention] = field(init=False)
+    groups: list[Group] = field(init=False)  # from the whole report: the body may name it
+    dates: list[DateMention] = field(init=False)
+
+    def __post_init__(self) -> None:
+        head = self.text[: self.end]
+        self.rounds, self.groups = find_rounds(head), find_groups(self.text)
+        published = self.signature.published_on  # the report's own year, which 今年 means
+        self.dates = find_dates(head, published.year if published else None)
+
+    def sentence_start(self, pos: int) -> int:
+        ends = [m.end() for m in _SENTENCE_END.finditer(self.text, 0, pos)]
+        return ends[-1] if ends else 0
+
+    def authority(self, start: int, end: int) -> str | None:
+        """Who sent the groups: the sentence's group or round, else what the report says once."""
+        group, rnd = _last_in(self.groups, start, end), _last_in(self.rounds, start, end)
+        found = (group.authority if group else None) or (rnd.authority if rnd else None)
+        overall = ([r.authority for r in self.rounds if r.authority]
+                   + [g.authority for g in self.groups if g.span.end <= self.end])
+        return (found or ordering_authority(self.text[start:end]) or _unique(overall)
+                or ordering_authority(self.text[: self.end]))
+
+    def group(self, start: int, end: int, authority: str | None) -> Group | None:
+        """The sentence's group, else the one numbered group of that authority the report names."""
+        numbered = [g for g in self.groups if g.numbered]
+        here = _last_in(numbered, start, end)
+        if here is not None:
+            return here
+        name = _unique(g.name for g in numbered if authority in (None, g.authority))
+        return next((g for g in numbered if g.name == name), None)
+
+    def round(self, start: int, end: int) -> tuple[int | None, int | None, int | None]:
+        """(term, round, batch): the sentence's round phrase, else the one the report names."""
+        rnd = _last_in(self.rounds, start, end)
+        term = rnd.term if rnd and rnd.term else _unique(r.term for r in self.rounds if r.term)
+        round_no = rnd.round_no if rnd else _unique(n for r in self.rounds for n in r.rounds)
+        batch = rnd.batch if rnd and rnd.batch else _unique(r.batch for r in self.rounds if r.batch)
+        return term, round_no, batch
+
+    def inspection(self, target: Target, mode: str | None, kind: str | None, at: int,
+                   visit: bool = True) -> Inspection:
+        """The inspection of `target`, mentioned at `at`, with its context filled in. A range
+        before a visit is the tour; before a feedback (`visit` False) it is the feedback's."""
+        start = self.sentence_start(at)
+        authority = self.authority(start, at)
+        group = self.group(start, at, authority)
+        term, round_no, batch = self.round(start, at)
+        ranges = [x for x in self.dates if x.end is not None] if visit else []
+        tour = _last_in(ranges, start, at)
+        return Inspection(
+            target=self._own_name(target.name), span=target.span, authority=authority,
+            group_name=group.name if group else None, mode=mode or (group.mode if group else None),
+            term=term, round_no=round_no, batch_no=batch, kind=kind,
+            started_on=tour.start if tour else None, ended_on=tour.end if tour else None,
+        )
+
+    def _own_name(self, name: str) -> str:
+        """我县 / 我局 stand for the issuer: X县委 → X县 for a place, the issuer itself otherwise."""
+        m = _SELF.match(name)
+        issuer = self.signature.issuer
+        if not m or not issuer:
+            return name
+        return _PARTY_WRAP.sub("", issuer) if m.group("kind") else issuer.removeprefix("中共")
+
+
+def _visits(o: _Opening) -> list[Inspection]:
+    """Inspections from `对X进行了巡察` phrases in the preamble."""
+    out = []
+    for m in _VISIT.finditer(o.text, 0, o.end):
+        words = m.group("qual") + (m.group("post") or "")
+        kind = next((k for k in _KINDS if k in words), None)
+        for target in split_targets(m.group("targets"), m.start("targets")):
+            out.append(o.inspection(target, m.group("mode"), kind, m.start()))
+    return out
+
+
+def _own_unit(o: _Opening) -> list[Inspection]:
+    """The unit a rectification report speaks for: 现将X巡视整改情况予以公布."""
+    m = _OWN_UNIT.search(o.text, 0, o.end)
+    if not m:
+        return []
+    mode = re.search(MODE, o.text[m.end() : m.end() + 12])
+    return [o.inspection(t, mode.group(0) if mode else None, None, m.start())
+            for t in split_targets(m.group("target"), m.start("target"))]
+
+
+def _addressees(o: _Opening) -> list[Inspection]:
+    """The units fed back to (`向X反馈`), when the report states no visit at all."""
+    out = []
+    for m in _FEEDBACK.finditer(o.text, 0, o.end):
+        if not m.group("to"):
+            continue
+        mode = re.search(MODE, o.text[m.start() : m.end() + 8])
+        out += [o.inspection(t, mode.group(0) if mode else None, None, m.start(), visit=False)
+                for t in split_targets(m.group("to"), m.start("to")) if _BODY.fullmatch(t.name)]
+    return out
+
+
+def _feedback_dates(o: _Opening, inspections: list[Inspection]) -> list[_Feedback]:
+    """(addressee, date) of each feedback phrase: the nearest date before it in its sentence,
+    skipping ranges that are a tour."""
+    tours = {(i.started_on, i.ended_on) for i in inspections}
+    dates = [x for x in o.dates if (x.start, x.end) not in tours]
+    out = []
+    for m in _FEEDBACK.finditer(o.text, 0, o.end):
+        date = _last_in(dates, o.sentence_start(m.start()), m.start())
+        if date is not None:
+            out.append((m.group("to"), date.start))
+    return out
+
+
+_Feedback = tuple[str | None, PartialDate]
+"""(addressee as printed, date) of one feedback phrase."""
+
+
+def _apply_feedback(inspections: list[Inspection], feedbacks: list[_Feedback]) -> None:
+    """Give each inspection the date its unit was fed back; an unmatched feedback covers all.
+    A feedback dated before its tour began is a misread (今年 resolved too early) and is skipped."""
+    for to, date in feedbacks:
+        named = [i for i in inspections if to and (i.target in to or to in i.target)]
+        for insp in named or inspections:
+            started = insp.started_on
+            if insp.feedback_on is None and (started is None or date.as_date() >= started.as_date()):
+                insp.feedback_on = date
 
 
 def extract_inspections(text: str) -> list[Inspection]:
-    return []
+    """One inspection per inspected unit named in the report's opening paragraphs."""
+    o = _Opening(text, _preamble_end(text), extract_signature(text))
+    inspections = _visits(o) or _own_unit(o) or _addressees(o)
+    _apply_feedback(inspections, _feedback_dates(o, inspections))
+    return inspections

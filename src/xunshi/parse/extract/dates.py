@@ -1,0 +1,166 @@
+"""Dates and date ranges as reports print them, resolved to `PartialDate`s with spans.
+
+Reports write a tour as `2019年9月16日至12月16日` (the second half inherits the year and
+month), a feedback day as `今年2月26日` (the year is the report's own) and signatures in
+Chinese numerals (`二〇二〇年八月二十六日`). Everything is resolved from the text alone: a
+date whose year cannot be derived from the report's other dates is dropped, never guessed.
+"""
+from __future__ import annotations
+
+import datetime as dt
+import re
+from dataclasses import dataclass
+
+from ..model import PartialDate, Span
+from .numerals import to_int
+
+# A year: four Arabic digits, four Chinese digits (二〇二〇), or a relative year (今年, 同年 …).
+_YEAR = r"(?:(?<!\d)\d{4}|[〇零一二三四五六七八九]{4}|[今去前明同当])"
+# A month or a day, in Arabic digits or a small Chinese numeral (十二, 二十六).
+_MONTH = r"(?:(?<!\d)\d{1,2}|十[一二]?|[一二三四五六七八九])"
+_DAY = r"(?:(?<!\d)\d{1,2}|[二三]?十[一二三四五六七八九]?|[一二三四五六七八九])"
+# Between the halves of a range: (起)至 / 到 / dashes / tildes.
+_RANGE_SEP = r"[ ]*(?:起?至|到|[-—–~〜]{1,2})[ ]*"
+# Part of a month a tour starts or ends in (4月上旬, 5月底): the date stays month-precise.
+_PART_OF_MONTH = r"(?:上旬|中旬|下旬|初|底)"
+
+
+def _part(p: str) -> str:
+    """One date (groups prefixed `p`): year, month and day, each optional; validated later."""
+    return (rf"(?:(?P<{p}y>{_YEAR})年)?(?:(?P<{p}m>{_MONTH})月)?"
+            rf"(?:(?P<{p}d>{_DAY})[日号]|{_PART_OF_MONTH})?")
+
+
+# A date or a range; the second half may omit the year (至12月16日) or the month (-27日).
+# A range printing its unit once (2016年5至7月, 2018年1月4至5日) is its own branch, `r…`.
+_DATE = re.compile(
+    rf"(?P<r>(?:(?P<ry>{_YEAR})年)?(?:(?P<rm>{_MONTH})月)?(?P<r1>{_DAY})(?:至|到|-|—)(?P<r2>{_DAY})"
+    rf"(?P<ru>月|[日号]))"
+    rf"|{_part('s')}(?:{_RANGE_SEP}{_part('e')})?"
+)
+
+_RELATIVE_YEAR = {"今": 0, "去": -1, "前": -2, "明": 1}
+"""Offset of a relative year (今年, 去年, 前年, 明年) from the report's own year."""
+_SAME_YEAR = ("同", "当")
+"""同年 / 当年: the year of the date just mentioned, whatever the report's own year."""
+
+
+@dataclass(frozen=True)
+class DateMention:
+    """A date (end None) or a range as printed at `span`."""
+
+    start: PartialDate
+    end: PartialDate | None
+    span: Span
+
+    @property
+    def last(self) -> PartialDate:
+        """The later bound: what a following year-less date inherits its year from."""
+        return self.end or self.start
+
+
+def _valid(year: int, month: int | None, day: int | None) -> PartialDate | None:
+    """The PartialDate, or None for impossible calendar values (2月30日, 13月)."""
+    if not 1900 <= year <= 2100:
+        return None
+    try:
+        dt.date(year, month or 1, day or 1)
+    except ValueError:
+        return None
+    return PartialDate(year, month, day)
+
+
+@dataclass(frozen=True)
+class _Years:
+    """What a date that does not print its own year can take it from."""
+
+    report: int | None  # the report's own year, for 今年 / 去年
+    previous: int | None  # the year of the date just before, for 同年
+    paragraph: int | None  # the same, but only inside one paragraph, for a bare 7月19日
+
+    def of(self, token: str | None) -> int | None:
+        """The year a printed token (2019, 二〇一九, 今, 同; None: not printed) stands for."""
+        if token is None:
+            return self.paragraph
+        if token in _SAME_YEAR:
+            return self.previous
+        if token in _RELATIVE_YEAR:
+            return None if self.report is None else self.report + _RELATIVE_YEAR[token]
+        return to_int(token)
+
+
+def _num(token: str | None) -> int | None:
+    return None if token is None else to_int(token)
+
+
+def _short_range(m: re.Match[str], years: _Years) -> DateMention | None:
+    """`2016年5至7月` (months of one year) or `2018年1月4至5日` (days of one month)."""
+    year = years.of(m.group("ry"))
+    by_month = m.group("ru") == "月"
+    if year is None or by_month == bool(m.group("rm")):  # 5至7月 needs no 月 before; 4至5日 does
+        return None
+    first, second = _num(m.group("r1")), _num(m.group("r2"))
+    if by_month:
+        start, end = _valid(year, first, None), _valid(year, second, None)
+    else:
+        month = _num(m.group("rm"))
+        start, end = _valid(year, month, first), _valid(year, month, second)
+    if start is None or end is None or end.as_date() < start.as_date():
+        return None
+    return DateMention(start, end, Span(m.start(), m.end()))
+
+
+def _resolve(m: re.Match[str], years: _Years) -> DateMention | None:
+    """Turn a match into a validated mention; None when incomplete, impossible or unresolvable."""
+    if m.group("r"):
+        return _short_range(m, years)
+    sy, sm, sd = m.group("sy"), m.group("sm"), m.group("sd")
+    if sm is None or (sy is None and sd is None):  # need 年+月 or 月+日: bare 3月 is too loose
+        return None
+    year = years.of(sy)
+    start = None if year is None else _valid(year, _num(sm), _num(sd))
+    if start is None:
+        return None
+    end = _range_end(m, start, years)
+    # a lone date ends after its last printed field and the 日/月 that follows it
+    stop = m.end() if end else m.end("sd" if sd else "sm") + 1
+    return DateMention(start, end, Span(m.start(), stop))
+
+
+def _range_end(m: re.Match[str], start: PartialDate, years: _Years) -> PartialDate | None:
+    """The second half of a range, filling the year/month it omits from the first half."""
+    ey, em, ed = m.group("ey"), m.group("em"), m.group("ed")
+    if ey is None and em is None and ed is None:
+        return None
+    if (start.day is None) != (ed is None):  # 11月至1月 or 9月16日至12月16日, not mixed
+        return None
+    year = start.year if ey is None else years.of(ey)
+    month = _num(em) if em else (start.month if ey is None else None)
+    if year is None or month is None:
+        return None
+    end = _valid(year, month, _num(ed))
+    if end is not None and ey is None and end.as_date() < start.as_date():
+        end = _valid(year + 1, month, end.day)  # 12月20日至1月20日 crosses the new year
+    if end is None or end.as_date() < start.as_date():
+        return None
+    return end
+
+
+def find_dates(text: str, this_year: int | None = None) -> list[DateMention]:
+    """Every date and range in `text`, in order.
+
+    Relative years (今年) resolve against `this_year` (the report's signature year) or, failing
+    that, the year of the nearest earlier date; a year-less `M月D日` takes the year of the
+    nearest earlier date in the same paragraph. Unresolvable mentions are left out.
+    """
+    out: list[DateMention] = []
+    for m in _DATE.finditer(text):
+        if m.end() == m.start():
+            continue
+        prev = out[-1].last.year if out else None
+        same_para = bool(out) and "\n" not in text[out[-1].span.end : m.start()]
+        years = _Years(this_year if this_year is not None else prev, prev, prev if same_para else None)
+        mention = _resolve(m, years)
+        if mention is not None:
+            out.append(mention)
+    return out

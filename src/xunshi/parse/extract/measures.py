@@ -1,0 +1,116 @@
+"""Rectification measures under one finding: 一是…二是… items, or the whole text as one measure.
+
+The findings extractor decides which stretch of text belongs to a finding; this module only
+cuts that stretch into measures and reads status hints from it.
+"""
+from __future__ import annotations
+
+import re
+
+from ..model import Measure, Span
+from .numerals import CN_NUMBER, to_int
+
+# Where an enumeration item may start: a line start or after 。 ; : ! ?, so that "其一是"
+# or "统一是" inside a sentence does not count.
+_CLAUSE = r"(?:^|(?<=[。;:!?]))[ \t]*"
+# Enumeration families, each a marker (group m) carrying its number (group n):
+# 一是…二是…, (1)…(2)… or (一)…(二)… written inline, 第一,…第二,…
+ENUM_FAMILIES = tuple(re.compile(_CLAUSE + family, re.MULTILINE) for family in (
+    rf"(?P<m>(?P<n>{CN_NUMBER})是)",
+    rf"(?P<m>\((?P<n>\d{{1,2}}|{CN_NUMBER})\))",
+    rf"(?P<m>第(?P<n>{CN_NUMBER})[,、])",
+))
+
+# The phrase that introduces the measures: 整改落实情况: / 整改情况: / 整改措施: …
+LEAD_IN = re.compile(r"整改(?:落实|推进|完成)?(?:情况|措施|进展|成效)(?:情况)?(?:如下)?\s*:")
+
+# How far a finding has got, as reports word it: 已整改到位, 长期坚持, 正在送审中 …, or as a
+# field of its own (整改状态:已完成), whose value is the hint.
+STATUS_HINT = re.compile(
+    r"整改(?:状态|结果|进度|时限)\s*:\s*(?P<value>[^。,;:\n]{1,12})"
+    r"|已[^。,;:\n]{0,8}?(?:整改(?:到位|完毕|完成)|完成整改|办结)"
+    r"|长期坚持|持续推进|持续整改|正在[^。,;:()\n]{1,10}"
+)
+# What may sit between a heading or lead-in and the first measure: blanks and punctuation.
+_EDGE = " \t\n。,;:"
+
+
+def _chain(family: re.Pattern[str], text: str, start: int, end: int) -> list[tuple[int, int]]:
+    """Start offsets and numbers of one family's unbroken 1, 2, 3 … sequence.
+
+    A stray 三是 before 一是, or a nested 一是 inside item two, does not break the count.
+    """
+    chain: list[tuple[int, int]] = []
+    for m in family.finditer(text, start, end):
+        if to_int(m.group("n")) == len(chain) + 1:
+            chain.append((m.start("m"), len(chain) + 1))
+    return chain
+
+
+def enumeration(text: str, start: int, end: int) -> list[tuple[int, int]]:
+    """The enumeration in text[start:end] as (start, number) pairs: 2+ items, or none.
+
+    When several families count (一是 inside (1) items), the one starting first is the list.
+    """
+    chains = [c for f in ENUM_FAMILIES if len(c := _chain(f, text, start, end)) >= 2]
+    return min(chains, key=lambda c: c[0][0], default=[])
+
+
+def strip_item_marker(item: str) -> str:
+    """An item's text without its 一是 / (1) / 第一, marker."""
+    for family in ENUM_FAMILIES:
+        m = family.match(item)
+        if m:
+            return item[m.end():]
+    return item
+
+
+def _trim(text: str, start: int, end: int) -> tuple[int, int]:
+    """Shrink [start, end) to its core, so a measure's span is exactly its text."""
+    while start < end and text[start] in _EDGE:
+        start += 1
+    while end > start and text[end - 1].isspace():
+        end -= 1
+    return start, end
+
+
+def _measure(text: str, seq: int, start: int, end: int) -> Measure | None:
+    start, end = _trim(text, start, end)
+    return Measure(seq, text[start:end], Span(start, end)) if end > start else None
+
+
+def extract_measures(text: str, start: int, end: int) -> tuple[list[Measure], bool]:
+    """Measures in text[start:end] and whether they came from an explicit enumeration.
+
+    Text before 一是 introduces the list and is not a measure; without an enumeration the
+    whole stretch, several paragraphs included, is a single measure.
+    """
+    items = enumerated_items(text, start, end)
+    if not items:
+        single = _measure(text, 1, start, end)
+        return ([single] if single else []), False
+    measures = (_measure(text, seq, pos, stop) for pos, stop, seq in items)
+    return [m for m in measures if m], True
+
+
+def enumerated_items(text: str, start: int, end: int) -> list[tuple[int, int, int]]:
+    """(start, end, number) of each enumerated item in text[start:end]; each runs to the next."""
+    chain = enumeration(text, start, end)
+    if not chain:
+        return []
+    bounds = [pos for pos, _ in chain[1:]] + [_last_item_end(text, chain[-1][0], end)]
+    return [(pos, stop, seq) for (pos, seq), stop in zip(chain, bounds)]
+
+
+def _last_item_end(text: str, start: int, end: int) -> int:
+    """Where the last enumerated item ends: the region's end, unless later paragraphs start an
+    enumeration of their own (a summary appended under the last heading), then its paragraph's.
+    """
+    nl = text.find("\n", start, end)
+    return nl if nl >= 0 and enumeration(text, nl, end) else end
+
+
+def status_hint(text: str, start: int, end: int) -> str | None:
+    """The first status hint in text[start:end], if the report gives one."""
+    m = STATUS_HINT.search(text, start, end)
+    return (m.group("value") or m.group(0)) if m else None

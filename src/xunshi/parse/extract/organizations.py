@@ -1,0 +1,56 @@
+"""Who inspects: the authority (中央, 省委, 市委 …) and its numbered groups (市委第四巡察组).
+
+Group names come in three word orders (市委第四巡察组, 省委巡视第一组, 市委巡视六组) and are kept
+without any place prefix (娄底市委第四巡察组 → 市委第四巡察组): the report's jurisdiction says
+where, and the level word is what analysts compare across reports.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from ..model import Span
+from .numerals import NUMBER
+
+AUTHORITY = r"(?:中央|自治区党委|(?:集团公司|集团|公司)?党[委组]|[省市州盟地县区旗]委)"
+"""A regex fragment for the body that sends inspection groups, as a level word."""
+
+ORG_END = r"(?:委员会|党组|党委|办公室|政府|公司|集团|中心|学校|[委办部局厅院组会所站队社行署处室馆])"
+"""A regex fragment for how the name of a party or government body ends."""
+
+MODE = r"(?:巡视|巡察)"
+"""Inspections by the centre and provinces are 巡视; by cities and counties, 巡察."""
+
+# A group: 市委第四巡察组 | 省委巡视第一组 | 市委巡视六组 (the 第 may be missing) |
+# 县委第七轮巡察第二组 | 省委专项巡视组 (unnumbered).
+_GROUP = re.compile(
+    rf"(?P<auth>{AUTHORITY})(?:第(?P<n1>{NUMBER})(?P<m1>{MODE})组"
+    rf"|(?:第{NUMBER}轮)?(?P<m2>{MODE})第?(?P<n2>{NUMBER})组|(?:专项)?(?P<m3>{MODE})组)"
+)
+
+# An authority that ordered the work: 根据省委统一部署 / 按照县委巡察工作统一安排.
+_ORDERED_BY = re.compile(rf"(?:根据|按照)(?P<auth>{AUTHORITY})[^,。;:\n]{{0,8}}?(?:部署|安排)")
+
+
+@dataclass(frozen=True)
+class Group:
+    """An inspection group as named in the text."""
+
+    name: str
+    authority: str
+    mode: str
+    span: Span
+    numbered: bool  # 市委巡察组 says who sent it, but not which group it was
+
+
+def find_groups(text: str) -> list[Group]:
+    """Every inspection group mentioned in `text`, in order."""
+    return [Group(m.group(0), m.group("auth"), m.group("m1") or m.group("m2") or m.group("m3"),
+                  Span(m.start(), m.end()), numbered=not m.group("m3"))
+            for m in _GROUP.finditer(text)]
+
+
+def ordering_authority(text: str) -> str | None:
+    """The authority a `根据X统一部署` phrase names, the last one in `text`."""
+    found = _ORDERED_BY.findall(text)
+    return found[-1] if found else None

@@ -1,0 +1,115 @@
+"""Split the object of `对…开展巡察` into the units inspected.
+
+The object is one unit (`市委政法委(含市法学会党组)`), a list closed by a count
+(`市委办公室、…和市社保局7个单位`), or a list of names sharing a head noun printed once
+(`南滚河、澜沧江2个国家级(省级)自然保护区管护局` → 南滚河自然保护区管护局, …). Parentheticals are
+asides (含…, the unit's other name) and are dropped from the name.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from ..model import Span
+from .numerals import NUMBER, to_int
+from .organizations import ORG_END
+
+# A count closing a list, and what it counts: 13个单位 / 等7家单位 / 4个国家级(省级)自然保护区管护局.
+# One object may hold several such lists: A、B6个乡镇和C、D2个部门.
+_COUNT = re.compile(
+    rf"等?(?P<count>{NUMBER})(?:个|家|所|座)(?P<head>(?:[^、(和及]|\([^)]*\))*?)(?=以及|和|及|、|$)"
+)
+# A list closed by 等 and a collective noun, without a count: 市委办公室、市委宣传部等单位.
+_ETC = re.compile(r"等(?P<head>[\u4e00-\u9fff]{1,6})$")
+# What joins two counted lists: the conjunction right after a count's noun.
+_LIST_JOIN = re.compile(r"^(?:以及|和|及|、)")
+# A head noun that is a kind of unit (自然保护区管护局), not people (党委书记) or a remark.
+_UNIT_KIND = re.compile(rf"[\u4e00-\u9fff]{{1,12}}{ORG_END}")
+# Words that only qualify the head noun: 国家级, 省级, (省级) ….
+_HEAD_QUALIFIER = re.compile(r"\([^)]*\)|(?:国家|省|市|县|区|地市)级")
+# A head noun that names the kind of unit rather than completing the names: 单位, 部门, 乡镇 ….
+_COLLECTIVE = re.compile(r"(?:单位|部门|组织|党委|党组|支部|地方|企业|学校|高校|医院|乡镇|街道|县区|"
+                         r"县|区|市|乡|镇|村|社区|机关|行业|领域|系统)$")
+# A conjunction joining the last items (A、B和C), only right after a name's end (局和, 室及) so
+# that names like 住房和城乡建设局 stay whole.
+_CONJ = re.compile(r"(?<=[委办部局厅院组会所站队室司厂校馆心团])(?:以及|和|及|与)")
+# Not a unit but a clause or a scope: 对巡视反馈问题进行整改, 对照…, 对全县…, 对各乡镇….
+_NOT_A_UNIT = re.compile(r"问题|情况|意见|要求|整改|巡视|巡察|线索|部署|以来|期间"
+                         r"|^(?:照|其|此|象|全|各|所属|下属|其他|有关)")
+_PAREN = re.compile(r"\([^)]*\)")
+# Asides closing an item, left out of its span: (含市法学会党组), (市委教育工委).
+_TRAILING_PARENS = re.compile(r"(?:\([^)]*\))+$")
+# Who in the unit was inspected is not part of its name: 市财政局领导班子 → 市财政局.
+_MEMBERS = re.compile(r"(?:领导班子|班子)(?:及其成员)?$")
+
+
+@dataclass(frozen=True)
+class Target:
+    """An inspected unit: its name as the report gives it and where it stands."""
+
+    name: str
+    span: Span
+
+
+def _items(part: str, offset: int) -> list[Target]:
+    """Split at 、 and name-ending conjunctions outside parentheses; drop the parentheticals."""
+    depth, start, cuts = 0, 0, []
+    for i, ch in enumerate(part):
+        depth += (ch == "(") - (ch == ")")
+        if depth == 0 and ch == "、":
+            cuts.append((start, i))
+            start = i + 1
+    cuts.append((start, len(part)))
+    out = []
+    for a, b in cuts:
+        conj = [m for m in _CONJ.finditer(part, a, b) if "(" not in part[a : m.start()]]
+        bounds = [a] + [x for m in conj for x in (m.start(), m.end())] + [b]
+        out += [_target(part, offset, bounds[k], bounds[k + 1]) for k in range(0, len(bounds), 2)]
+    return [t for t in out if t is not None]
+
+
+def _target(part: str, offset: int, a: int, b: int) -> Target | None:
+    """The item part[a:b] as a unit name, or None when it is empty or no unit at all."""
+    raw = part[a:b]
+    name = _MEMBERS.sub("", _PAREN.sub("", raw).strip())
+    if not 2 <= len(name) <= 40 or _NOT_A_UNIT.search(name):
+        return None
+    item = raw.strip()
+    start = a + raw.index(item)
+    end = start + len(_TRAILING_PARENS.sub("", item))
+    return Target(name, Span(offset + start, offset + end))
+
+
+def _shared_head(head: str, items: list[Target]) -> str | None:
+    """The head noun to append to every item, when the count's noun completes the names."""
+    noun = _HEAD_QUALIFIER.sub("", head).strip()
+    if not _UNIT_KIND.fullmatch(noun) or _COLLECTIVE.search(noun):
+        return None
+    return None if all(t.name.endswith(noun[-1]) for t in items) else noun
+
+
+def _closed_list(items: list[Target], closing: re.Match[str] | None) -> list[Target]:
+    """Apply a list's closing: drop a lone collective, distribute a shared head noun."""
+    if closing is None:
+        return items
+    count = to_int(closing.group("count")) if "count" in closing.groupdict() else None
+    if count is not None and count > 1 and len(items) == 1 and not closing.group(0).startswith("等"):
+        return []  # 全市12个县区: a collective, not a list of names
+    head = _shared_head(closing.group("head"), items)
+    return [Target(t.name + head, t.span) for t in items] if head else items
+
+
+def split_targets(segment: str, offset: int) -> list[Target]:
+    """The units named in `segment` (which starts at `offset` in the text), in order."""
+    out, pos = [], 0
+    for closing in _COUNT.finditer(segment):
+        out += _closed_list(_items(segment[pos : closing.start()], offset + pos), closing)
+        pos = closing.end()
+        join = _LIST_JOIN.match(segment[pos:])
+        pos += join.end() if join else 0
+    rest = segment[pos:]
+    etc = _ETC.search(rest)
+    tail = _closed_list(_items(rest[: etc.start()] if etc else rest, offset + pos), etc)
+    if out:  # after a counted list, only units go on it: not 领导班子及党委书记
+        tail = [t for t in tail if _UNIT_KIND.fullmatch(t.name)]
+    return out + tail

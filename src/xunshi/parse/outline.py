@@ -1,0 +1,269 @@
+"""The outline of a report: numbered headings and items (一、 (一) 1. (1) ①) as a tree of blocks.
+
+Extractors ask the outline "which heading does this paragraph stand under" instead of
+re-matching markers themselves. Levels are decided by the order in which marker styles nest in
+this very text, not by a fixed hierarchy, because reports disagree on it (some put 1. directly
+under 一、, some number (1) globally). Markers that a web page lost (a bare `-` line before the
+heading) are given back the number and style their siblings imply, flagged `inferred`.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from .extract.numerals import CN_NUMBER, to_int
+from .model import Span
+
+# Marker styles at the start of a line, in their conventional nesting order (see _RANK);
+# the group is the printed number.
+_MARKERS: tuple[tuple[str, re.Pattern[str]], ...] = (
+    ("cn、", re.compile(rf"({CN_NUMBER})\s*[、.]\s*")),  # 一、 (一. is a common typo)
+    ("(cn)", re.compile(rf"\(\s*({CN_NUMBER})\s*\)\s*")),  # (一)
+    ("d.", re.compile(r"(\d{1,2})\s*[.。、](?![\d.])\s*")),  # 1. 1。 1、 1 . but not 3.14
+    ("(d)", re.compile(r"(?:\(\s*(\d{1,2})\s*\)|(\d{1,2})\))\s*")),  # (1) and 1)
+    ("circled", re.compile(r"([①-⑳])\s*")),  # ① in text that was not NFKC'd
+    ("bare", re.compile(r"(\d{1,2})(?=[\u4e00-\u9fff])")),  # NFKC turns ① into a bare 1
+    ("问题n", re.compile(rf"问题\s*(\d{{1,2}}|{CN_NUMBER})\s*[:、.]\s*")),  # 问题1: 问题一、
+)
+
+# The conventional nesting, consulted only when a list's first item was lost without a trace.
+_RANK = {style: rank for rank, (style, _) in enumerate(_MARKERS)}
+
+# A line that is all that remains of a lost marker (the heading follows on the next line).
+_LOST_MARKER_LINE = re.compile(r"[-—–·•*?□■◆●~]+")
+# A marker whose numeral was lost but whose punctuation survived: "、强化…", "()加强…".
+_LOST_NUMERAL = re.compile(r"(?:、|\(\s*\))\s*")
+
+# A bare digit glued to text is a counter, not a marker, when a measure word follows it.
+_COUNTER = re.compile(r"\d{1,2}[年月日号个名件次人项条家所万亿元多余起批轮届期位户岁]")
+
+_OPENERS, _CLOSERS = "“‘《「(", "”’》」)"
+
+
+@dataclass
+class Block:
+    """A numbered heading and everything up to its next sibling; the root has no marker."""
+
+    style: str | None
+    number: int | None
+    heading: str
+    heading_span: Span
+    span: Span
+    inferred: bool = False  # the marker was lost and its style and number were inferred
+    children: list[Block] = field(default_factory=list)
+
+    @property
+    def body_span(self) -> Span:
+        """The block's own text after its heading, up to its first child."""
+        end = self.children[0].span.start if self.children else self.span.end
+        return Span(min(self.heading_span.end, end), end)
+
+    def walk(self) -> list[Block]:
+        """This block and all its descendants, in document order."""
+        out = [self]
+        for child in self.children:
+            out.extend(child.walk())
+        return out
+
+
+@dataclass
+class _Item:
+    """A marker found on one line, before the tree is built."""
+
+    start: int  # where the block starts (the marker, or the line holding a lost marker)
+    heading_start: int
+    heading_line_end: int
+    style: str | None  # None: the marker was lost and is still to be inferred
+    number: int | None
+    inferred: bool = False
+
+
+def sentence_end(text: str, start: int, end: int) -> int:
+    """Index of the first 。 outside quotes/brackets in text[start:end], or end if none.
+
+    Titles quote the inspectors' words, and those quotes may contain 。 themselves.
+    """
+    depth = 0
+    for i in range(start, end):
+        c = text[i]
+        if c in _OPENERS:
+            depth += 1
+        elif c in _CLOSERS:
+            depth = max(0, depth - 1)
+        elif c == "。" and depth == 0:
+            return i
+    return end
+
+
+def _lines(text: str) -> list[tuple[int, int]]:
+    """(start, end) of every line, so markers can be looked for at line starts only."""
+    out, pos = [], 0
+    for line in text.split("\n"):
+        out.append((pos, pos + len(line)))
+        pos += len(line) + 1
+    return out
+
+
+def _match_marker(line: str) -> tuple[str, int, int] | None:
+    """(style, number, marker length) if the line starts with a numbered marker."""
+    for style, pattern in _MARKERS:
+        m = pattern.match(line)
+        if not m:
+            continue
+        printed = next(g for g in m.groups() if g is not None)
+        number = ord(printed) - ord("①") + 1 if style == "circled" else to_int(printed)
+        if number is None or not 0 < number < 100:
+            continue
+        if style == "bare" and _COUNTER.match(line):
+            continue
+        return style, number, m.end()
+    return None
+
+
+def _scan(text: str) -> list[_Item]:
+    """Every line-start marker, lost markers included, in document order."""
+    lines = _lines(text)
+    items: list[_Item] = []
+    for n, (start, end) in enumerate(lines):
+        line = text[start:end]
+        below = _heading_below(text, lines, n)
+        found = _match_marker(line)
+        if found:
+            style, number, length = found
+            if length < len(line) or below is None:
+                items.append(_Item(start, start + length, end, style, number))
+            else:  # a marker alone on its line: the heading is the next line
+                items.append(_Item(start, *below, style, number))
+        elif (m := _LOST_NUMERAL.match(line)) and m.end() < len(line):
+            items.append(_Item(start, start + m.end(), end, None, None))
+        elif _LOST_MARKER_LINE.fullmatch(line) and below is not None:
+            items.append(_Item(start, *below, None, None))
+    return _keep_bare_runs(items)
+
+
+def _heading_below(text: str, lines: list[tuple[int, int]], n: int) -> tuple[int, int] | None:
+    """The line after line n, if there is one and it carries no marker of its own."""
+    if n + 1 >= len(lines):
+        return None
+    start, end = lines[n + 1]
+    return None if _match_marker(text[start:end]) else (start, end)
+
+
+def _keep_bare_runs(items: list[_Item]) -> list[_Item]:
+    """Keep bare-digit markers only where they count 1, 2, 3 … like a list does."""
+    bare = [it for it in items if it.style == "bare"]
+    keep: set[int] = set()
+    for i, it in enumerate(bare):
+        follows = i > 0 and id(bare[i - 1]) in keep and bare[i - 1].number == it.number - 1
+        starts = it.number == 1 and i + 1 < len(bare) and bare[i + 1].number == 2
+        if follows or starts:
+            keep.add(id(it))
+    return [it for it in items if it.style != "bare" or id(it) in keep]
+
+
+def _next_of_style(items: list[_Item], after: int, style: str, stop: set[str]) -> _Item | None:
+    """The first item after index `after` in `style`, unless a `stop` style comes first."""
+    for it in items[after + 1 :]:
+        if it.style == style:
+            return it
+        if it.style in stop:
+            return None
+    return None
+
+
+def _infer(items: list[_Item], at: int, stack: list[_Item]) -> tuple[str, int] | None:
+    """Style and number of the lost marker items[at], from the siblings around it.
+
+    A sibling already open on the stack implies "its number + 1", confirmed when the next item
+    of that style carries the number after that; a style not yet open whose first item after
+    the gap is numbered 2 implies that the gap was its item 1. Prefer confirmed candidates,
+    then the deepest (the list being written when the marker was lost).
+    """
+    candidates: list[tuple[int, int, str, int]] = []  # (score, depth, style, number)
+    open_styles = [it.style for it in stack]
+    for depth, sib in enumerate(stack):
+        nxt = _next_of_style(items, at, sib.style, set(open_styles[:depth]))
+        if nxt is None:
+            candidates.append((1, depth, sib.style, sib.number + 1))
+        elif nxt.number == sib.number + 2:
+            candidates.append((2, depth, sib.style, sib.number + 1))
+    for style in {it.style for it in items[at + 1 :]} - set(open_styles) - {None}:
+        first = _next_of_style(items, at, style, set(open_styles))
+        if first is not None and first.number == 2:
+            candidates.append((2, len(stack), style, 1))
+    if not candidates:
+        return None
+    _, _, style, number = max(candidates)
+    return style, number
+
+
+def _place(stack: list[_Item], item: _Item, seen: set[str]) -> None:
+    """Pop the stack to where `item` belongs: beside its own style, else below the top.
+
+    A style never seen before whose first item is numbered 2+ lost its item 1 without a
+    trace; only then does the conventional nesting decide how far up it goes.
+    """
+    styles = [it.style for it in stack]
+    if item.style in styles:
+        del stack[styles.index(item.style) :]
+    elif item.style not in seen and item.number and item.number > 1:
+        while stack and _RANK[stack[-1].style] >= _RANK[item.style]:
+            stack.pop()
+
+
+def _resolve(items: list[_Item]) -> list[tuple[_Item, int]]:
+    """Give lost markers their style and number; return each kept item with its depth."""
+    stack: list[_Item] = []
+    seen: set[str] = set()
+    placed: list[tuple[_Item, int]] = []
+    for i, item in enumerate(items):
+        if item.style is None:
+            guess = _infer(items, i, stack)
+            if guess is None:
+                continue
+            item.style, item.number = guess
+            item.inferred = True
+        _place(stack, item, seen)
+        placed.append((item, len(stack)))
+        stack.append(item)
+        seen.add(item.style)
+    return placed
+
+
+def _heading(text: str, item: _Item) -> tuple[str, Span]:
+    """The heading: the marker line's first sentence (the whole line when it has one)."""
+    end = sentence_end(text, item.heading_start, item.heading_line_end)
+    return text[item.heading_start : end], Span(item.heading_start, end)
+
+
+def _rstrip(text: str, start: int, end: int) -> int:
+    """Move `end` back over trailing whitespace so spans end on text."""
+    while end > start and text[end - 1].isspace():
+        end -= 1
+    return end
+
+
+def build_outline(text: str) -> Block:
+    """The tree of numbered blocks of `text`; the root spans the whole text."""
+    root = Block(None, None, "", Span(0, 0), Span(0, len(text)))
+    placed = _resolve(_scan(text))
+    chain: list[Block] = [root]
+    for n, (item, depth) in enumerate(placed):
+        end = placed[n + 1][0].start if n + 1 < len(placed) else len(text)
+        heading, heading_span = _heading(text, item)
+        block = Block(item.style, item.number, heading, heading_span,
+                      Span(item.start, _rstrip(text, item.start, end)), item.inferred)
+        del chain[depth + 1 :]
+        chain[-1].children.append(block)
+        chain.append(block)
+    _close(root, text)
+    return root
+
+
+def _close(block: Block, text: str) -> None:
+    """Extend each block's end over its descendants (built with the next item's start only)."""
+    for child in block.children:
+        _close(child, text)
+    if block.children:
+        last = block.children[-1].span.end
+        block.span = Span(block.span.start, max(block.span.end, last))

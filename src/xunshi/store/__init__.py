@@ -1,0 +1,1 @@
+"""The database side: tables, schema migrations and the loader."""

@@ -1,0 +1,126 @@
+"""`xunshi load` as a library: files in, one transaction per report, an outcome per file.
+
+A file that fails (unreadable, not UTF-8, not a report, rejected by the database) becomes a
+`load_errors` row and a failed outcome; it never stops the files after it.
+"""
+from __future__ import annotations
+
+from collections import Counter
+from collections.abc import Callable, Iterable, Sequence
+from dataclasses import dataclass
+from enum import StrEnum
+from pathlib import Path
+from typing import Any, TypeVar
+
+from sqlalchemy import Engine, Row, insert, select
+from sqlalchemy.exc import SQLAlchemyError
+
+from .. import sources
+from ..errors import one_line
+from ..parse import PARSER_VERSION, Document, parse
+from .models import LoadError, Report
+from .write import delete_report, insert_report
+
+T = TypeVar("T")
+
+
+class Outcome(StrEnum):
+    LOADED = "loaded"
+    REPARSED = "reparsed"  # stored by an older parser: replaced by this parser's reading
+    UNCHANGED = "unchanged"  # these bytes are stored already, by this parser version
+    FAILED = "failed"
+
+
+@dataclass(frozen=True)
+class FileResult:
+    file: str
+    outcome: Outcome
+    report_id: int | None = None
+    stage: str | None = None  # where a failure happened: read, decode, parse, store
+    reason: str | None = None
+
+    def line(self) -> str:
+        """One line naming the file and what happened to it."""
+        if self.outcome is Outcome.FAILED:
+            return f"failed     {self.file}: {self.stage}: {self.reason}"
+        return f"{self.outcome.value:10s} {self.file} (report {self.report_id})"
+
+
+class _Failure(Exception):
+    def __init__(self, stage: str, reason: str) -> None:
+        super().__init__(reason)
+        self.stage, self.reason = stage, reason
+
+
+def _step(stage: str, errors: type[BaseException], fn: Callable[..., T], *args: object) -> T:
+    try:
+        return fn(*args)
+    except errors as e:
+        raise _Failure(stage, one_line(e)) from e
+
+
+def _stored(engine: Engine, sha256: str) -> Row[Any] | None:
+    """The stored report with these bytes, if any: (id, parser_version)."""
+    with engine.connect() as conn:
+        return conn.execute(
+            select(Report.id, Report.parser_version).where(Report.sha256 == sha256)
+        ).first()
+
+
+def _store(engine: Engine, source: sources.Source, raw_text: str, encoding: str, doc: Document,
+           replace: bool) -> int | None:
+    with engine.begin() as conn:
+        if replace:
+            delete_report(conn, source.sha256)
+        return insert_report(conn, source, raw_text, encoding, doc)
+
+
+def load_file(engine: Engine, path: Path) -> FileResult:
+    """Load one report file in its own transaction; never raises for a bad file."""
+    name, sha256 = str(path), None
+    try:
+        source = _step("read", sources.SourceError, sources.read, path)
+        sha256 = source.sha256
+        stored = _step("store", SQLAlchemyError, _stored, engine, sha256)
+        if stored is not None and stored.parser_version == PARSER_VERSION:
+            return FileResult(name, Outcome.UNCHANGED, stored.id)
+        raw_text, encoding = _step("decode", sources.SourceError, sources.decode, source.data)
+        # Exception: a parser bug on one file must not stop the others
+        doc = _step("parse", Exception, parse, raw_text)
+        report_id = _step("store", SQLAlchemyError, _store, engine, source, raw_text, encoding,
+                          doc, stored is not None)
+    except _Failure as f:
+        return _record_failure(engine, FileResult(name, Outcome.FAILED, None, f.stage, f.reason),
+                               sha256)
+    if report_id is None:  # a concurrent load of the same bytes won
+        return FileResult(name, Outcome.UNCHANGED)
+    return FileResult(name, Outcome.REPARSED if stored else Outcome.LOADED, report_id)
+
+
+def _record_failure(engine: Engine, result: FileResult, sha256: str | None) -> FileResult:
+    """Keep the failure in load_errors; if even that fails, say so in the reason."""
+    try:
+        with engine.begin() as conn:
+            conn.execute(insert(LoadError).values(
+                file=result.file, sha256=sha256, stage=result.stage, message=result.reason))
+    except SQLAlchemyError as e:
+        return FileResult(result.file, result.outcome, None, result.stage,
+                          f"{result.reason} (not recorded in load_errors: {one_line(e)})")
+    return result
+
+
+def load_paths(engine: Engine, paths: Iterable[str | Path],
+               on_result: Callable[[FileResult], None] | None = None) -> list[FileResult]:
+    """Load every report file the paths name, reporting each outcome as it happens."""
+    results = []
+    for path in sources.report_files(paths):
+        result = load_file(engine, path)
+        if on_result:
+            on_result(result)
+        results.append(result)
+    return results
+
+
+def summary(results: Sequence[FileResult]) -> str:
+    counts = Counter(r.outcome for r in results)
+    return ", ".join(f"{counts[o]} {o.value}" for o in Outcome if counts[o] or o is not Outcome.REPARSED)

@@ -1,0 +1,218 @@
+"""The tables, as SQLAlchemy 2 typed declarative models.
+
+These models describe the schema; they never create it. The Alembic migrations in the
+repository's top-level `migrations/` do, and a test checks that both agree. The analyst views
+(`v_*`) exist only in the migrations: they are SQL, and they are the contract.
+
+Every row extracted from a report carries `report_id` (ON DELETE CASCADE) and the span it came
+from in the report's normalized text, so one report's rows are found, replaced or shipped
+together. Organizations and inspection rounds are shared by all reports that mention them.
+"""
+from __future__ import annotations
+
+import datetime as dt
+
+from sqlalchemy import (
+    BigInteger,
+    CheckConstraint,
+    Date,
+    DateTime,
+    ForeignKey,
+    Identity,
+    Integer,
+    MetaData,
+    Text,
+    UniqueConstraint,
+    func,
+    text,
+)
+from sqlalchemy.dialects.postgresql import JSONB
+from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
+
+NAMING_CONVENTION = {
+    "ix": "ix_%(table_name)s_%(column_0_N_name)s",
+    "uq": "uq_%(table_name)s_%(column_0_N_name)s",
+    "ck": "ck_%(table_name)s_%(constraint_name)s",
+    "fk": "fk_%(table_name)s_%(column_0_name)s_%(referred_table_name)s",
+    "pk": "pk_%(table_name)s",
+}
+
+PRECISIONS = "('day', 'month', 'year')"
+
+
+def _precision_check(column: str) -> CheckConstraint:
+    """A partial date is stored as its first day plus how much of it the text gave."""
+    return CheckConstraint(f"{column} IN {PRECISIONS}", name=column)
+
+
+class Base(DeclarativeBase):
+    metadata = MetaData(naming_convention=NAMING_CONVENTION)
+    type_annotation_map = {
+        str: Text(),
+        int: Integer(),
+        dt.date: Date(),
+        dt.datetime: DateTime(timezone=True),
+    }
+
+
+class _Keyed:
+    id: Mapped[int] = mapped_column(BigInteger, Identity(), primary_key=True, sort_order=-2)
+
+
+class _Extracted(_Keyed):
+    """A row the parser extracted from one report, traceable to its characters."""
+
+    report_id: Mapped[int] = mapped_column(
+        BigInteger, ForeignKey("reports.id", ondelete="CASCADE"), index=True, sort_order=-1
+    )
+    span_start: Mapped[int] = mapped_column(sort_order=1)
+    span_end: Mapped[int] = mapped_column(sort_order=1)
+
+
+class Report(_Keyed, Base):
+    __tablename__ = "reports"
+    __table_args__ = (
+        CheckConstraint("doc_type IN ('rectification', 'feedback')", name="doc_type"),
+        _precision_check("published_precision"),
+    )
+
+    source_name: Mapped[str]
+    sha256: Mapped[str] = mapped_column(unique=True)  # of the raw bytes: the identity of a file
+    encoding: Mapped[str]
+    raw_text: Mapped[str]
+    text: Mapped[str]  # normalized; every span points into this
+    title: Mapped[str | None]
+    doc_type: Mapped[str | None]
+    issuer: Mapped[str | None]
+    published_on: Mapped[dt.date | None]
+    published_precision: Mapped[str | None]
+    jurisdiction: Mapped[str | None]
+    jurisdiction_code: Mapped[str | None]  # GB/T 2260, six digits
+    spans: Mapped[dict[str, list[int]]] = mapped_column(  # evidence for the fields above
+        JSONB, server_default=text("'{}'::jsonb")
+    )
+    parser_version: Mapped[int]
+    loaded_at: Mapped[dt.datetime] = mapped_column(server_default=func.now())
+
+
+class Organization(_Keyed, Base):
+    """A unit is its name within a jurisdiction: 市委政法委 of 娄底 ≠ 市委政法委 of 天津."""
+
+    __tablename__ = "organizations"
+    __table_args__ = (
+        UniqueConstraint("jurisdiction", "name", postgresql_nulls_not_distinct=True),
+    )
+
+    jurisdiction: Mapped[str | None]
+    name: Mapped[str]
+    kind: Mapped[str | None]
+    level: Mapped[str | None]
+
+
+class InspectionRound(_Keyed, Base):
+    """巡视/巡察 round of one authority: term (届), round (轮), batch (批)."""
+
+    __tablename__ = "inspection_rounds"
+    __table_args__ = (
+        UniqueConstraint(
+            "authority", "jurisdiction", "mode", "term", "round_no", "batch_no",
+            name="uq_inspection_rounds_identity",
+            postgresql_nulls_not_distinct=True,
+        ),
+    )
+
+    authority: Mapped[str | None]
+    jurisdiction: Mapped[str | None]
+    mode: Mapped[str | None]
+    term: Mapped[int | None]
+    round_no: Mapped[int | None]
+    batch_no: Mapped[int | None]
+
+
+class Inspection(_Extracted, Base):
+    """A round's visit to one organization, as one report describes it."""
+
+    __tablename__ = "inspections"
+    __table_args__ = (
+        _precision_check("started_precision"),
+        _precision_check("ended_precision"),
+        _precision_check("feedback_precision"),
+    )
+
+    round_id: Mapped[int | None] = mapped_column(
+        BigInteger, ForeignKey("inspection_rounds.id"), index=True
+    )
+    organization_id: Mapped[int] = mapped_column(
+        BigInteger, ForeignKey("organizations.id"), index=True
+    )
+    target: Mapped[str]  # the unit as the report names it
+    group_name: Mapped[str | None]
+    kind: Mapped[str | None]
+    started_on: Mapped[dt.date | None]
+    started_precision: Mapped[str | None]
+    ended_on: Mapped[dt.date | None]
+    ended_precision: Mapped[str | None]
+    feedback_on: Mapped[dt.date | None]
+    feedback_precision: Mapped[str | None]
+    position: Mapped[int]  # order within the report
+
+
+class Finding(_Extracted, Base):
+    __tablename__ = "findings"
+
+    parent_id: Mapped[int | None] = mapped_column(
+        BigInteger, ForeignKey("findings.id", ondelete="CASCADE"), index=True
+    )
+    category: Mapped[str | None]
+    seq: Mapped[int | None]  # the printed number
+    seq_inferred: Mapped[bool]  # the marker was lost and the number inferred
+    title: Mapped[str]
+    description: Mapped[str | None]
+    recommendation: Mapped[str | None]
+    status: Mapped[str | None]
+    enumerated: Mapped[bool]  # measures came from an explicit 一是…二是…
+    position: Mapped[int]  # document order, parents and children interleaved
+
+
+class Measure(_Extracted, Base):
+    __tablename__ = "measures"
+
+    finding_id: Mapped[int] = mapped_column(
+        BigInteger, ForeignKey("findings.id", ondelete="CASCADE"), index=True
+    )
+    seq: Mapped[int]
+    text: Mapped[str]
+
+
+class HandledClue(_Extracted, Base):
+    """问题线索 / 信访件 and what became of them: 2件3人 → count 2, persons 3."""
+
+    __tablename__ = "handled_clues"
+
+    kind: Mapped[str]
+    disposition: Mapped[str]
+    count: Mapped[int]
+    total: Mapped[int | None]
+    persons: Mapped[int | None]
+    position: Mapped[int]
+
+
+class Contact(_Extracted, Base):
+    __tablename__ = "contacts"
+
+    kind: Mapped[str]
+    value: Mapped[str]  # normalized
+    raw: Mapped[str]  # as printed
+    position: Mapped[int]
+
+
+class LoadError(_Keyed, Base):
+    """A file that could not be loaded, and why; it never stops the other files."""
+
+    __tablename__ = "load_errors"
+
+    file: Mapped[str]
+    sha256: Mapped[str | None]
+    stage: Mapped[str]  # read, decode, parse, store
+    message: Mapped[str]
+    occurred_at: Mapped[dt.datetime] = mapped_column(server_default=func.now())

@@ -1,0 +1,80 @@
+"""The schema's version: Alembic driven from Python, for `xunshi db …`, `xunshi load` and tests.
+
+Migrations ship inside the package (`xunshi.migrations`, mapped from the repository's top-level
+`migrations/`), so an installed xunshi upgrades a database without a checkout.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+
+from alembic import command
+from alembic.config import Config
+from alembic.runtime.migration import MigrationContext
+from alembic.script import ScriptDirectory
+from sqlalchemy import Connection, Engine, text
+
+import xunshi.migrations
+
+UPGRADE_LOCK = 0x78756E736869  # "xunshi": concurrent upgrades wait for each other
+
+
+def alembic_config(connection: Connection | None = None) -> Config:
+    """A Config over the packaged migrations; `connection` is the one env.py will use."""
+    cfg = Config()
+    cfg.set_main_option("script_location", str(Path(xunshi.migrations.__file__).parent))
+    if connection is not None:
+        cfg.attributes["connection"] = connection
+    return cfg
+
+
+def head() -> str:
+    heads = ScriptDirectory.from_config(alembic_config()).get_heads()
+    if len(heads) != 1:
+        raise RuntimeError(f"migrations have {len(heads)} heads, expected one: {heads}")
+    return heads[0]
+
+
+def current(connection: Connection) -> str | None:
+    """The database's revision; None for an empty database."""
+    return MigrationContext.configure(connection).get_current_revision()
+
+
+@dataclass(frozen=True)
+class Upgrade:
+    before: str | None
+    after: str
+
+    @property
+    def changed(self) -> bool:
+        return self.before != self.after
+
+    def describe(self) -> str:
+        if not self.changed:
+            return f"database schema is at head ({self.after})"
+        if self.before is None:
+            return f"created the database schema (revision {self.after})"
+        return f"upgraded the database schema from {self.before} to {self.after}"
+
+
+def upgrade(engine: Engine, revision: str = "head") -> Upgrade:
+    """Bring the database to `revision` in one transaction, serialized by an advisory lock."""
+    with engine.begin() as conn:
+        conn.execute(text("SELECT pg_advisory_xact_lock(:key)"), {"key": UPGRADE_LOCK})
+        before = current(conn)
+        command.upgrade(alembic_config(conn), revision)
+        return Upgrade(before, current(conn) or "base")
+
+
+def downgrade(engine: Engine, revision: str) -> None:
+    with engine.begin() as conn:
+        command.downgrade(alembic_config(conn), revision)
+
+
+def ensure_head(engine: Engine) -> Upgrade:
+    """What `xunshi load` does first: an empty or older database is brought to head."""
+    with engine.connect() as conn:
+        rev = current(conn)
+    if rev == head():
+        return Upgrade(rev, rev)
+    return upgrade(engine)

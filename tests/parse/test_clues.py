@@ -1,0 +1,97 @@
+"""Handed-over clues and petitions: batches, dispositions, totals, persons, and context."""
+from __future__ import annotations
+
+import pytest
+from hypothesis import given, settings, strategies as st
+
+from xunshi.parse.extract.clues import extract_clues
+from xunshi.parse.normalize import normalize
+
+
+def rows(text: str) -> list[tuple]:
+    return [(c.kind, c.disposition, c.count, c.total) for c in extract_clues(normalize(text))]
+
+
+def test_whole_batch_settled() -> None:
+    assert rows("巡察期间,县委第二巡察组移交了7件问题线索,均已办结。") == [("问题线索", "办结", 7, 7)]
+
+
+@pytest.mark.parametrize("settled", ["已全部办结", "全部办结", "均已办结"])
+def test_whole_batch_wordings(settled: str) -> None:
+    assert rows(f"省委巡视组交办的信访件120件,{settled}。") == [("信访件", "办结", 120, 120)]
+
+
+def test_one_clue_per_disposition_with_the_batch_as_total() -> None:
+    text = ("截至目前,巡视组转办的86件信访件中,向县纪委移交4件,处理回复60件,函询2件,了结15件,"
+            "正在调查处理5件;6个问题线索已立案2件,正在初核4件。")
+    assert rows(text) == [
+        ("信访件", "移交", 4, 86), ("信访件", "处理回复", 60, 86), ("信访件", "函询", 2, 86),
+        ("信访件", "了结", 15, 86), ("信访件", "正在调查处理", 5, 86),
+        ("问题线索", "立案", 2, 6), ("问题线索", "正在初核", 4, 6),
+    ]
+
+
+def test_count_before_the_disposition() -> None:
+    assert rows("巡视组移交问题线索9件,已办结6件,其余3件正在办理中。") == [
+        ("问题线索", "办结", 6, 9), ("问题线索", "正在办理", 3, 9)]
+
+
+def test_a_handover_without_outcome_is_one_clue_with_persons() -> None:
+    clues = extract_clues(normalize("巡察期间,向区纪委监委移交问题线索2件3人。"))
+    assert [(c.kind, c.disposition, c.count, c.total, c.persons) for c in clues] == [
+        ("问题线索", "移交", 2, 2, 3)]
+
+
+def test_the_handover_is_not_repeated_when_its_outcome_follows() -> None:
+    text = "对巡视组交办的5个问题线索,明确专人负责。截至目前,5个问题线索已结案5件。"
+    assert rows(normalize("(三)巡视移交问题线索办理情况\n" + text)) == [("问题线索", "结案", 5, 5)]
+
+
+def test_petition_spellings_are_one_kind() -> None:
+    assert rows("巡视组转来信访举报30件,已办结30件。") == [("信访件", "办结", 30, 30)]
+    assert rows("巡视组交办信访问题12件,已了结12件。") == [("信访件", "了结", 12, 12)]
+
+
+def test_chinese_numerals() -> None:
+    assert rows("巡视组移交问题线索两件,均已了结。") == [("问题线索", "了结", 2, 2)]
+
+
+def test_batch_without_a_count_leaves_the_total_open() -> None:
+    assert rows("对省委巡视组移交的问题线索,已办结12件,正在核查3件。") == [
+        ("问题线索", "办结", 12, None), ("问题线索", "正在核查", 3, None)]
+
+
+def test_a_heading_about_handed_over_clues_gives_the_context() -> None:
+    text = "四、移交问题线索办理情况\n截至6月底,18件信访件中,已办结16件,正在办理2件。"
+    assert rows(text) == [("信访件", "办结", 16, 18), ("信访件", "正在办理", 2, 18)]
+
+
+def test_full_width_and_traditional_text() -> None:
+    assert rows("巡視期間,移交問題線索４件,均已辦結。") == [("问题线索", "办结", 4, 4)]
+
+
+@pytest.mark.parametrize("body", [
+    "二、关于信访工作不到位的问题\n今年以来共受理信访件45件,已办结40件。",
+    "反腐败协调小组成员单位主动移交问题线索6件,其中初核转立案2件。",
+    "给予党纪处分10人,组织处理5人。",
+    "巡视组移交的问题线索,已分别交办3个单位。",
+])
+def test_the_units_own_work_is_not_a_handed_over_clue(body: str) -> None:
+    assert rows(body) == []
+
+
+def test_span_covers_disposition_and_count() -> None:
+    text = normalize("巡视组移交问题线索9件,已办结6件。")
+    (clue,) = extract_clues(text)
+    assert clue.span.of(text) == "办结6件"
+
+
+_ALPHABET = st.sampled_from(list("巡视察组移交了问题线索信访件中已办结正在初核均全部其余两一二三个件人,;。0123456789\n"))
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.one_of(st.text(), st.text(_ALPHABET, max_size=200)))
+def test_never_raises_and_spans_lie_in_the_text(text: str) -> None:
+    for c in extract_clues(text):
+        assert 0 <= c.span.start < c.span.end <= len(text)
+        assert c.count >= 0

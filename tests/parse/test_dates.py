@@ -1,0 +1,78 @@
+"""Dates, ranges and relative years, resolved from the text alone."""
+from __future__ import annotations
+
+import pytest
+from hypothesis import given, strategies as st
+
+from xunshi.parse.extract.dates import find_dates
+from xunshi.parse.normalize import normalize
+
+
+def dates(text: str, this_year: int | None = None) -> list[tuple[str, str | None, str]]:
+    """(start, end, printed text) of every mention: what the tests compare."""
+    return [(str(d.start), None if d.end is None else str(d.end), text[d.span.start : d.span.end])
+            for d in find_dates(text, this_year)]
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("会议于2021年3月8日召开。", [("2021-03-08", None, "2021年3月8日")]),
+    ("2018年10月8日至11月30日进驻", [("2018-10-08", "2018-11-30", "2018年10月8日至11月30日")]),
+    ("2021年6月7日-18日反馈", [("2021-06-07", "2021-06-18", "2021年6月7日-18日")]),
+    ("2021年6月7日—7月2日", [("2021-06-07", "2021-07-02", "2021年6月7日—7月2日")]),
+    ("2021年6月7日~6月9日", [("2021-06-07", "2021-06-09", "2021年6月7日~6月9日")]),
+    ("2017年10月至2018年2月", [("2017-10", "2018-02", "2017年10月至2018年2月")]),
+    ("2017年3至5月", [("2017-03", "2017-05", "2017年3至5月")]),
+    ("于2019年1月8至9日反馈", [("2019-01-08", "2019-01-09", "2019年1月8至9日")]),
+    ("2019年4月1日起至5月31日", [("2019-04-01", "2019-05-31", "2019年4月1日起至5月31日")]),
+    ("2017年4月上旬至6月底", [("2017-04", "2017-06", "2017年4月上旬至6月底")]),
+    ("2017年12月11日至1月10日", [("2017-12-11", "2018-01-10", "2017年12月11日至1月10日")]),
+    ("二〇一八年十二月五日", [("2018-12-05", None, "二〇一八年十二月五日")]),
+])
+def test_explicit_dates_and_ranges(text: str, expected: list) -> None:
+    assert dates(text) == expected
+
+
+def test_month_precision_is_kept() -> None:
+    (mention,) = find_dates("2017年10月至2018年2月")
+    assert mention.start.precision == "month" and mention.end is not None
+    assert mention.end.precision == "month"
+
+
+@pytest.mark.parametrize("text", ["2019年2月30日", "2019年13月1日", "2018年4月31日", "3月", "2019年"])
+def test_impossible_or_incomplete_dates_are_dropped(text: str) -> None:
+    assert dates(text) == []
+
+
+def test_relative_year_from_the_preceding_date() -> None:
+    text = "2016年9月至11月巡视,今年1月9日反馈,去年12月起整改。"
+    assert [d[:2] for d in dates(text)] == [
+        ("2016-09", "2016-11"), ("2016-01-09", None), ("2015-12", None)]
+
+
+def test_relative_year_prefers_the_report_year() -> None:
+    assert dates("2016年9月巡视,今年1月9日反馈", this_year=2017)[1][0] == "2017-01-09"
+
+
+def test_relative_year_without_anchor_is_not_guessed() -> None:
+    assert dates("今年3月2日反馈") == []
+
+
+def test_same_year_and_yearless_dates_follow_the_previous_date() -> None:
+    text = "2019年3月1日至5月1日巡察;同年7月9日反馈。6月3日召开会议"
+    assert [d[0] for d in dates(text)] == ["2019-03-01", "2019-07-09", "2019-06-03"]
+
+
+def test_yearless_date_needs_a_date_in_the_same_paragraph() -> None:
+    assert [d[0] for d in dates("2019年3月1日巡察\n6月3日召开会议")] == ["2019-03-01"]
+
+
+def test_full_width_and_traditional_input() -> None:
+    text = normalize("２０２０年２月２５日－２７日，巡察情況反饋全部完成")
+    assert dates(text)[0][:2] == ("2020-02-25", "2020-02-27")
+
+
+@given(st.text(alphabet=st.sampled_from(list("0123456789一二三四五六七八九十〇今去同年月日号至-—~上下旬底初, "))))
+def test_any_text_gives_spans_inside_it(text: str) -> None:
+    for d in find_dates(text):
+        assert 0 <= d.span.start < d.span.end <= len(text)
+        assert d.end is None or d.end.as_date() >= d.start.as_date()

@@ -1,0 +1,82 @@
+"""Document type and headline: own rectification markers first, feedback wording otherwise."""
+from __future__ import annotations
+
+import pytest
+from hypothesis import given, settings, strategies as st
+
+from xunshi.parse.extract.document import classify, extract_title
+from xunshi.parse.normalize import normalize
+
+_BODY = "根据省委统一部署,省委第二巡视组于2019年3月至5月对我县进行了巡视。"
+
+
+@pytest.mark.parametrize("title", [
+    "中共溆浦县委关于省委巡视整改进展情况的通报",
+    "关于十二届省委第三轮巡视集中整改情况的公告",
+    "县卫健局党组关于县委巡察反馈意见整改落实情况的报告",
+    "市水利局关于巡察整改情况的公开",
+])
+def test_headline_on_the_first_line(title: str) -> None:
+    text = normalize(f"{title}\n{_BODY}")
+    found, span = extract_title(text)
+    assert found == title and span.of(text) == title
+
+
+def test_headline_after_an_issuer_line() -> None:
+    text = "中共溆浦县委\n关于巡视整改情况的通报\n" + _BODY
+    found, span = extract_title(text)
+    assert found == "关于巡视整改情况的通报" and span.of(text) == found
+
+
+@pytest.mark.parametrize("opening", [
+    _BODY,
+    "一、整改工作开展情况",
+    "(一)关于整改落实情况",
+    "2020年5月,市委巡察组反馈了巡察情况",
+    "按照县委统一部署,县委第一巡察组对县文旅局开展了巡察",
+    "关于落实主体责任不到位的问题,我们进行了整改。",
+])
+def test_a_report_opening_with_its_body_has_no_title(opening: str) -> None:
+    assert extract_title(f"{opening}\n{_BODY}") is None
+
+
+def test_full_width_and_traditional_headline() -> None:
+    text = normalize("中共漵浦縣委關於巡視整改進展情況的通報\n" + _BODY)
+    assert extract_title(text)[0] == "中共溆浦县委关于巡视整改进展情况的通报"
+
+
+@pytest.mark.parametrize("text", [
+    "县委关于巡察整改情况的通报\n" + _BODY,
+    _BODY + "\n现将巡视整改情况予以公布。",
+    _BODY + "\n欢迎广大干部群众对我县巡视整改落实情况进行监督。",
+    _BODY + "\n1.理论学习不深入\n整改情况:制定了学习计划。",
+    _BODY + "\n市委巡察组向我局反馈了巡察意见。现将集中整改进展情况通报如下。",
+])
+def test_rectification(text: str) -> None:
+    assert classify(text) == "rectification"
+
+
+@pytest.mark.parametrize("text", [
+    "省委第二巡视组向溆浦县反馈巡视情况\n" + _BODY,
+    "近日,市委巡察组分别向被巡察单位反馈了巡察情况。巡察组要求抓好整改落实。",
+    "按照市委部署,十届市委第三轮巡察情况反馈全部完成。",
+])
+def test_feedback(text: str) -> None:
+    assert classify(text) == "feedback"
+
+
+def test_neither() -> None:
+    assert classify("县政府召开常务会议,研究部署防汛工作。") is None
+
+
+_ALPHABET = st.sampled_from(list("关于巡视察整改反馈情况通报公开的县市委一二、()1.。,:\n年月根据"))
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.one_of(st.text(), st.text(_ALPHABET, max_size=150)))
+def test_never_raises_and_the_title_span_is_its_line(text: str) -> None:
+    assert classify(text) in (None, "rectification", "feedback")
+    found = extract_title(text)
+    if found:
+        title, span = found
+        assert span.of(text) == title and "\n" not in title

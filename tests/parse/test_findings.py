@@ -1,0 +1,234 @@
+"""Findings: the section, categories, seq, titles without wrappers, children, inline lists."""
+from __future__ import annotations
+
+import pytest
+from hypothesis import given, settings, strategies as st
+
+from xunshi.parse.extract.findings import extract_findings, unwrap
+from xunshi.parse.model import Finding
+from xunshi.parse.normalize import normalize
+
+
+def findings(text: str, doc_type: str | None = "rectification") -> list[Finding]:
+    found = extract_findings(text, doc_type)  # type: ignore[arg-type]
+    for f in found:
+        for item in [f, *f.children]:
+            assert item.title in item.span.of(text)
+            for m in item.measures:
+                assert m.span.of(text) == m.text
+    return found
+
+
+def rows(found: list[Finding]) -> list[tuple[str | None, int | None, str, int]]:
+    return [(f.category, f.seq, f.title, len(f.measures)) for f in found]
+
+
+RECTIFICATION = """根据区委统一部署,区委第一巡察组对区水利局党组进行了巡察。
+一、组织整改落实情况
+(一)成立领导小组。局党组书记任组长。
+二、巡察反馈问题整改落实情况
+(一)政治建设方面
+1.学习贯彻上级精神不够深入
+整改落实情况:
+局党组高度重视。一是修订学习计划。二是开展专题研讨。
+2.落实河长制工作有差距
+整改情况:制定了考核办法。
+(二)组织建设方面的问题
+1. 关于基层党支部换届不及时的问题。已全部完成换届,此项已整改到位。
+三、下一步工作打算
+(一)持续巩固整改成果
+一是坚持标准不降。二是坚持力度不减。
+"""
+
+
+def test_findings_come_from_the_problem_section_only() -> None:
+    assert rows(findings(RECTIFICATION)) == [
+        ("政治建设方面", 1, "学习贯彻上级精神不够深入", 2),
+        ("政治建设方面", 2, "落实河长制工作有差距", 1),
+        ("组织建设方面", 1, "基层党支部换届不及时", 1),
+    ]
+
+
+def test_measures_enumeration_and_status() -> None:
+    first, second, third = findings(RECTIFICATION)
+    assert first.enumerated and [m.text for m in first.measures] == ["一是修订学习计划。", "二是开展专题研讨。"]
+    assert not second.enumerated and second.measures[0].text == "制定了考核办法。"
+    assert third.status == "已整改到位"
+
+
+def test_finding_span_covers_heading_and_its_measures() -> None:
+    first = findings(RECTIFICATION)[0]
+    assert first.span.of(RECTIFICATION).startswith("1.学习贯彻上级精神不够深入")
+    assert first.measures[-1].span.end <= first.span.end
+
+
+@pytest.mark.parametrize("marker", ["1.", "1。", "1、", "1 ."])
+def test_every_arabic_marker_variant_gives_the_same_finding(marker: str) -> None:
+    text = f"二、反馈问题整改情况\n(一)作风方面\n{marker}会议偏多\n一是精简会议。二是合并发文。"
+    assert rows(findings(text)) == [("作风方面", 1, "会议偏多", 2)]
+
+
+def test_full_width_and_traditional_input_through_normalize() -> None:
+    text = normalize("二、反饋問題整改情況\n（一）紀律建設方面\n１．關於報銷不規範的問題。\n整改情況：一是退回費用。二是完善制度。")
+    assert rows(findings(text)) == [("纪律建设方面", 1, "报销不规范", 2)]
+
+
+def test_quoted_problem_paired_with_its_recommendation() -> None:
+    text = ("二、反馈问题和整改意见的整改情况\n(一)关于“基层基础工作薄弱”问题\n"
+            "1。针对“网格员‘一人多岗’,力量不足”问题和“充实网格力量”整改意见,进行了以下整改。"
+            "一是新招录网格员。二是开展培训。\n"
+            "2。针对“考核‘重留痕’轻实效”和“改进考核办法”整改意见,进行了以下整改。一是修订考核办法。二是减少台账。")
+    found = findings(text)
+    assert [(f.category, f.title, f.recommendation, len(f.measures)) for f in found] == [
+        ("基层基础工作薄弱", "网格员‘一人多岗’,力量不足", "充实网格力量", 2),
+        ("基层基础工作薄弱", "考核‘重留痕’轻实效", "改进考核办法", 2),
+    ]
+
+
+def test_two_numbered_items_with_their_own_measures_are_sub_problems() -> None:
+    text = ("二、反馈问题整改情况\n(一)党建方面\n"
+            "3。针对“党建‘两张皮’”问题和“深度融合”整改意见,进行了以下整改。\n"
+            "(1)针对“支部活动流于形式”的整改情况。一是规范主题党日。二是开展评比。\n"
+            "(2)针对“党员教育不经常”的整改情况。一是建立学习平台。二是定期考学。三是通报结果。")
+    (parent,) = findings(text)
+    assert parent.title == "党建‘两张皮’" and parent.measures == []
+    assert [(c.seq, c.title, c.category, len(c.measures)) for c in parent.children] == [
+        (1, "支部活动流于形式", "党建方面", 2), (2, "党员教育不经常", "党建方面", 3)]
+
+
+def test_a_single_numbered_paragraph_is_the_description() -> None:
+    text = ("二、突出问题导向,认真落实整改任务\n(一)组织建设方面\n1.党员管理不规范\n"
+            "(1)组织关系未按规定转出,党费收缴不及时。\n整改情况:一是转出组织关系。二是补缴党费。")
+    (f,) = findings(text)
+    assert f.description == "组织关系未按规定转出,党费收缴不及时"
+    assert f.children == [] and len(f.measures) == 2
+
+
+def test_plain_paragraph_before_the_lead_in_is_the_description() -> None:
+    text = "二、巡察反馈问题整改情况\n1.财务审核不严\n问题表现:部分票据无经办人签字。\n整改措施:补签票据。"
+    (f,) = findings(text)
+    assert (f.description, [m.text for m in f.measures]) == ("部分票据无经办人签字", ["补签票据。"])
+
+
+def test_items_without_measures_of_their_own_are_measures() -> None:
+    text = "二、反馈问题整改情况\n1.公车私用\n(1)收回车辆钥匙\n(2)安装定位设备\n2.超标接待\n退赔费用。"
+    first, _ = findings(text)
+    assert [(m.seq, m.text) for m in first.measures] == [(1, "收回车辆钥匙"), (2, "安装定位设备")]
+
+
+def test_measures_printed_as_items_under_a_colon() -> None:
+    text = "二、反馈问题整改情况\n1.公车管理不严\n整改措施:\n(1)建立派车台账\n(2)安装定位设备\n2.食堂超标\n整改措施:压缩开支。"
+    first, second = findings(text)
+    assert first.children == [] and first.enumerated
+    assert [(m.seq, m.text) for m in first.measures] == [(1, "建立派车台账"), (2, "安装定位设备")]
+    assert second.title == "食堂超标"
+
+
+def test_lost_markers_give_inferred_seq() -> None:
+    text = ("二、反馈问题整改情况\n(一)政治建设方面\n1.议事规则不健全\n整改情况:修订规则。\n"
+            "-\n上级部署落实不力\n整改情况:一是专题研究。二是跟踪督办。\n3.学习不深入\n整改情况:补学。")
+    found = findings(text)
+    assert [(f.seq, f.seq_inferred, f.title) for f in found] == [
+        (1, False, "议事规则不健全"), (2, True, "上级部署落实不力"), (3, False, "学习不深入")]
+    assert len(found[1].measures) == 2
+
+
+def test_unannounced_section_is_found_by_its_problem_headings() -> None:
+    text = ("局党组高度重视巡察整改。\n(一)在“落实上级决策部署不够有力”方面\n"
+            "1.关于“学习贯彻不够到位”问题的整改\n整改措施:一是补学。二是研讨。\n"
+            "2.关于“调查研究不深入”问题的整改\n整改措施:开展调研。\n"
+            "(二)在“廉洁纪律执行不严”方面\n1.关于“公务接待超标”问题的整改\n整改措施:退赔费用。")
+    assert rows(findings(text)) == [
+        ("落实上级决策部署不够有力", 1, "学习贯彻不够到位", 2),
+        ("落实上级决策部署不够有力", 2, "调查研究不深入", 1),
+        ("廉洁纪律执行不严", 1, "公务接待超标", 1),
+    ]
+
+
+def test_findings_without_category_headings() -> None:
+    text = "二、巡视反馈意见整改落实情况\n(一)关于议事决策不规范的问题。一是修订规则。二是严格执行。\n(二)关于“四风”问题反弹的问题。开展专项整治。"
+    assert rows(findings(text)) == [(None, 1, "议事决策不规范", 2), (None, 2, "“四风”问题反弹", 1)]
+
+
+def test_findings_at_the_top_level_without_a_section_heading() -> None:
+    text = ("一、关于党组领导作用发挥不充分问题\n整改情况:一是修订议事规则。二是严格执行。\n"
+            "二、关于选人用人不规范问题\n整改情况:开展专项检查。\n三、下一步打算\n(一)持续巩固。")
+    assert rows(findings(text)) == [(None, 1, "党组领导作用发挥不充分", 2), (None, 2, "选人用人不规范", 1)]
+
+
+def test_work_sections_beside_unannounced_categories_are_not_findings() -> None:
+    text = ("一、加强组织领导\n(一)成立专班\n(二)细化分工\n"
+            "二、政治建设方面\n(一)学习不深入\n整改措施:补学。\n"
+            "三、作风建设方面\n(一)文风会风不实\n整改措施:精简会议。")
+    assert rows(findings(text)) == [
+        ("政治建设方面", 1, "学习不深入", 1), ("作风建设方面", 1, "文风会风不实", 1)]
+
+
+def test_of_several_named_sections_only_the_one_listing_problems_counts() -> None:
+    text = ("一、明确整改任务\n(一)召开动员会\n(二)印发方案\n"
+            "二、反馈问题整改情况\n(一)纪律方面\n1.公款吃喝\n整改情况:一是退赔。二是处分。")
+    assert rows(findings(text)) == [("纪律方面", 1, "公款吃喝", 2)]
+
+
+def test_sub_problems_are_one_level_deep() -> None:
+    text = ("二、反馈问题整改情况\n(一)党建方面\n1.组织生活不规范\n"
+            "(1)针对“三会一课”不经常的整改情况\n①补开支部大会;\n②建立台账。\n"
+            "(2)针对“谈心谈话”走过场的整改情况\n①开展谈话;\n②形成记录。")
+    (parent,) = findings(text)
+    assert [(c.title, c.children, len(c.measures)) for c in parent.children] == [
+        ("“三会一课”不经常", [], 2), ("“谈心谈话”走过场", [], 2)]
+
+
+def test_feedback_lists_problems_inline() -> None:
+    text = ("巡察组指出,被巡察单位取得了一定成效。同时也发现了一些问题:有的党组织学习流于形式;"
+            "部分单位议事规则不健全,决策程序不规范;有的干部作风不实。针对这些问题,巡察组提出了整改意见。")
+    assert [f.title for f in findings(text, "feedback")] == [
+        "有的党组织学习流于形式", "部分单位议事规则不健全,决策程序不规范", "有的干部作风不实"]
+
+
+def test_feedback_inline_list_after_zhuyao_shi() -> None:
+    text = "反馈指出存在的问题主要是:党建工作薄弱;选人用人不规范;财务管理混乱。\n巡视组要求抓好整改。"
+    assert [f.title for f in findings(text, "feedback")] == ["党建工作薄弱", "选人用人不规范", "财务管理混乱"]
+
+
+def test_feedback_enumerated_inline_keeps_the_printed_order() -> None:
+    text = "巡视组指出了存在的主要问题:一是理论学习不深入;二是监督责任落实不到位。"
+    assert [(f.seq, f.title) for f in findings(text, "feedback")] == [
+        (1, "理论学习不深入"), (2, "监督责任落实不到位")]
+
+
+def test_rectification_preamble_lists_are_not_findings() -> None:
+    text = "巡察组反馈的问题主要是:学习不深;作风不实。\n一、组织整改落实情况\n成立了领导小组。"
+    assert findings(text, "rectification") == []
+
+
+@pytest.mark.parametrize(("heading", "title", "recommendation"), [
+    ("关于党委落实主体责任还不够到位问题。", "党委落实主体责任还不够到位", None),
+    ("执行选人用人制度不够严谨的问题", "执行选人用人制度不够严谨", None),
+    ("关于“文山会海”现象有所反弹的问题", "“文山会海”现象有所反弹", None),
+    ("“四风”问题仍然存在", "“四风”问题仍然存在", None),
+    ("针对“台账不全”的整改情况", "台账不全", None),
+    ("关于“干部任用不规范”问题的整改", "干部任用不规范", None),
+    ("针对“X问题”问题和“Y意见”整改意见,进行了以下整改", "X问题", "Y意见"),
+    ("落实“两个责任”方面的问题", "落实“两个责任”方面", None),
+])
+def test_unwrap(heading: str, title: str, recommendation: str | None) -> None:
+    assert unwrap(heading) == (title, recommendation)
+
+
+_REPORT_ALPHABET = st.sampled_from(list(
+    "一二三()、.。-“”;:\n12是关于针对问题方面整改情况反馈意见有的部分主要发现"))
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.one_of(st.text(), st.text(_REPORT_ALPHABET, max_size=400)),
+       st.sampled_from(["rectification", "feedback", None]))
+def test_any_text_gives_a_list_with_spans_inside_it(text: str, doc_type: str | None) -> None:
+    found = extract_findings(text, doc_type)  # type: ignore[arg-type]
+    assert isinstance(found, list)
+    for f in found:
+        for item in [f, *f.children]:
+            assert 0 <= item.span.start <= item.span.end <= len(text)
+            assert item.title in item.span.of(text)
+            for m in item.measures:
+                assert m.span.of(text) == m.text

@@ -1,0 +1,160 @@
+"""Inspections: targets, groups, rounds, kinds and dates from a report's opening."""
+from __future__ import annotations
+
+import pytest
+from hypothesis import given, strategies as st
+
+from xunshi.parse.extract.inspections import extract_inspections
+from xunshi.parse.extract.targets import split_targets
+from xunshi.parse.model import Inspection
+from xunshi.parse.normalize import normalize
+
+
+def one(text: str) -> Inspection:
+    (insp,) = extract_inspections(text)
+    return insp
+
+
+def targets(text: str) -> list[str]:
+    return [i.target for i in extract_inspections(text)]
+
+
+def test_single_target_with_tour_and_feedback() -> None:
+    i = one("按照区委统一部署,2021年4月7日至5月28日,区委第二巡察组对区财政局党组进行了巡察。"
+            "2021年7月5日,区委第二巡察组向区财政局党组反馈了巡察意见。")
+    assert (i.target, i.authority, i.group_name, i.mode) == (
+        "区财政局党组", "区委", "区委第二巡察组", "巡察")
+    assert (str(i.started_on), str(i.ended_on), str(i.feedback_on)) == (
+        "2021-04-07", "2021-05-28", "2021-07-05")
+    assert (i.term, i.round_no, i.batch_no) == (None, None, None)
+
+
+@pytest.mark.parametrize(("phrase", "group", "authority"), [
+    ("省委巡视第二组", "省委巡视第二组", "省委"),
+    ("市委巡视三组", "市委巡视三组", "市委"),
+    ("某某市委第五巡察组", "市委第五巡察组", "市委"),
+    ("中央第八巡视组", "中央第八巡视组", "中央"),
+    ("旗委第一巡察组", "旗委第一巡察组", "旗委"),
+    ("集团公司党委第三巡视组", "集团公司党委第三巡视组", "集团公司党委"),
+])
+def test_group_word_orders(phrase: str, group: str, authority: str) -> None:
+    i = one(f"2020年5月至7月,{phrase}对某某公司党委开展了常规巡视。")
+    assert (i.group_name, i.authority, i.kind) == (group, authority, "常规")
+    assert (str(i.started_on), str(i.ended_on)) == ("2020-05", "2020-07")
+
+
+def test_relative_year_feedback_from_the_tour_just_before() -> None:
+    i = one("根据省委统一部署,2018年10月至2019年1月,省委巡视第三组对某某县进行了巡视,今年3月15日向某某县委反馈了巡视意见。")
+    assert (i.target, i.authority, str(i.feedback_on)) == ("某某县", "省委", "2019-03-15")
+
+
+def test_relative_year_feedback_that_would_precede_the_tour_is_dropped() -> None:
+    i = one("2018年10月至12月,省委巡视第三组对某某县进行了巡视,今年1月15日向某某县委反馈了巡视意见。")
+    assert i.feedback_on is None
+
+
+def test_feedback_in_the_same_clause_as_the_tour_is_not_the_tour() -> None:
+    i = one("省委第四巡视组于2019年3月11日至5月10日对某某县开展了巡视,并于同年7月9日向某某县委反馈了巡视意见。")
+    assert (str(i.started_on), str(i.feedback_on)) == ("2019-03-11", "2019-07-09")
+
+
+def test_round_list_with_count_and_conjunction() -> None:
+    text = ("2021年3月1日-3日,五届县委第二轮、第三轮巡察反馈全部完成。\n"
+            "第二轮对县教育局、县卫健委、县交通运输局和县水利局4个单位开展常规巡察,同步开展乡村振兴专项巡察;"
+            "第三轮对县审计局以及县统计局2家单位开展了提级巡察。")
+    got = [(i.target, i.term, i.round_no, i.kind, str(i.feedback_on)) for i in extract_inspections(text)]
+    assert got == [("县教育局", 5, 2, "常规", "2021-03-01"), ("县卫健委", 5, 2, "常规", "2021-03-01"),
+                   ("县交通运输局", 5, 2, "常规", "2021-03-01"), ("县水利局", 5, 2, "常规", "2021-03-01"),
+                   ("县审计局", 5, 3, "提级", "2021-03-01"), ("县统计局", 5, 3, "提级", "2021-03-01")]
+
+
+def test_names_containing_he_stay_whole() -> None:
+    text = "市委第五巡察组对市住房和城乡建设局、市人力资源和社会保障局及市文化和旅游局7家单位进行了巡察。"
+    assert targets(text) == ["市住房和城乡建设局", "市人力资源和社会保障局", "市文化和旅游局"]
+
+
+def test_shared_head_noun_is_distributed() -> None:
+    text = "市委对东湖、西山、北岭3个省级(市级)森林公园管理处开展了机动巡察。"
+    assert targets(text) == ["东湖森林公园管理处", "西山森林公园管理处", "北岭森林公园管理处"]
+    assert {i.kind for i in extract_inspections(text)} == {"机动"}
+
+
+@pytest.mark.parametrize(("segment", "expected"), [
+    ("甲县、乙县等12个县(市、区)", ["甲县", "乙县"]),
+    ("市委政法委(含市法学会党组)", ["市委政法委"]),
+    ("市科技局领导班子", ["市科技局"]),
+    ("全市12个乡镇", []),
+    ("甲镇、乙镇2个乡镇和县法院、县档案馆2个县级部门(单位)", ["甲镇", "乙镇", "县法院", "县档案馆"]),
+    ("县卫健局、县医保局等6家党委(支部)领导班子及党委(支部)书记", ["县卫健局", "县医保局"]),
+    ("县一中、县二中两所学校", ["县一中", "县二中"]),
+])
+def test_split_targets(segment: str, expected: list[str]) -> None:
+    assert [t.name for t in split_targets(segment, 0)] == expected
+
+
+def test_target_span_points_at_the_name() -> None:
+    text = "县委第一巡察组对县林业局(县林场)进行了巡察。"
+    i = one(text)
+    assert text[i.span.start : i.span.end] == "县林业局"
+
+
+def test_term_round_batch_and_own_unit() -> None:
+    text = ("市统计局关于巡视集中整改情况的公开\n根据十二届市委第三轮第二批巡视工作部署要求,"
+            "现将市统计局(含市普查中心)巡视集中整改情况向社会公开。\n一、整改情况\n"
+            "巡视期间,市委巡视四组移交问题线索2件。")
+    i = one(text)
+    assert (i.target, i.term, i.round_no, i.batch_no) == ("市统计局", 12, 3, 2)
+    assert (i.authority, i.group_name, i.mode) == ("市委", "市委巡视四组", "巡视")
+
+
+def test_term_before_a_place_named_committee() -> None:
+    i = one("近日,十四届某某县委第九轮第一批巡察完成进驻,县委第二巡察组对某某乡党委开展常规巡察。")
+    assert (i.term, i.round_no, i.batch_no, i.authority) == (14, 9, 1, "县委")
+
+
+def test_addressee_list_takes_the_feedback_date() -> None:
+    text = "根据区委部署,五届区委第四轮巡察的4个巡察组于2018年1月4至5日分别向区审计局、区林业局进行巡察意见反馈。"
+    got = [(i.target, i.round_no, str(i.feedback_on), i.started_on) for i in extract_inspections(text)]
+    assert got == [("区审计局", 4, "2018-01-04", None), ("区林业局", 4, "2018-01-04", None)]
+
+
+def test_addressee_when_no_visit_is_stated() -> None:
+    i = one("近日,县委第二巡察组向县发展和改革委员会党组反馈了巡察情况。")
+    assert (i.target, i.group_name, i.mode) == ("县发展和改革委员会党组", "县委第二巡察组", "巡察")
+
+
+def test_self_reference_resolves_to_the_issuer() -> None:
+    text = "2019年5月至7月,县委第一巡察组对我局进行了巡察。\n一、整改\n中共某某县林业局党组\n2019年10月8日"
+    assert one(text).target == "某某县林业局党组"
+
+
+@pytest.mark.parametrize("text", [
+    "对照巡视反馈问题逐项进行整改。对巡视组指出的问题进行了认真梳理。",
+    "区委对全区开展巡察整改督查。",
+    "同步开展美丽乡村建设专项巡察。",
+    "巡察组反馈意见后,局党组立即召开会议。",
+])
+def test_side_mentions_are_not_inspections(text: str) -> None:
+    assert extract_inspections(text) == []
+
+
+def test_body_after_the_first_heading_is_not_read_for_targets() -> None:
+    text = "现将巡察整改情况公布如下:\n一、整改情况\n区委第一巡察组对区民政局进行了巡察。"
+    assert extract_inspections(text) == []
+
+
+def test_traditional_full_width_and_chinese_numeral_years() -> None:
+    text = normalize("二〇二〇年十一月三日至十二月三日，市委第二巡察組對市醫保局開展了專項巡察。")
+    i = one(text)
+    assert (i.target, i.kind, str(i.started_on), str(i.ended_on)) == (
+        "市医保局", "专项", "2020-11-03", "2020-12-03")
+    i = one(normalize("２０２０年３月２日至４月３０日，縣委第三巡察組對縣文旅局進行了巡察。"))
+    assert (i.target, str(i.started_on), i.group_name) == ("县文旅局", "2020-03-02", "县委第三巡察组")
+
+
+@given(st.text(alphabet=st.sampled_from(list(
+    "对进行开展了巡视察组第一二三四五轮届批市县区委局党组和及、()个家0123456789年月日至-,。;\n向反馈意见"))))
+def test_any_text_gives_spans_inside_it(text: str) -> None:
+    for i in extract_inspections(text):
+        assert 0 <= i.span.start < i.span.end <= len(text)
+        assert i.target

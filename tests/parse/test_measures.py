@@ -1,0 +1,95 @@
+"""Measures: enumerations that start clauses, single-paragraph measures, exact spans, status."""
+from __future__ import annotations
+
+from hypothesis import given, settings, strategies as st
+
+from xunshi.parse.extract.measures import (
+    enumeration, extract_measures, status_hint, strip_item_marker,
+)
+from xunshi.parse.model import Measure
+
+
+def measures_of(text: str) -> tuple[list[str], bool]:
+    found, enumerated = extract_measures(text, 0, len(text))
+    for m in found:
+        assert m.span.of(text) == m.text
+    return [m.text for m in found], enumerated
+
+
+def test_enumeration_items_each_become_a_measure_and_the_intro_is_dropped() -> None:
+    text = "对照要求逐项整改。一是修订学习制度。二是开展专题研讨;三是建立台账。"
+    assert measures_of(text) == (["一是修订学习制度。", "二是开展专题研讨;", "三是建立台账。"], True)
+
+
+def test_enumeration_after_a_lead_in_colon_and_across_lines() -> None:
+    text = "整改情况:\n一是补学党章。\n二是重写心得。"
+    found, enumerated = extract_measures(text, text.index(":") + 1, len(text))
+    assert [(m.seq, m.text) for m in found] == [(1, "一是补学党章。"), (2, "二是重写心得。")]
+    assert enumerated
+
+
+def test_yishi_inside_a_sentence_does_not_start_an_item() -> None:
+    text = "统一是前提,一是关键。这一点要坚持,二是也行"
+    assert measures_of(text) == ([text], False)
+
+
+def test_numbers_must_count_up_from_one() -> None:
+    text = "三是已有制度。一是建章立制。二是强化监督。四是定期通报。"
+    assert measures_of(text)[0] == ["一是建章立制。", "二是强化监督。四是定期通报。"]
+    chain = enumeration(text, 0, len(text))
+    assert [n for _, n in chain] == [1, 2]
+
+
+def test_a_lone_yishi_is_not_an_enumeration() -> None:
+    assert measures_of("一是补齐记录。")[1] is False
+
+
+def test_paragraphs_without_enumeration_are_one_measure() -> None:
+    text = "\n重新修订管理办法。\n对全部项目进行了复核。\n"
+    assert measures_of(text) == (["重新修订管理办法。\n对全部项目进行了复核。"], False)
+
+
+def test_blank_region_has_no_measure() -> None:
+    assert measures_of(" 。\n") == ([], False)
+
+
+def test_inline_parenthesized_and_ordinal_enumerations() -> None:
+    assert measures_of("整改措施:(1)清理台账;(2)约谈相关人员。")[0] == ["(1)清理台账;", "(2)约谈相关人员。"]
+    assert measures_of("第一,规范会议记录。第二,落实回避制度。")[0] == [
+        "第一,规范会议记录。", "第二,落实回避制度。"]
+
+
+def test_the_list_that_starts_first_wins() -> None:
+    text = "(1)建立制度:一是议事规则,二是会议纪要。(2)开展检查。"
+    assert measures_of(text)[0] == ["(1)建立制度:一是议事规则,二是会议纪要。", "(2)开展检查。"]
+
+
+def test_last_item_stops_before_a_summary_with_its_own_list() -> None:
+    text = "一是约谈。二是通报。\n总的看,成效明显。\n一是思想提升。二是作风好转。"
+    assert measures_of(text)[0] == ["一是约谈。", "二是通报。"]
+
+
+def test_last_item_runs_over_following_paragraphs() -> None:
+    text = "一是约谈。二是通报。\n(此项长期坚持)"
+    assert measures_of(text)[0] == ["一是约谈。", "二是通报。\n(此项长期坚持)"]
+
+
+def test_status_hints() -> None:
+    assert status_hint("该问题已于6月全部整改到位。", 0, 14) == "已于6月全部整改到位"
+    assert status_hint("此项需长期坚持。", 0, 8) == "长期坚持"
+    assert status_hint("目前正在征求意见,", 0, 9) == "正在征求意见"
+    assert status_hint("整改状态:已完成。", 0, 9) == "已完成"
+    assert status_hint("已经制定了办法。", 0, 8) is None
+
+
+def test_strip_item_marker() -> None:
+    assert strip_item_marker("二是强化监督") == "强化监督"
+    assert strip_item_marker("(3)开展检查") == "开展检查"
+    assert strip_item_marker("开展检查") == "开展检查"
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text(st.sampled_from(list("一二三四是。;:,()12第\n 整改情况")), max_size=200))
+def test_measures_cover_their_text_exactly(text: str) -> None:
+    found, _ = extract_measures(text, 0, len(text))
+    assert all(isinstance(m, Measure) and m.span.of(text) == m.text and m.text for m in found)

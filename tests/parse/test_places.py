@@ -1,0 +1,113 @@
+"""Jurisdiction: issuer first, then address, area code, postcode and names; never a guess."""
+from __future__ import annotations
+
+import pytest
+from hypothesis import given, settings, strategies as st
+
+from xunshi.parse.extract.contacts import extract_contacts
+from xunshi.parse.extract.places import resolve_jurisdiction
+from xunshi.parse.normalize import normalize
+
+_BODY = "按照统一部署,巡察组对我单位进行了巡察,现将整改情况公布如下。"
+
+
+def resolve(text: str, issuer: str | None) -> tuple[str, str] | None:
+    text = normalize(text)
+    place = resolve_jurisdiction(text, issuer, extract_contacts(text))
+    if place is None:
+        return None
+    assert 0 <= place.span.start < place.span.end <= len(text)
+    return place.name, place.code
+
+
+@pytest.mark.parametrize("issuer, expected", [
+    ("中共怀化市委组织部", ("怀化市", "431200")),
+    ("鹤城区委", ("怀化市鹤城区", "431202")),
+    ("中共溆浦县委", ("怀化市溆浦县", "431224")),
+    ("中共湘西州委", ("湘西土家族苗族自治州", "433100")),
+    ("中共湖南省委巡视办", ("湖南省", "430000")),
+    ("中共天津市委宣传部", ("天津市", "120000")),
+])
+def test_the_issuer_names_its_place(issuer: str, expected: tuple[str, str]) -> None:
+    assert resolve(f"{_BODY}\n{issuer}", issuer) == expected
+
+
+def test_a_short_name_inside_another_name_is_no_anchor() -> None:
+    assert resolve(f"{_BODY}\n中山大学党委", "中山大学党委") is None
+
+
+def test_a_shared_district_name_is_settled_by_the_area_code() -> None:
+    assert resolve(f"{_BODY}\n电话:010-65091234\n朝阳区委", "朝阳区委") == ("北京市朝阳区", "110105")
+    assert resolve(f"{_BODY}\n电话:0431-85091234\n朝阳区委", "朝阳区委") == ("长春市朝阳区", "220104")
+
+
+def test_a_shared_district_name_without_evidence_is_left_open() -> None:
+    assert resolve(f"{_BODY}\n朝阳区委", "朝阳区委") is None
+
+
+@pytest.mark.parametrize("contact", [
+    "邮寄地址:怀化市鹤城区迎丰西路2号",
+    "电话:0745-2231456",
+    "邮编:418000",
+])
+def test_an_unnamed_city_issuer_takes_its_city_from_the_contacts(contact: str) -> None:
+    assert resolve(f"{_BODY}\n{contact}\n市委宣传部", "市委宣传部") == ("怀化市", "431200")
+
+
+@pytest.mark.parametrize("issuer", ["县文明办", "县委宣传部", "中共县财政局党组"])
+def test_an_unnamed_county_issuer_by_its_opening_word(issuer: str) -> None:
+    assert resolve(f"{_BODY}\n电话:0745-3221234\n推动溆浦发展\n{issuer}", issuer) == ("怀化市溆浦县", "431224")
+
+
+def test_a_municipality_is_its_own_city() -> None:
+    text = f"{_BODY}\n邮政信箱:重庆市渝中区人民路232号\n市委政法委"
+    assert resolve(text, "市委政法委") == ("重庆市", "500000")
+
+
+def test_an_unnamed_city_issuer_takes_its_city_from_repeated_names() -> None:
+    text = "为建设美丽怀化,巡察组对怀化学院等单位开展巡察。\n怀化各单位要抓好整改。\n推动怀化高质量发展。\n服务怀化大局。"
+    assert resolve(text, "市委巡察办") == ("怀化市", "431200")
+
+
+def test_one_passing_mention_is_too_thin() -> None:
+    assert resolve(f"{_BODY}学习怀化经验。", "市委巡察办") is None
+
+
+def test_an_unnamed_county_issuer_takes_the_county_its_city_names() -> None:
+    text = f"结合溆浦实际,{_BODY}\n推动溆浦发展。\n电话:0745-3221234\n县委宣传部"
+    assert resolve(text, "县委宣传部") == ("怀化市溆浦县", "431224")
+
+
+def test_an_unnamed_county_issuer_when_only_other_counties_name_the_city() -> None:
+    text = "鹤城区、中方县干部到溆浦调研。\n推动溆浦发展。"
+    assert resolve(text, "县委宣传部") == ("怀化市溆浦县", "431224")
+
+
+def test_an_unnamed_county_issuer_stays_at_the_city_when_no_county_is_named() -> None:
+    assert resolve(f"{_BODY}\n电话:0745-3221234\n县委宣传部", "县委宣传部") == ("怀化市", "431200")
+
+
+def test_traditional_text_through_normalize() -> None:
+    assert resolve(f"{_BODY}\n郵寄地址:懷化市鶴城區迎豐西路2號\n市委宣傳部", "市委宣传部") == ("怀化市", "431200")
+
+
+def test_no_evidence_no_jurisdiction() -> None:
+    assert resolve(_BODY, None) is None
+
+
+def test_span_points_at_the_evidence() -> None:
+    text = f"{_BODY}\n中共怀化市委组织部"
+    place = resolve_jurisdiction(text, "中共怀化市委组织部", [])
+    assert place is not None and place.span.of(text) == "怀化市"
+
+
+_ALPHABET = st.sampled_from(list("怀化市鹤城区朝阳溆浦县天津北京湖南省委电话邮编:-0123456789,。\n"))
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.text(_ALPHABET, max_size=200), st.sampled_from([None, "市委", "县委宣传部", "朝阳区委", "怀化市委"]))
+def test_never_raises_and_the_span_lies_in_the_text(text: str, issuer: str | None) -> None:
+    place = resolve_jurisdiction(text, issuer, extract_contacts(text))
+    if place:
+        assert 0 <= place.span.start <= place.span.end <= len(text)
+        assert len(place.code) == 6 and place.code.isdigit()

@@ -1,0 +1,62 @@
+"""Issuer and signature date: closing lines, bylines, titles."""
+from __future__ import annotations
+
+from hypothesis import given, strategies as st
+
+from xunshi.parse.extract.signature import extract_signature
+from xunshi.parse.normalize import normalize
+
+
+def test_closing_issuer_and_date() -> None:
+    text = "正文第一段。\n联系电话:0731-1234567。\n中共某某县纪律检查委员会\n2021年5月6日"
+    sig = extract_signature(text)
+    assert sig.issuer == "中共某某县纪律检查委员会"
+    assert str(sig.published_on) == "2021-05-06"
+    assert sig.issuer_span and text[sig.issuer_span.start : sig.issuer_span.end] == sig.issuer
+    assert sig.published_span and text[sig.published_span.start : sig.published_span.end] == "2021年5月6日"
+
+
+def test_chinese_numeral_signature_date_and_issuer_on_one_line() -> None:
+    sig = extract_signature(normalize("正文。\n中共某某市财政局党组　二〇二一年三月十二日"))
+    assert sig.issuer == "中共某某市财政局党组"
+    assert str(sig.published_on) == "2021-03-12"
+
+
+def test_signature_broken_over_two_lines() -> None:
+    text = "特此公告。\n中共某某县委巡察工作\n领导小组办公室\n2022年1月3日"
+    sig = extract_signature(text)
+    assert sig.issuer == "中共某某县委巡察工作领导小组办公室"
+    assert str(sig.published_on) == "2022-01-03"
+
+
+def test_byline_gives_issuer_but_no_date() -> None:
+    sig = extract_signature("2021年3月1日,巡察组进驻。\n正文最后一句。(县委巡察办 李四)")
+    assert sig.issuer == "县委巡察办"
+    assert sig.published_on is None
+
+
+def test_title_unit_when_nothing_closes_the_text() -> None:
+    text = "某某区委关于巡视整改进展情况的通报\n2019年3月至5月,省委巡视组对某某区进行了巡视。\n欢迎监督。"
+    sig = extract_signature(text)
+    assert sig.issuer == "某某区委"
+    assert sig.published_on is None
+
+
+def test_body_dates_are_not_the_publication_date() -> None:
+    sig = extract_signature("2020年4月2日,市委巡察组向市委统战部反馈了巡察意见。\n如有意见请反映。")
+    assert sig.issuer is None and sig.published_on is None
+
+
+def test_traditional_closing() -> None:
+    sig = extract_signature(normalize("正文。\n中共某某縣委宣傳部\n2019年8月30日"))
+    assert sig.issuer == "中共某某县委宣传部"
+
+
+@given(st.text(alphabet=st.sampled_from(list("中共市县委员会办局关于的通报巡察()年月日0123456789 \n。,"))))
+def test_any_text_gives_spans_inside_it(text: str) -> None:
+    sig = extract_signature(text)
+    for span in (sig.issuer_span, sig.published_span):
+        assert span is None or 0 <= span.start < span.end <= len(text)
+    if sig.issuer is not None:
+        assert sig.issuer_span is not None
+        assert text[sig.issuer_span.start : sig.issuer_span.end] == sig.issuer

@@ -1,0 +1,85 @@
+"""The migrations are the only thing that creates the schema: they must agree with the models,
+undo cleanly, and expose the analyst contract."""
+from __future__ import annotations
+
+from alembic.autogenerate import compare_metadata
+from alembic.runtime.migration import MigrationContext
+from alembic.script import ScriptDirectory
+from sqlalchemy import Connection, Engine, create_engine, text
+
+from xunshi.store import schema
+from xunshi.store.models import Base
+
+CONTRACT = {  # shared/gold/README.md: the columns the scorer reads
+    "v_reports": ["report_id", "source_name", "doc_type", "title", "issuer", "published_on",
+                  "jurisdiction", "jurisdiction_code"],
+    "v_inspections": ["report_id", "target", "authority", "group_name", "mode", "term",
+                      "round_no", "batch_no", "kind", "started_on", "ended_on", "feedback_on"],
+    "v_findings": ["report_id", "finding_id", "parent_id", "category", "seq", "title",
+                   "recommendation", "measure_count"],
+    "v_measures": ["report_id", "finding_id", "seq", "text"],
+    "v_clues": ["report_id", "kind", "disposition", "count", "total"],
+    "v_contacts": ["report_id", "kind", "value"],
+}
+
+SNAPSHOT = {  # the catalog, as text that differs iff the schema does
+    "columns": """SELECT table_name, column_name, data_type, is_nullable, column_default,
+                         is_identity FROM information_schema.columns
+                  WHERE table_schema = 'public'""",
+    "constraints": """SELECT conrelid::regclass::text, conname, pg_get_constraintdef(oid)
+                      FROM pg_constraint WHERE connamespace = 'public'::regnamespace""",
+    "indexes": "SELECT tablename, indexname, indexdef FROM pg_indexes WHERE schemaname = 'public'",
+    "views": """SELECT viewname, pg_get_viewdef(viewname::regclass) FROM pg_views
+                WHERE schemaname = 'public'""",
+}
+
+
+def snapshot(conn: Connection) -> dict[str, set[tuple]]:
+    return {k: {tuple(r) for r in conn.execute(text(q))} for k, q in SNAPSHOT.items()}
+
+
+def test_single_head() -> None:
+    assert len(ScriptDirectory.from_config(schema.alembic_config()).get_heads()) == 1
+
+
+def test_upgrade_downgrade_upgrade_leaves_the_same_schema(database_url: str) -> None:
+    engine = create_engine(database_url)
+    try:
+        assert schema.upgrade(engine).describe().startswith("created")
+        with engine.connect() as conn:
+            first = snapshot(conn)
+        schema.downgrade(engine, "base")
+        with engine.connect() as conn:
+            emptied = snapshot(conn)
+        schema.upgrade(engine)
+        with engine.connect() as conn:
+            again = snapshot(conn)
+    finally:
+        engine.dispose()
+    assert {t for t, *_ in emptied["columns"]} == {"alembic_version"}
+    assert first == again
+    assert {v for v, _ in first["views"]} == set(CONTRACT)
+
+
+def test_models_match_migrations(engine: Engine) -> None:
+    with engine.connect() as conn:
+        diff = compare_metadata(MigrationContext.configure(conn), Base.metadata)
+    assert diff == []
+
+
+def test_views_have_the_contract_columns(engine: Engine) -> None:
+    with engine.connect() as conn:
+        for view, columns in CONTRACT.items():
+            got = list(conn.execute(text(f"SELECT * FROM {view} LIMIT 0")).keys())
+            assert got[: len(columns)] == columns, view
+
+
+def test_ensure_head_says_what_it_did(database_url: str) -> None:
+    engine = create_engine(database_url)
+    try:
+        created = schema.ensure_head(engine)
+        again = schema.ensure_head(engine)
+    finally:
+        engine.dispose()
+    assert created.changed and created.before is None and created.after == schema.head()
+    assert not again.changed and "at head" in again.describe()

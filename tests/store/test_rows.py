@@ -1,0 +1,26 @@
+"""The model → rows mapping, without a database."""
+from __future__ import annotations
+
+import datetime as dt
+
+from xunshi.parse.model import Document, Inspection, PartialDate, Span
+from xunshi.store import rows
+
+
+def test_a_month_date_is_its_first_day_with_month_precision() -> None:
+    assert rows.partial_date("feedback", PartialDate(2015, 11)) == {
+        "feedback_on": dt.date(2015, 11, 1), "feedback_precision": "month"}
+    assert rows.partial_date("feedback", None) == {"feedback_on": None, "feedback_precision": None}
+
+
+def test_a_visit_without_round_facts_has_no_round() -> None:
+    doc = Document(text="x", jurisdiction="娄底市")
+    assert rows.inspection_round(Inspection(target="市委政法委", span=Span(0, 1)), doc) is None
+
+
+def test_central_rounds_are_national_local_rounds_belong_to_the_place() -> None:
+    doc = Document(text="x", jurisdiction="娄底市")
+    central = Inspection(target="湖南省委", span=Span(0, 1), authority="中央", round_no=3)
+    local = Inspection(target="市委政法委", span=Span(0, 1), authority="市委", round_no=3)
+    assert rows.inspection_round(central, doc)["jurisdiction"] is None
+    assert rows.inspection_round(local, doc)["jurisdiction"] == "娄底市"

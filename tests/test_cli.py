@@ -1,0 +1,76 @@
+"""The `xunshi` command over a real database: exit codes, summaries, one-line errors."""
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+from click.testing import CliRunner, Result
+
+from tests.conftest import SEEDS
+from xunshi.cli import main
+
+
+def xunshi(*args: str) -> Result:
+    return CliRunner().invoke(main, list(args), catch_exceptions=False)
+
+
+def test_load_brings_an_empty_database_to_head_then_loads(database_url: str) -> None:
+    first = xunshi("--database-url", database_url, "load", str(SEEDS))
+    assert first.exit_code == 0, first.output
+    assert first.stdout.splitlines()[0] == "created the database schema (revision 0001)"
+    assert first.stdout.splitlines()[-1] == "5 loaded, 0 unchanged, 0 failed"
+    second = xunshi("--database-url", database_url, "load", str(SEEDS))
+    assert second.exit_code == 0
+    assert second.stdout.count("unchanged  ") == 5
+    assert second.stdout.splitlines()[-1] == "0 loaded, 5 unchanged, 0 failed"
+
+
+def test_load_exits_non_zero_and_names_each_failure(database_url: str, tmp_path: Path) -> None:
+    (tmp_path / "bad.txt").write_bytes(b"\xff")
+    result = xunshi("--database-url", database_url, "load", str(SEEDS), str(tmp_path))
+    assert result.exit_code == 1
+    assert "5 loaded, 0 unchanged, 1 failed" in result.stdout
+    assert f"{tmp_path / 'bad.txt'}: decode: not UTF-8 text: invalid byte 0xff at offset 0" in result.stderr
+
+
+def test_load_of_nothing_is_an_error(database_url: str, tmp_path: Path) -> None:
+    result = xunshi("--database-url", database_url, "load", str(tmp_path))
+    assert result.exit_code == 1 and "no report files" in result.stderr
+
+
+def test_db_upgrade_and_current(database_url: str) -> None:
+    assert "empty database (head is 0001" in xunshi("--database-url", database_url, "db", "current").stdout
+    assert xunshi("--database-url", database_url, "db", "upgrade").stdout.startswith("created")
+    assert xunshi("--database-url", database_url, "db", "current").stdout.strip() == "0001 (head)"
+    assert "at head" in xunshi("--database-url", database_url, "db", "upgrade").stdout
+
+
+def test_an_unreachable_database_is_one_clear_line() -> None:
+    result = xunshi("--database-url", "postgresql://nobody:pw@127.0.0.1:9/none", "db", "current")
+    assert result.exit_code == 1
+    [line] = result.stderr.splitlines()
+    assert line.startswith("Error: database postgresql+psycopg://nobody:***@127.0.0.1:9/none: ")
+
+
+def test_db_url_masks_the_password() -> None:
+    url = "postgresql://u:secret@h/d"
+    assert xunshi("--database-url", url, "db", "url").stdout.strip() == "postgresql+psycopg://u:***@h/d"
+    shown = xunshi("--database-url", url, "db", "url", "--show-password", "--libpq").stdout
+    assert shown.strip() == url
+
+
+def test_parse_prints_the_model_as_json_without_a_database() -> None:
+    seed = sorted(SEEDS.glob("*.txt"))[0]
+    result = xunshi("parse", "--json", str(seed))
+    assert result.exit_code == 0
+    doc = json.loads(result.stdout)
+    assert {"text", "doc_type", "title", "inspections", "findings", "clues", "contacts"} <= set(doc)
+    assert xunshi("parse", str(seed)).stdout.startswith("doc_type: ")
+
+
+def test_parse_of_an_undecodable_file_is_one_clear_line(tmp_path: Path) -> None:
+    bad = tmp_path / "bad.txt"
+    bad.write_bytes(b"\xff")
+    result = xunshi("parse", str(bad))
+    assert result.exit_code == 1
+    assert result.stderr.strip() == f"Error: {bad}: not UTF-8 text: invalid byte 0xff at offset 0"
