@@ -14,6 +14,7 @@ from collections.abc import Sequence
 import sqlalchemy as sa
 from alembic import op
 from sqlalchemy.dialects import postgresql
+from sqlalchemy.schema import SchemaItem
 
 revision: str = "0001"
 down_revision: str | None = None
@@ -59,14 +60,14 @@ VIEWS = {
 }
 
 
-def _id(table: str) -> list[sa.SchemaItem]:
+def _id(table: str) -> list[SchemaItem]:
     return [
         sa.Column("id", sa.BigInteger(), sa.Identity(always=False), nullable=False),
         sa.PrimaryKeyConstraint("id", name=f"pk_{table}"),
     ]
 
 
-def _report_id(table: str) -> list[sa.SchemaItem]:
+def _report_id(table: str) -> list[SchemaItem]:
     """What every extracted row carries: its report (rows go with it) and its span."""
     return [
         *_id(table),
@@ -84,7 +85,7 @@ def _span() -> list[sa.Column]:
     ]
 
 
-def _partial_date(table: str, prefix: str) -> list[sa.SchemaItem]:
+def _partial_date(table: str, prefix: str) -> list[SchemaItem]:
     return [
         sa.Column(f"{prefix}_on", sa.Date(), nullable=True),
         sa.Column(f"{prefix}_precision", sa.Text(), nullable=True),

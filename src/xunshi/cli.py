@@ -113,11 +113,11 @@ def _outline(doc: Document) -> Iterator[str]:
         for c in f.children:
             yield f"      {c.seq}) {c.title}  ({len(c.measures)} measures)"
     yield f"clues: {len(doc.clues)}"
-    for c in doc.clues:
-        yield f"  {c.kind} {c.disposition} {c.count} (of {c.total})"
+    for clue in doc.clues:
+        yield f"  {clue.kind} {clue.disposition} {clue.count} (of {clue.total})"
     yield f"contacts: {len(doc.contacts)}"
-    for c in doc.contacts:
-        yield f"  {c.kind}: {c.value}"
+    for contact in doc.contacts:
+        yield f"  {contact.kind}: {contact.value}"
 
 
 @main.group()

@@ -47,6 +47,16 @@ def test_the_handover_is_not_repeated_when_its_outcome_follows() -> None:
     assert rows(normalize("(三)巡视移交问题线索办理情况\n" + text)) == [("问题线索", "结案", 5, 5)]
 
 
+def test_the_outcome_may_follow_in_the_next_sentence() -> None:
+    assert rows("巡视组共移交问题线索15件。目前已办结12件,其余3件正在办理。") == [
+        ("问题线索", "办结", 12, 15), ("问题线索", "正在办理", 3, 15)]
+
+
+def test_a_whole_batch_outcome_with_a_counted_part() -> None:
+    assert rows("巡视组共移交问题线索15件,涉及15人。目前已全部办结,其中立案审查2件。") == [
+        ("问题线索", "办结", 15, 15), ("问题线索", "立案审查", 2, 15)]
+
+
 def test_petition_spellings_are_one_kind() -> None:
     assert rows("巡视组转来信访举报30件,已办结30件。") == [("信访件", "办结", 30, 30)]
     assert rows("巡视组交办信访问题12件,已了结12件。") == [("信访件", "了结", 12, 12)]
@@ -86,7 +96,7 @@ def test_span_covers_disposition_and_count() -> None:
     assert clue.span.of(text) == "办结6件"
 
 
-_ALPHABET = st.sampled_from(list("巡视察组移交了问题线索信访件中已办结正在初核均全部其余两一二三个件人,;。0123456789\n"))
+_ALPHABET = st.sampled_from(list("巡视察组移交了问题线索信访件中已办结正在初核均全部其余两一二三个人,;。0123456789\n"))
 
 
 @settings(max_examples=300, deadline=None)

@@ -67,6 +67,10 @@ def test_address_stops_at_the_next_label_on_a_mixed_line() -> None:
         ("postal_address", "怀化市迎丰西路2号"), ("phone", "0745-2231456")]
 
 
+def test_address_label_with_wei() -> None:
+    assert pairs("邮寄地址为:怀化市迎丰西路2号") == [("postal_address", "怀化市迎丰西路2号")]
+
+
 def test_address_without_label_colon_and_a_mailbox_number() -> None:
     assert pairs("邮政信箱怀化市A012号信箱") == [("postal_address", "怀化市A012号信箱")]
 

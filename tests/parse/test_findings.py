@@ -104,6 +104,12 @@ def test_a_single_numbered_paragraph_is_the_description() -> None:
     assert f.children == [] and len(f.measures) == 2
 
 
+def test_status_hint_may_come_from_the_description() -> None:
+    text = "二、反馈问题整改情况\n1.案例通报学习不及时\n(1)未按要求传达学习,现已整改到位。\n整改情况:一是补学。二是建立制度。"
+    (f,) = findings(text)
+    assert (f.status, len(f.measures)) == ("已整改到位", 2)
+
+
 def test_plain_paragraph_before_the_lead_in_is_the_description() -> None:
     text = "二、巡察反馈问题整改情况\n1.财务审核不严\n问题表现:部分票据无经办人签字。\n整改措施:补签票据。"
     (f,) = findings(text)
@@ -195,6 +201,11 @@ def test_feedback_enumerated_inline_keeps_the_printed_order() -> None:
     text = "巡视组指出了存在的主要问题:一是理论学习不深入;二是监督责任落实不到位。"
     assert [(f.seq, f.title) for f in findings(text, "feedback")] == [
         (1, "理论学习不深入"), (2, "监督责任落实不到位")]
+
+
+def test_feedback_recommendations_after_the_problems_are_not_findings() -> None:
+    text = "巡察组指出问题,提出整改意见:加强学习;完善制度。"
+    assert findings(text, "feedback") == []
 
 
 def test_rectification_preamble_lists_are_not_findings() -> None:

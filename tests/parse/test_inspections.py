@@ -68,6 +68,20 @@ def test_round_list_with_count_and_conjunction() -> None:
                    ("县审计局", 5, 3, "提级", "2021-03-01"), ("县统计局", 5, 3, "提级", "2021-03-01")]
 
 
+@pytest.mark.parametrize(("phrase", "kind"), [
+    ("开展了专项巡视“回头看”", "回头看"), ("开展了生态环境保护机动巡察", "机动"),
+    ("开展了脱贫攻坚专项巡察", "专项"), ("进行了巡察", None),
+])
+def test_kind_prefers_the_specific_word(phrase: str, kind: str | None) -> None:
+    assert one(f"县委第一巡察组对县水务局{phrase}。").kind == kind
+
+
+def test_arrival_day_starts_the_tour() -> None:
+    i = one("县委第四巡察组于2022年9月5日进驻县档案馆,开展为期一个月的巡察。11月2日,县委第四巡察组向县档案馆反馈了巡察意见。")
+    assert (i.target, str(i.started_on), i.ended_on, str(i.feedback_on)) == (
+        "县档案馆", "2022-09-05", None, "2022-11-02")
+
+
 def test_names_containing_he_stay_whole() -> None:
     text = "市委第五巡察组对市住房和城乡建设局、市人力资源和社会保障局及市文化和旅游局7家单位进行了巡察。"
     assert targets(text) == ["市住房和城乡建设局", "市人力资源和社会保障局", "市文化和旅游局"]
@@ -84,6 +98,9 @@ def test_shared_head_noun_is_distributed() -> None:
     ("市委政法委(含市法学会党组)", ["市委政法委"]),
     ("市科技局领导班子", ["市科技局"]),
     ("全市12个乡镇", []),
+    ("城关镇、白马乡2个乡镇", ["城关镇", "白马乡"]),
+    ("甲镇、乙镇2个镇党委", ["甲镇党委", "乙镇党委"]),
+    ("市财政局、市审计局2个党组", ["市财政局党组", "市审计局党组"]),
     ("甲镇、乙镇2个乡镇和县法院、县档案馆2个县级部门(单位)", ["甲镇", "乙镇", "县法院", "县档案馆"]),
     ("县卫健局、县医保局等6家党委(支部)领导班子及党委(支部)书记", ["县卫健局", "县医保局"]),
     ("县一中、县二中两所学校", ["县一中", "县二中"]),
@@ -132,6 +149,7 @@ def test_self_reference_resolves_to_the_issuer() -> None:
     "对照巡视反馈问题逐项进行整改。对巡视组指出的问题进行了认真梳理。",
     "区委对全区开展巡察整改督查。",
     "同步开展美丽乡村建设专项巡察。",
+    "县委第一巡察组对扶贫资金使用管理工作开展了专项巡察。",
     "巡察组反馈意见后,局党组立即召开会议。",
 ])
 def test_side_mentions_are_not_inspections(text: str) -> None:

@@ -4,7 +4,7 @@ from __future__ import annotations
 from hypothesis import given, settings, strategies as st
 
 from xunshi.parse.extract.measures import (
-    enumeration, extract_measures, status_hint, strip_item_marker,
+    LEAD_IN, enumeration, extract_measures, status_hint, strip_item_marker,
 )
 from xunshi.parse.model import Measure
 
@@ -72,6 +72,12 @@ def test_last_item_stops_before_a_summary_with_its_own_list() -> None:
 def test_last_item_runs_over_following_paragraphs() -> None:
     text = "一是约谈。二是通报。\n(此项长期坚持)"
     assert measures_of(text)[0] == ["一是约谈。", "二是通报。\n(此项长期坚持)"]
+
+
+def test_lead_in_variants() -> None:
+    for lead in ["整改落实情况:", "整改情况:", "整改措施:", "整改措施及成效:", "整改进展情况如下:"]:
+        assert LEAD_IN.fullmatch(lead), lead
+    assert not LEAD_IN.search("整改时限:长期坚持")
 
 
 def test_status_hints() -> None:

@@ -51,3 +51,7 @@ def test_blank_lines_and_line_endings_are_folded() -> None:
 def test_normalize_is_idempotent(raw: str) -> None:
     once = normalize(raw)
     assert normalize(once) == once
+
+
+def test_circled_list_markers_survive() -> None:
+    assert normalize("①加强学习；②(１)完善制度") == "①加强学习;②(1)完善制度"

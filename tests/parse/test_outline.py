@@ -59,10 +59,10 @@ def test_traditional_input_read_after_normalize() -> None:
         (0, "cn、", 1, "反馈问题整改情况"), (1, "(cn)", 1, "党的建设方面")]
 
 
-def test_circled_numbers_survive_nfkc_as_bare_digits() -> None:
+def test_circled_numbers_are_markers_and_counters_are_not() -> None:
     text = normalize("(一)存在问题\n①学习不深\n②制度不全\n3名干部未参加")
     assert [(d, s, n) for d, s, n, _ in shape(build_outline(text))] == [
-        (0, "(cn)", 1), (1, "bare", 1), (1, "bare", 2)]
+        (0, "(cn)", 1), (1, "circled", 1), (1, "circled", 2)]
 
 
 def test_counters_and_decimals_are_not_markers() -> None:
@@ -154,3 +154,8 @@ def test_marker_alone_on_its_line_takes_the_next_line_as_heading() -> None:
     text = "(一)\n纪律建设方面\n1.\n违规发放津补贴\n(1)退回全部款项"
     assert [(d, n, h) for d, _, n, h in shape(build_outline(text))] == [
         (0, 1, "纪律建设方面"), (1, 1, "违规发放津补贴"), (2, 1, "退回全部款项")]
+
+
+def test_heading_ends_at_a_colon_outside_quotes() -> None:
+    text = "1.学习不深入问题:一是补学;二是研讨。\n2.关于“问题:台账”不全"
+    assert [b.heading for b in build_outline(text).walk()[1:]] == ["学习不深入问题", "关于“问题:台账”不全"]

@@ -65,7 +65,7 @@ def test_a_municipality_is_its_own_city() -> None:
 
 
 def test_an_unnamed_city_issuer_takes_its_city_from_repeated_names() -> None:
-    text = "为建设美丽怀化,巡察组对怀化学院等单位开展巡察。\n怀化各单位要抓好整改。\n推动怀化高质量发展。\n服务怀化大局。"
+    text = "为建设美丽怀化,巡察组对怀化学院开展巡察。\n怀化各单位要抓好整改。\n推动怀化发展。\n服务怀化大局。"
     assert resolve(text, "市委巡察办") == ("怀化市", "431200")
 
 
@@ -89,6 +89,11 @@ def test_an_unnamed_county_issuer_stays_at_the_city_when_no_county_is_named() ->
 
 def test_traditional_text_through_normalize() -> None:
     assert resolve(f"{_BODY}\n郵寄地址:懷化市鶴城區迎豐西路2號\n市委宣傳部", "市委宣传部") == ("怀化市", "431200")
+
+
+def test_a_central_issuer_has_no_local_jurisdiction() -> None:
+    text = f"{_BODY}\n通信地址:北京市西城区月坛南街57号\n国家统计局党组"
+    assert resolve(text, "国家统计局党组") is None
 
 
 def test_no_evidence_no_jurisdiction() -> None:

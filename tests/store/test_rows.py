@@ -22,5 +22,6 @@ def test_central_rounds_are_national_local_rounds_belong_to_the_place() -> None:
     doc = Document(text="x", jurisdiction="娄底市")
     central = Inspection(target="湖南省委", span=Span(0, 1), authority="中央", round_no=3)
     local = Inspection(target="市委政法委", span=Span(0, 1), authority="市委", round_no=3)
-    assert rows.inspection_round(central, doc)["jurisdiction"] is None
-    assert rows.inspection_round(local, doc)["jurisdiction"] == "娄底市"
+    central_round, local_round = rows.inspection_round(central, doc), rows.inspection_round(local, doc)
+    assert central_round is not None and central_round["jurisdiction"] is None
+    assert local_round is not None and local_round["jurisdiction"] == "娄底市"

@@ -25,7 +25,7 @@ from xunshi.store.write import insert_report
 TEXT = "市委第四巡察组对市委政法委开展常规巡察。一、党的领导方面。(一)学习不深入。一是加强学习。二是建立制度。"
 
 
-def document(jurisdiction: str) -> Document:
+def document(jurisdiction: str | None) -> Document:
     child = Finding(title="学习不深入", span=Span(28, 34), seq=1, category="党的领导方面",
                     measures=[Measure(1, "加强学习", Span(35, 41)),
                               Measure(2, "建立制度", Span(42, 48))], enumerated=True)

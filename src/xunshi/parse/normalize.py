@@ -37,6 +37,8 @@ _CHROME_LINE = re.compile(
 
 # Runs of blanks become one space; a space can separate a byline's unit from its author.
 _BLANKS = re.compile(r"[ \t\u3000]+")
+# NFKC would turn the list marker ① into a bare 1 glued to the text; keep circled numbers.
+_CIRCLED = re.compile(r"[①-⑳]")
 _INVISIBLE = dict.fromkeys(map(ord, "\ufeff\u200b\u200c\u200d\u2060\u00ad"), None)
 
 
@@ -45,10 +47,19 @@ def _t2s() -> opencc.OpenCC:
     return opencc.OpenCC("t2s")
 
 
+def _nfkc_keeping_circled(text: str) -> str:
+    pieces, pos = [], 0
+    for m in _CIRCLED.finditer(text):
+        pieces += [unicodedata.normalize("NFKC", text[pos : m.start()]), m.group()]
+        pos = m.end()
+    pieces.append(unicodedata.normalize("NFKC", text[pos:]))
+    return "".join(pieces)
+
+
 def normalize(raw: str) -> str:
-    """Return the canonical text: NFKC, simplified, glosses and chrome dropped, one line a paragraph."""
+    """Return the canonical text: NFKC (but ①), simplified, glosses and chrome dropped, one line a paragraph."""
     text = raw.translate(_INVISIBLE).replace("\r\n", "\n").replace("\r", "\n")
-    text = unicodedata.normalize("NFKC", text)
+    text = _nfkc_keeping_circled(text)
     text = _PINYIN_GLOSS.sub("", text)
     text = _t2s().convert(text)
     lines = []

@@ -21,8 +21,7 @@ _MARKERS: tuple[tuple[str, re.Pattern[str]], ...] = (
     ("(cn)", re.compile(rf"\(\s*({CN_NUMBER})\s*\)\s*")),  # (一)
     ("d.", re.compile(r"(\d{1,2})\s*[.。、](?![\d.])\s*")),  # 1. 1。 1、 1 . but not 3.14
     ("(d)", re.compile(r"(?:\(\s*(\d{1,2})\s*\)|(\d{1,2})\))\s*")),  # (1) and 1)
-    ("circled", re.compile(r"([①-⑳])\s*")),  # ① in text that was not NFKC'd
-    ("bare", re.compile(r"(\d{1,2})(?=[\u4e00-\u9fff])")),  # NFKC turns ① into a bare 1
+    ("circled", re.compile(r"([①-⑳])\s*")),  # ① (normalize keeps circled numbers)
     ("问题n", re.compile(rf"问题\s*(\d{{1,2}}|{CN_NUMBER})\s*[:、.]\s*")),  # 问题1: 问题一、
 )
 
@@ -34,9 +33,7 @@ _LOST_MARKER_LINE = re.compile(r"[-—–·•*?□■◆●~]+")
 # A marker whose numeral was lost but whose punctuation survived: "、强化…", "()加强…".
 _LOST_NUMERAL = re.compile(r"(?:、|\(\s*\))\s*")
 
-# A bare digit glued to text is a counter, not a marker, when a measure word follows it.
-_COUNTER = re.compile(r"\d{1,2}[年月日号个名件次人项条家所万亿元多余起批轮届期位户岁]")
-
+# Quotes and brackets inside which a 。 or : does not end a heading.
 _OPENERS, _CLOSERS = "“‘《「(", "”’》」)"
 
 
@@ -78,8 +75,8 @@ class _Item:
     inferred: bool = False
 
 
-def sentence_end(text: str, start: int, end: int) -> int:
-    """Index of the first 。 outside quotes/brackets in text[start:end], or end if none.
+def sentence_end(text: str, start: int, end: int, stops: str = "。") -> int:
+    """Index of the first stop (。) outside quotes/brackets in text[start:end], or end if none.
 
     Titles quote the inspectors' words, and those quotes may contain 。 themselves.
     """
@@ -90,7 +87,7 @@ def sentence_end(text: str, start: int, end: int) -> int:
             depth += 1
         elif c in _CLOSERS:
             depth = max(0, depth - 1)
-        elif c == "。" and depth == 0:
+        elif c in stops and depth == 0:
             return i
     return end
 
@@ -114,8 +111,6 @@ def _match_marker(line: str) -> tuple[str, int, int] | None:
         number = ord(printed) - ord("①") + 1 if style == "circled" else to_int(printed)
         if number is None or not 0 < number < 100:
             continue
-        if style == "bare" and _COUNTER.match(line):
-            continue
         return style, number, m.end()
     return None
 
@@ -138,7 +133,7 @@ def _scan(text: str) -> list[_Item]:
             items.append(_Item(start, start + m.end(), end, None, None))
         elif _LOST_MARKER_LINE.fullmatch(line) and below is not None:
             items.append(_Item(start, *below, None, None))
-    return _keep_bare_runs(items)
+    return items
 
 
 def _heading_below(text: str, lines: list[tuple[int, int]], n: int) -> tuple[int, int] | None:
@@ -147,18 +142,6 @@ def _heading_below(text: str, lines: list[tuple[int, int]], n: int) -> tuple[int
         return None
     start, end = lines[n + 1]
     return None if _match_marker(text[start:end]) else (start, end)
-
-
-def _keep_bare_runs(items: list[_Item]) -> list[_Item]:
-    """Keep bare-digit markers only where they count 1, 2, 3 … like a list does."""
-    bare = [it for it in items if it.style == "bare"]
-    keep: set[int] = set()
-    for i, it in enumerate(bare):
-        follows = i > 0 and id(bare[i - 1]) in keep and bare[i - 1].number == it.number - 1
-        starts = it.number == 1 and i + 1 < len(bare) and bare[i + 1].number == 2
-        if follows or starts:
-            keep.add(id(it))
-    return [it for it in items if it.style != "bare" or id(it) in keep]
 
 
 def _next_of_style(items: list[_Item], after: int, style: str, stop: set[str]) -> _Item | None:
@@ -231,8 +214,8 @@ def _resolve(items: list[_Item]) -> list[tuple[_Item, int]]:
 
 
 def _heading(text: str, item: _Item) -> tuple[str, Span]:
-    """The heading: the marker line's first sentence (the whole line when it has one)."""
-    end = sentence_end(text, item.heading_start, item.heading_line_end)
+    """The heading: the marker line up to its first 。 or : (what follows is its text)."""
+    end = sentence_end(text, item.heading_start, item.heading_line_end, "。:")
     return text[item.heading_start : end], Span(item.heading_start, end)
 
 
@@ -256,14 +239,14 @@ def build_outline(text: str) -> Block:
         del chain[depth + 1 :]
         chain[-1].children.append(block)
         chain.append(block)
-    _close(root, text)
+    _close(root)
     return root
 
 
-def _close(block: Block, text: str) -> None:
+def _close(block: Block) -> None:
     """Extend each block's end over its descendants (built with the next item's start only)."""
     for child in block.children:
-        _close(child, text)
+        _close(child)
     if block.children:
         last = block.children[-1].span.end
         block.span = Span(block.span.start, max(block.span.end, last))

@@ -10,9 +10,9 @@ from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from enum import StrEnum
 from pathlib import Path
-from typing import Any, TypeVar
+from typing import NamedTuple, TypeVar
 
-from sqlalchemy import Engine, Row, insert, select
+from sqlalchemy import Engine, insert, select
 from sqlalchemy.exc import SQLAlchemyError
 
 from .. import sources
@@ -59,12 +59,18 @@ def _step(stage: str, errors: type[BaseException], fn: Callable[..., T], *args: 
         raise _Failure(stage, one_line(e)) from e
 
 
-def _stored(engine: Engine, sha256: str) -> Row[Any] | None:
-    """The stored report with these bytes, if any: (id, parser_version)."""
+class _Stored(NamedTuple):
+    id: int
+    parser_version: int
+
+
+def _stored(engine: Engine, sha256: str) -> _Stored | None:
+    """The stored report with these bytes, if any."""
     with engine.connect() as conn:
-        return conn.execute(
+        row = conn.execute(
             select(Report.id, Report.parser_version).where(Report.sha256 == sha256)
         ).first()
+    return None if row is None else _Stored(row.id, row.parser_version)
 
 
 def _store(engine: Engine, source: sources.Source, raw_text: str, encoding: str, doc: Document,

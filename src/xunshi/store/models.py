@@ -24,8 +24,8 @@ from sqlalchemy import (
     Text,
     UniqueConstraint,
     func,
-    text,
 )
+from sqlalchemy import text as sql
 from sqlalchemy.dialects.postgresql import JSONB
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
 
@@ -55,11 +55,13 @@ class Base(DeclarativeBase):
     }
 
 
-class _Keyed:
+class Keyed:
+    """A row with a surrogate bigint id."""
+
     id: Mapped[int] = mapped_column(BigInteger, Identity(), primary_key=True, sort_order=-2)
 
 
-class _Extracted(_Keyed):
+class _Extracted(Keyed):
     """A row the parser extracted from one report, traceable to its characters."""
 
     report_id: Mapped[int] = mapped_column(
@@ -69,7 +71,7 @@ class _Extracted(_Keyed):
     span_end: Mapped[int] = mapped_column(sort_order=1)
 
 
-class Report(_Keyed, Base):
+class Report(Keyed, Base):
     __tablename__ = "reports"
     __table_args__ = (
         CheckConstraint("doc_type IN ('rectification', 'feedback')", name="doc_type"),
@@ -89,13 +91,13 @@ class Report(_Keyed, Base):
     jurisdiction: Mapped[str | None]
     jurisdiction_code: Mapped[str | None]  # GB/T 2260, six digits
     spans: Mapped[dict[str, list[int]]] = mapped_column(  # evidence for the fields above
-        JSONB, server_default=text("'{}'::jsonb")
+        JSONB, server_default=sql("'{}'::jsonb")
     )
     parser_version: Mapped[int]
     loaded_at: Mapped[dt.datetime] = mapped_column(server_default=func.now())
 
 
-class Organization(_Keyed, Base):
+class Organization(Keyed, Base):
     """A unit is its name within a jurisdiction: 市委政法委 of 娄底 ≠ 市委政法委 of 天津."""
 
     __tablename__ = "organizations"
@@ -109,7 +111,7 @@ class Organization(_Keyed, Base):
     level: Mapped[str | None]
 
 
-class InspectionRound(_Keyed, Base):
+class InspectionRound(Keyed, Base):
     """巡视/巡察 round of one authority: term (届), round (轮), batch (批)."""
 
     __tablename__ = "inspection_rounds"
@@ -206,7 +208,7 @@ class Contact(_Extracted, Base):
     position: Mapped[int]
 
 
-class LoadError(_Keyed, Base):
+class LoadError(Keyed, Base):
     """A file that could not be loaded, and why; it never stops the other files."""
 
     __tablename__ = "load_errors"

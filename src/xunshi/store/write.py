@@ -17,6 +17,7 @@ from .models import (
     HandledClue,
     Inspection,
     InspectionRound,
+    Keyed,
     Measure,
     Organization,
     Report,
@@ -48,7 +49,7 @@ def delete_report(conn: Connection, sha256: str) -> None:
     conn.execute(delete(Report).where(Report.sha256 == sha256))
 
 
-def _bulk(conn: Connection, model: type, report_id: int, batch: list[Row]) -> list[int]:
+def _bulk(conn: Connection, model: type[Keyed], report_id: int, batch: list[Row]) -> list[int]:
     """Insert rows of one report; their ids in the order given."""
     if not batch:
         return []
@@ -56,7 +57,7 @@ def _bulk(conn: Connection, model: type, report_id: int, batch: list[Row]) -> li
     return list(conn.execute(stmt, [{**r, "report_id": report_id} for r in batch]).scalars())
 
 
-def _get_or_create(conn: Connection, model: type, constraint: str, key: Row) -> int:
+def _get_or_create(conn: Connection, model: type[Keyed], constraint: str, key: Row) -> int:
     """Id of the shared row with this key; race-safe (a no-op update returns the winner's id)."""
     first = next(iter(key))
     stmt = (

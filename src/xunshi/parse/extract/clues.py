@@ -15,7 +15,8 @@ from ..model import Clue, Span
 from .numerals import NUMBER, to_int
 
 # The kinds as reports write them; petitions have several names.
-_KIND = r"(?P<kind>问题线索|线索|信访件|信访举报件?|信访问题|信访)"
+_KIND_WORDS = r"问题线索|线索|信访件|信访举报件?|信访问题|信访"
+_KIND = re.compile(_KIND_WORDS)
 _KINDS = {"问题线索": "问题线索", "线索": "问题线索"}  # every other spelling is a 信访件
 # A count's unit, not followed by what shows the count is of something else (3个单位, 2件次).
 _UNIT = r"(?:件|个|条)(?!单位|部门|方面|党组织|乡镇|街道|次|批|家|类)"
@@ -24,8 +25,8 @@ _PERSONS = rf"(?:(?P<persons>{NUMBER})人)?"
 # A batch: 51件信访件 / 3个问题线索 (count first), 问题线索2件3人 (count after), or the kind
 # alone (巡视组移交的问题线索,已办结12件) when only the dispositions are counted.
 _BATCH = re.compile(
-    rf"(?P<total>{NUMBER}){_UNIT}{_KIND}"
-    rf"|{_KIND.replace('kind', 'kind2')}(?:共|共计|计)?(?:(?P<total2>{NUMBER}){_UNIT}{_PERSONS})?"
+    rf"(?P<total>{NUMBER}){_UNIT}(?P<kind>{_KIND_WORDS})"
+    rf"|(?P<kind2>{_KIND_WORDS})(?:共|共计|计)?(?:(?P<total2>{NUMBER}){_UNIT}{_PERSONS})?"
 )
 
 # Words a disposition is built from: 处理回复, 谈话函询, 正在初核调查, 初核转立案 …
@@ -55,52 +56,58 @@ _CLAUSE_BREAK = re.compile(r"[,;、,:]")
 
 def extract_clues(text: str) -> list[Clue]:
     """One Clue per disposition of each handed-over batch, in reading order."""
-    found = [c for start, sentence in _sentences_about_clues(text) for c in _sentence_clues(sentence, start)]
+    found = [c for start, passage in _passages_about_clues(text) for c in _passage_clues(passage, start)]
     return _drop_bare_handovers(found)
 
 
-def _sentences_about_clues(text: str) -> Iterator[tuple[int, str]]:
+def _passages_about_clues(text: str) -> Iterator[tuple[int, str]]:
+    """Sentences naming clues in the inspection's context, each with the sentence after it when
+    that one names no clues itself: its dispositions may continue the batch (移交问题线索15件。
+    目前已全部办结)."""
     heading = ""
     offset = 0
     for line in text.split("\n"):
-        for m in _SENTENCE.finditer(line):
+        sentences = list(_SENTENCE.finditer(line))
+        for i, m in enumerate(sentences):
             s = m.group()
-            if re.search(_KIND, s) and (_INSPECTION.search(s) or _CLUE_HEADING.search(heading)):
-                yield offset + m.start(), s
+            if not (_KIND.search(s) and (_INSPECTION.search(s) or _CLUE_HEADING.search(heading))):
+                continue
+            end = m.end()
+            if i + 1 < len(sentences) and not _KIND.search(sentences[i + 1].group()):
+                end = sentences[i + 1].end()
+            yield offset + m.start(), line[m.start() : end]
         if len(line) <= _HEADING_MAX_LEN:
             heading = line
         offset += len(line) + 1
 
 
-def _sentence_clues(sentence: str, offset: int) -> Iterator[tuple[Clue, bool]]:
-    """Each batch in the sentence with the dispositions that follow it up to the next batch."""
-    batches = list(_BATCH.finditer(sentence))
+def _passage_clues(passage: str, offset: int) -> Iterator[tuple[Clue, bool]]:
+    """Each batch in the passage with the dispositions that follow it up to the next batch."""
+    batches = list(_BATCH.finditer(passage))
     for i, batch in enumerate(batches):
-        end = batches[i + 1].start() if i + 1 < len(batches) else len(sentence)
-        yield from _batch_clues(sentence, batch, end, offset)
+        end = batches[i + 1].start() if i + 1 < len(batches) else len(passage)
+        yield from _batch_clues(passage, batch, end, offset)
 
 
-def _batch_clues(sentence: str, batch: re.Match[str], end: int, offset: int) -> Iterator[tuple[Clue, bool]]:
-    """(clue, is a bare handover) for the batch: counted dispositions, a whole-batch one, or the handover."""
+def _batch_clues(passage: str, batch: re.Match[str], end: int, offset: int) -> Iterator[tuple[Clue, bool]]:
+    """(clue, is a bare handover) for one batch: a whole-batch disposition (均已办结) and the
+    counted ones (其中立案2件), or else the handover itself."""
     kind = _KINDS.get(batch.group("kind") or batch.group("kind2"), "信访件")
     total = to_int(batch.group("total") or batch.group("total2") or "")
     persons = to_int(batch.group("persons") or "")
-    found = False
-    for m in _COUNTED.finditer(sentence, batch.end(), end):
-        count = to_int(m.group("n") or m.group("n2"))
-        if count is not None:
-            found = True
-            yield Clue(kind, m.group("disp") or m.group("disp2"), count, Span(offset + m.start(), offset + m.end()),
-                       total=total, persons=to_int(m.group("persons") or "")), False
-    if found or total is None:
-        return
-    whole = _ALL.search(sentence, batch.end(), end)
-    if whole:  # 均已办结: the disposition covers the batch
+    whole = None
+    if total is not None and (whole := _ALL.search(passage, batch.end(), end)):
         yield Clue(kind, whole.group("disp") or whole.group("disp2"), total,
                    Span(offset + batch.start(), offset + whole.end()), total=total, persons=persons), False
+    counted = [(m, n) for m in _COUNTED.finditer(passage, batch.end(), end)
+               if (n := to_int(m.group("n") or m.group("n2"))) is not None]
+    for m, n in counted:
+        yield Clue(kind, m.group("disp") or m.group("disp2"), n, Span(offset + m.start(), offset + m.end()),
+                   total=total, persons=to_int(m.group("persons") or "")), False
+    if whole or counted or total is None:
         return
-    clause_start = max((m.end() for m in _CLAUSE_BREAK.finditer(sentence, 0, batch.start())), default=0)
-    handed = _HANDOVER.search(sentence, clause_start, batch.start())
+    clause_start = max((m.end() for m in _CLAUSE_BREAK.finditer(passage, 0, batch.start())), default=0)
+    handed = _HANDOVER.search(passage, clause_start, batch.start())
     if handed:
         yield Clue(kind, handed.group("verb"), total, Span(offset + handed.start(), offset + batch.end()),
                    total=total, persons=persons), True

@@ -33,7 +33,7 @@ _PHONE = re.compile(
 
 # Labels that introduce a postal address; a bare 地址 needs its colon to be a label.
 _ADDRESS = re.compile(
-    r"(?:(?:邮寄地址|邮政信箱|通信地址|通讯地址|邮政地址|来信地址|信访地址|联系地址|(?:来信|信件|信函)请?寄(?:至|到)?)\s*:?"
+    r"(?:(?:邮寄地址|邮政信箱|通信地址|通讯地址|邮政地址|来信地址|信访地址|联系地址|(?:来信|信件|信函)请?寄(?:至|到)?)\s*(?:为)?\s*:?"
     r"|地址\s*:)\s*"
     # the value runs to a comma, a postcode (labelled, bracketed or bare), the next label or the end
     r"(?P<value>[^,:]+?)\s*"

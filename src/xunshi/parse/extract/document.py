@@ -30,7 +30,7 @@ _NOT_TITLE = re.compile(
 _RECTIFICATION_TITLE = re.compile(r"整改[^,]{0,8}(?:情况|通报|公告|公开|报告|公示)")
 # The report says it is publishing its own rectification.
 _RECTIFICATION = re.compile(
-    r"现将.{0,60}整改.{0,30}(?:予以|向社会|进行)?(?:公布|通报|公开|公告|报告)"  # 现将…整改情况予以公布
+    r"(?:现将|现就|特将).{0,60}整改(?:工作)?(?:落实|进展)?(?:情况|进展)"  # 现将…整改情况予以公布
     r"|欢迎.{0,30}对.{0,40}整改.{0,20}监督"  # the closing call to supervise the rectification
     r"|^整改(?:落实|进展)?情况[:]"  # a finding's 整改情况: block
     , re.MULTILINE,

@@ -44,14 +44,15 @@ _PAIR_JOINT = re.compile(r"(?:的?问题)?(?:和|及|与|以及)(?=“)")
 _RECOMMENDATION_TAIL = re.compile(r"的?(?:整改)?(?:意见|建议|要求)")
 # What may follow a quotation that is the whole statement: 问题/方面, 的整改(情况), a clause.
 _QUOTE_CLOSES = re.compile(r"(?:的?(?:问题|方面))?(?:的?整改(?:落实)?(?:情况)?)?(?:[,;:].*)?$")
+# Punctuation and blanks trimmed from the edges of titles, categories and descriptions.
 _EDGE = "。,;:!? \t\n"
 # The label some reports put before a finding's description: 问题表现: / 具体表现: …
 _DESCRIPTION_LABEL = re.compile(r"^(?:问题表现|具体表现|主要表现|问题描述|存在问题)\s*:")
 
-# Where a feedback announcement starts listing problems: 发现…问题: / 主要是: / 问题主要有
+# Where a feedback announcement starts listing problems: 发现…问题: / 主要问题: / 问题主要有
 INLINE_LEAD = re.compile(
-    r"(?:发现|反映|指出|存在)[^。:\n]{0,30}问题[^。:\n]{0,8}:"
-    r"|主要(?:问题)?(?:是|有|表现在|表现为):|问题主要(?:是|有|表现在|表现为):?"
+    r"(?:发现|反映|指出|存在)[^。:\n]{0,30}问题[^。:,;\n]{0,8}:"
+    r"|主要(?:问题(?:是|有)?|是|有|表现在|表现为):|问题主要(?:是|有|表现在|表现为):?"
 )
 # A sentence after 。 that still belongs to the list: it opens like a problem item.
 ITEM_OPENER = re.compile(rf"(?:有的|部分|一些|个别|少数|仍有|还有|存在|{CN_NUMBER}是)")
@@ -148,6 +149,7 @@ def _lists_problems(text: str, section: Block) -> bool:
 
 
 def _is_other(block: Block) -> bool:
+    """Whether a heading is about the work or the follow-up rather than the problems."""
     return bool(OTHER_SECTION.search(block.heading) or WORK_SECTION.search(block.heading))
 
 
@@ -166,26 +168,29 @@ def _findings_lists(text: str, root: Block) -> list[list[Block]]:
     for block in root.walk():
         if _is_other(block):
             continue
-        problems = [c for c in block.children if PROBLEM_HEADING.search(c.heading) and not _is_other(c)]
+        problems = [c for c in block.children
+                    if PROBLEM_HEADING.search(c.heading) and not _is_other(c)]
         if len(problems) >= 2 and len(problems) * 2 >= len(block.children):
             return [problems]
     return []
 
 
+def _own_text(text: str, block: Block) -> str:
+    """The block's text between its heading and its first child."""
+    return text[block.body_span.start : block.body_span.end]
+
+
 def _items_are_measures(text: str, block: Block) -> bool:
-    """Whether the block's numbered items are its measures: they follow a colon (整改措施:),
-    or there are two or more and each is a bare line with nothing under it.
+    """Whether the block's numbered items are its measures.
+
+    They are when they follow a colon (整改措施:), or when there are two or more and each is a
+    bare line with nothing of its own under it.
     """
-    own = text[block.body_span.start : block.body_span.end].rstrip()
-    if own.endswith(":"):
+    if _own_text(text, block).rstrip().endswith(":"):
         return True
     kids = block.children
-    return len(kids) >= 2 and all(not k.children and not _own_text(text, k) for k in kids)
-
-
-def _own_text(text: str, block: Block) -> str:
-    """The block's text between its heading and its first child, without edge punctuation."""
-    return text[block.body_span.start : block.body_span.end].strip(_EDGE)
+    return len(kids) >= 2 and all(
+        not k.children and not _own_text(text, k).strip(_EDGE) for k in kids)
 
 
 def _is_category_level(text: str, kids: list[Block]) -> bool:
@@ -251,6 +256,8 @@ def _finding(text: str, block: Block, category: str | None, nested: bool = False
     f = Finding(title=title, span=block.span, seq=block.number, seq_inferred=block.inferred,
                 category=category, recommendation=recommendation)
     role = _children_role(text, block, nested)
+    own_end = block.body_span.end if role == "subproblems" else block.span.end
+    f.status = status_hint(text, block.heading_span.end, own_end)
     if role == "subproblems":
         f.children = [_finding(text, c, category, nested=True) for c in block.children]
         _fill(f, text, block.body_span.start, block.body_span.end, None)
@@ -260,8 +267,6 @@ def _finding(text: str, block: Block, category: str | None, nested: bool = False
     else:
         described = block.children[0].heading_span.start if role == "description" else None
         _fill(f, text, block.heading_span.end, block.span.end, described)
-    if f.measures:
-        f.status = status_hint(text, f.measures[0].span.start, f.measures[-1].span.end)
     return f
 
 
@@ -272,6 +277,7 @@ def _item_measure(text: str, item: Block) -> Measure:
 
 
 def _line_end(text: str, pos: int, end: int) -> int:
+    """End of the paragraph holding `pos`, at most `end`: inline lists never cross one."""
     nl = text.find("\n", pos, end)
     return end if nl < 0 else nl
 

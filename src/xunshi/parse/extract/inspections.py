@@ -13,7 +13,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass, field
-from typing import Protocol, TypeVar
+from typing import Literal, Protocol, TypeVar
 
 from ..model import Inspection, PartialDate, Span
 from .dates import DateMention, find_dates
@@ -23,9 +23,9 @@ from .signature import Signature, extract_signature
 from .targets import Target, split_targets
 
 # A visit: 对X进行了巡察 / 对X开展为期一个月的常规巡察 / 进驻X开展巡视 / 开展巡视“回头看”.
-# Not 巡视整改, 巡察反馈 …, which name the follow-up, not the visit.
+# Not 巡视整改, 巡察反馈 …, which name the follow-up, nor 对其中的A、B…, units already listed.
 _VISIT = re.compile(
-    r"(?:对|进驻)(?P<targets>[^,。;:!?\n]{2,400}?)(?:进行|开展|实施)了?"
+    r"(?:对(?!其中)|进驻)(?P<targets>[^,。;:!?\n]{2,400}?),?(?:进行|开展|实施)了?"
     rf"(?P<qual>[^,。;:\n对]{{0,30}}?)(?P<mode>{MODE})(?!整改|反馈|意见|组|办|发现|期间|中|成果|移交)"
     r"(?P<post>“?回头看)?"
 )
@@ -55,6 +55,10 @@ _SENTENCE_END = re.compile(r"[。;!?\n]")
 _SELF = re.compile(r"^我(?P<kind>[县市区州旗镇乡])?")
 # What turns a committee's name into its place's: 中共X县委员会 / X县委 → X县.
 _PARTY_WRAP = re.compile(r"^中共|(?:委员会|委)$")
+
+
+_Phrase = Literal["visit", "arrival", "feedback"]
+"""How a target was named: 对X进行巡察, 进驻X, or 向X反馈 (which dates before it belong to)."""
 
 
 class _Spanned(Protocol):
@@ -106,6 +110,7 @@ class _Opening:
         self.dates = find_dates(head, published.year if published else None)
 
     def sentence_start(self, pos: int) -> int:
+        """Where the sentence holding `pos` starts: context is read from there up to `pos`."""
         ends = [m.end() for m in _SENTENCE_END.finditer(self.text, 0, pos)]
         return ends[-1] if ends else 0
 
@@ -135,21 +140,31 @@ class _Opening:
         batch = rnd.batch if rnd and rnd.batch else _unique(r.batch for r in self.rounds if r.batch)
         return term, round_no, batch
 
+    def tour(self, start: int, at: int,
+             phrase: _Phrase) -> tuple[PartialDate | None, PartialDate | None]:
+        """(started, ended): the range before a visit, or the day a group arrived (进驻). Dates
+        before a feedback phrase are the feedback's, not the tour's."""
+        if phrase == "feedback":
+            return None, None
+        tour = _last_in([x for x in self.dates if x.end is not None], start, at)
+        if tour is not None:
+            return tour.start, tour.end
+        arrived = _last_in(self.dates, start, at) if phrase == "arrival" else None
+        return (arrived.start, None) if arrived else (None, None)
+
     def inspection(self, target: Target, mode: str | None, kind: str | None, at: int,
-                   visit: bool = True) -> Inspection:
-        """The inspection of `target`, mentioned at `at`, with its context filled in. A range
-        before a visit is the tour; before a feedback (`visit` False) it is the feedback's."""
+                   phrase: _Phrase = "visit") -> Inspection:
+        """The inspection of `target`, named by a `phrase` at `at`, with its context filled in."""
         start = self.sentence_start(at)
         authority = self.authority(start, at)
         group = self.group(start, at, authority)
         term, round_no, batch = self.round(start, at)
-        ranges = [x for x in self.dates if x.end is not None] if visit else []
-        tour = _last_in(ranges, start, at)
+        started, ended = self.tour(start, at, phrase)
         return Inspection(
             target=self._own_name(target.name), span=target.span, authority=authority,
             group_name=group.name if group else None, mode=mode or (group.mode if group else None),
             term=term, round_no=round_no, batch_no=batch, kind=kind,
-            started_on=tour.start if tour else None, ended_on=tour.end if tour else None,
+            started_on=started, ended_on=ended,
         )
 
     def _own_name(self, name: str) -> str:
@@ -167,8 +182,9 @@ def _visits(o: _Opening) -> list[Inspection]:
     for m in _VISIT.finditer(o.text, 0, o.end):
         words = m.group("qual") + (m.group("post") or "")
         kind = next((k for k in _KINDS if k in words), None)
+        phrase: _Phrase = "arrival" if m.group(0).startswith("进驻") else "visit"
         for target in split_targets(m.group("targets"), m.start("targets")):
-            out.append(o.inspection(target, m.group("mode"), kind, m.start()))
+            out.append(o.inspection(target, m.group("mode"), kind, m.start(), phrase))
     return out
 
 
@@ -189,9 +205,13 @@ def _addressees(o: _Opening) -> list[Inspection]:
         if not m.group("to"):
             continue
         mode = re.search(MODE, o.text[m.start() : m.end() + 8])
-        out += [o.inspection(t, mode.group(0) if mode else None, None, m.start(), visit=False)
+        out += [o.inspection(t, mode.group(0) if mode else None, None, m.start(), "feedback")
                 for t in split_targets(m.group("to"), m.start("to")) if _BODY.fullmatch(t.name)]
     return out
+
+
+_Feedback = tuple[str | None, PartialDate]
+"""(addressee as printed, date) of one feedback phrase."""
 
 
 def _feedback_dates(o: _Opening, inspections: list[Inspection]) -> list[_Feedback]:
@@ -205,10 +225,6 @@ def _feedback_dates(o: _Opening, inspections: list[Inspection]) -> list[_Feedbac
         if date is not None:
             out.append((m.group("to"), date.start))
     return out
-
-
-_Feedback = tuple[str | None, PartialDate]
-"""(addressee as printed, date) of one feedback phrase."""
 
 
 def _apply_feedback(inspections: list[Inspection], feedbacks: list[_Feedback]) -> None:

@@ -22,7 +22,9 @@ ENUM_FAMILIES = tuple(re.compile(_CLAUSE + family, re.MULTILINE) for family in (
 ))
 
 # The phrase that introduces the measures: 整改落实情况: / 整改情况: / 整改措施: …
-LEAD_IN = re.compile(r"整改(?:落实|推进|完成)?(?:情况|措施|进展|成效)(?:情况)?(?:如下)?\s*:")
+LEAD_IN = re.compile(
+    r"整改(?:落实|推进|完成)?(?:情况|措施|举措|进展|成效)(?:及(?:成效|进展|情况|成果))?(?:情况)?(?:如下)?\s*:"
+)
 
 # How far a finding has got, as reports word it: 已整改到位, 长期坚持, 正在送审中 …, or as a
 # field of its own (整改状态:已完成), whose value is the hint.
@@ -75,6 +77,7 @@ def _trim(text: str, start: int, end: int) -> tuple[int, int]:
 
 
 def _measure(text: str, seq: int, start: int, end: int) -> Measure | None:
+    """A measure over the trimmed text[start:end]; None when nothing but punctuation is left."""
     start, end = _trim(text, start, end)
     return Measure(seq, text[start:end], Span(start, end)) if end > start else None
 

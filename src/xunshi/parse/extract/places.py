@@ -67,7 +67,7 @@ class Division:
     def display(self) -> str:
         """County-level names repeat across the country, so they carry their prefecture."""
         pref = self.prefecture
-        return pref.name + self.name if self.level == COUNTY and pref is not self else self.name
+        return pref.name + self.name if self.level == COUNTY and pref and pref is not self else self.name
 
 
 @dataclass(frozen=True)
@@ -96,6 +96,8 @@ _LEVEL_WORD = re.compile(
     r"|(?P<prefecture>市委|州委|盟委|地委|^(?:中共)?[市州])"
     r"|(?P<county>县委|区委|旗委|^(?:中共)?[县区旗])"
 )
+# An issuer of the central level speaks for no local jurisdiction (国家统计局党组, 中共中央…).
+_CENTRAL = re.compile(r"^(?:中共)?(?:中央|国家|国务院|中国|全国)")
 # What may follow a short name in an issuer for it to be the issuer's place: 湘西州委, 怀化市委.
 _SHORT_ANCHOR = re.compile(r"[州盟]?委")
 _LEVELS = {"province": PROVINCE, "prefecture": PREFECTURE, "county": COUNTY}
@@ -150,6 +152,7 @@ class _Gazetteer:
             self.by_area_code[area_code].add(d)
             self.by_postcode[postcode[:3]].add(d)
             self._alias(self.short, prefecture, d)  # 湘西 for 湘西土家族苗族自治州
+            self._alias(self.short, province, d.lineage[-1])  # 广西 for 广西壮族自治区
 
     def _find(self, province: str, prefecture: str) -> Division | None:
         """The prefecture-level unit (or the municipality) a pair of short names denotes."""
@@ -173,23 +176,20 @@ class _Gazetteer:
     def scan(self, s: str, offset: int, weight: float, min_len: int = 3) -> list[_Evidence]:
         """Place names in `s`, longest first; a shared name is narrowed by the name before it."""
         out: list[_Evidence] = []
-        i = 0
-        while i < len(s):
-            hit = self._match_at(s, i, min_len)
+        resume = 0
+        for i in [i for i in range(len(s) - 1) if s[i : i + 2] in self.heads]:  # few positions pass
+            hit = self._match_at(s, i, min_len) if i >= resume else None
             if hit is None:
-                i += 1
                 continue
             name, cands, w = hit
             if out and len(cands) > 1:  # 天津市和平区: the 和平区 in 天津市
                 inner = [c for c in cands if any(c.related(p) for p in out[-1].divisions)]
                 cands = inner or cands
             out.append(_Evidence(tuple(cands), weight * w, Span(offset + i, offset + i + len(name))))
-            i += len(name)
+            resume = i + len(name)
         return out
 
     def _match_at(self, s: str, i: int, min_len: int) -> tuple[str, list[Division], float] | None:
-        if s[i : i + 2] not in self.heads:
-            return None
         for n in range(min(self.longest, len(s) - i), 1, -1):
             name = s[i : i + n]
             if name in self.full and n >= min_len:
@@ -214,6 +214,8 @@ def resolve_jurisdiction(text: str, issuer: str | None, contacts: list[Contact])
         evidence.append(anchor)
         best = _settle(anchor.divisions, evidence, 0.0)
         return _place(best, evidence) if best else None
+    if issuer and _CENTRAL.match(issuer):
+        return None
     level = _issuer_level(issuer)
     best = _settle_level(level, evidence)
     if best is None and level == COUNTY:  # a county issuer without its name (县委宣传部)
@@ -276,7 +278,7 @@ def _support(d: Division, evidence: list[_Evidence]) -> float:
 
 def _settle_level(level: int, evidence: list[_Evidence]) -> Division | None:
     """The best-supported division at `level` among those the evidence lies in."""
-    cands = {d.at(level) for e in evidence for d in e.divisions} - {None}
+    cands = {up for e in evidence for d in e.divisions if (up := d.at(level))}
     return _settle(tuple(cands), evidence, _MIN_SUPPORT)
 
 

@@ -23,19 +23,19 @@ _COUNT = re.compile(
 _ETC = re.compile(r"等(?P<head>[\u4e00-\u9fff]{1,6})$")
 # What joins two counted lists: the conjunction right after a count's noun.
 _LIST_JOIN = re.compile(r"^(?:以及|和|及|、)")
-# A head noun that is a kind of unit (自然保护区管护局), not people (党委书记) or a remark.
+# A head noun that completes the names (自然保护区管护局, 党组), not a collective (单位, 乡镇, 县(市、区)),
+# people (党委书记) or a remark.
 _UNIT_KIND = re.compile(rf"[\u4e00-\u9fff]{{1,12}}{ORG_END}")
 # Words that only qualify the head noun: 国家级, 省级, (省级) ….
 _HEAD_QUALIFIER = re.compile(r"\([^)]*\)|(?:国家|省|市|县|区|地市)级")
-# A head noun that names the kind of unit rather than completing the names: 单位, 部门, 乡镇 ….
-_COLLECTIVE = re.compile(r"(?:单位|部门|组织|党委|党组|支部|地方|企业|学校|高校|医院|乡镇|街道|县区|"
-                         r"县|区|市|乡|镇|村|社区|机关|行业|领域|系统)$")
 # A conjunction joining the last items (A、B和C), only right after a name's end (局和, 室及) so
 # that names like 住房和城乡建设局 stay whole.
 _CONJ = re.compile(r"(?<=[委办部局厅院组会所站队室司厂校馆心团])(?:以及|和|及|与)")
-# Not a unit but a clause or a scope: 对巡视反馈问题进行整改, 对照…, 对全县…, 对各乡镇….
+# Not a unit but a clause, a scope or a topic: 对巡视反馈问题进行整改, 对照…, 对全县…, 对各乡镇…,
+# 对扶贫工作开展专项巡察.
 _NOT_A_UNIT = re.compile(r"问题|情况|意见|要求|整改|巡视|巡察|线索|部署|以来|期间"
-                         r"|^(?:照|其|此|象|全|各|所属|下属|其他|有关)")
+                         r"|^(?:照|其|此|象|全|各|所属|下属|其他|有关)"
+                         r"|(?:工作|领域|方面|建设|项目|资金)$")
 _PAREN = re.compile(r"\([^)]*\)")
 # Asides closing an item, left out of its span: (含市法学会党组), (市委教育工委).
 _TRAILING_PARENS = re.compile(r"(?:\([^)]*\))+$")
@@ -83,9 +83,15 @@ def _target(part: str, offset: int, a: int, b: int) -> Target | None:
 def _shared_head(head: str, items: list[Target]) -> str | None:
     """The head noun to append to every item, when the count's noun completes the names."""
     noun = _HEAD_QUALIFIER.sub("", head).strip()
-    if not _UNIT_KIND.fullmatch(noun) or _COLLECTIVE.search(noun):
+    if not _UNIT_KIND.fullmatch(noun):
         return None
     return None if all(t.name.endswith(noun[-1]) for t in items) else noun
+
+
+def _join(name: str, head: str) -> str:
+    """Append the head noun without repeating what the name already ends with: 甲镇 + 镇党委."""
+    overlap = max((k for k in range(1, len(head) + 1) if name.endswith(head[:k])), default=0)
+    return name + head[overlap:]
 
 
 def _closed_list(items: list[Target], closing: re.Match[str] | None) -> list[Target]:
@@ -96,7 +102,7 @@ def _closed_list(items: list[Target], closing: re.Match[str] | None) -> list[Tar
     if count is not None and count > 1 and len(items) == 1 and not closing.group(0).startswith("等"):
         return []  # 全市12个县区: a collective, not a list of names
     head = _shared_head(closing.group("head"), items)
-    return [Target(t.name + head, t.span) for t in items] if head else items
+    return [Target(_join(t.name, head), t.span) for t in items] if head else items
 
 
 def split_targets(segment: str, offset: int) -> list[Target]:
