@@ -8,6 +8,7 @@ from contextlib import contextmanager
 from pathlib import Path
 
 import click
+from alembic.util import CommandError
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn
 from sqlalchemy import Engine, create_engine
 from sqlalchemy.exc import ArgumentError, SQLAlchemyError
@@ -46,7 +47,7 @@ def _engine() -> Iterator[Engine]:
     engine = create_engine(url)
     try:
         yield engine
-    except SQLAlchemyError as e:
+    except (SQLAlchemyError, CommandError) as e:  # CommandError: a revision this xunshi lacks
         raise click.ClickException(f"database {config.display_url(url)}: {one_line(e)}") from e
     finally:
         engine.dispose()

@@ -27,6 +27,9 @@ def dates(text: str, this_year: int | None = None) -> list[tuple[str, str | None
     ("2017年4月上旬至6月底", [("2017-04", "2017-06", "2017年4月上旬至6月底")]),
     ("2017年12月11日至1月10日", [("2017-12-11", "2018-01-10", "2017年12月11日至1月10日")]),
     ("二〇一八年十二月五日", [("2018-12-05", None, "二〇一八年十二月五日")]),
+    ("落款 2018 年 12 月 5 日", [("2018-12-05", None, "2018 年 12 月 5 日")]),
+    ("更新于2018-12-05", [("2018-12-05", None, "2018-12-05")]),
+    ("2018.12.5", [("2018-12-05", None, "2018.12.5")]),
 ])
 def test_explicit_dates_and_ranges(text: str, expected: list) -> None:
     assert dates(text) == expected
@@ -38,7 +41,8 @@ def test_month_precision_is_kept() -> None:
     assert mention.end.precision == "month"
 
 
-@pytest.mark.parametrize("text", ["2019年2月30日", "2019年13月1日", "2018年4月31日", "3月", "2019年"])
+@pytest.mark.parametrize("text", ["2019年2月30日", "2019年13月1日", "2018年4月31日", "3月", "2019年",
+                                  "电话0731-8432123", "2019-13-01"])
 def test_impossible_or_incomplete_dates_are_dropped(text: str) -> None:
     assert dates(text) == []
 
@@ -71,7 +75,7 @@ def test_full_width_and_traditional_input() -> None:
     assert dates(text)[0][:2] == ("2020-02-25", "2020-02-27")
 
 
-@given(st.text(alphabet=st.sampled_from(list("0123456789一二三四五六七八九十〇今去同年月日号至-—~上下旬底初, "))))
+@given(st.text(alphabet=st.sampled_from(list("0123456789一二三四五六七八九十〇今去同年月日号至-—~.上下旬底初, "))))
 def test_any_text_gives_spans_inside_it(text: str) -> None:
     for d in find_dates(text):
         assert 0 <= d.span.start < d.span.end <= len(text)

@@ -29,6 +29,11 @@ def test_signature_broken_over_two_lines() -> None:
     assert str(sig.published_on) == "2022-01-03"
 
 
+def test_numeric_signature_date_after_a_closing_remark() -> None:
+    sig = extract_signature("正文。\n中共某某区委办公室\n2023-02-14\n(此件公开发布)")
+    assert (sig.issuer, str(sig.published_on)) == ("中共某某区委办公室", "2023-02-14")
+
+
 def test_byline_gives_issuer_but_no_date() -> None:
     sig = extract_signature("2021年3月1日,巡察组进驻。\n正文最后一句。(县委巡察办 李四)")
     assert sig.issuer == "县委巡察办"

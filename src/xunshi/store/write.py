@@ -78,7 +78,7 @@ def _inspections(conn: Connection, report_id: int, doc: Document) -> None:
             **rows.inspection(i, n),
             "organization_id": _get_or_create(
                 conn, Organization, "uq_organizations_jurisdiction_name", org),
-            "round_id": rnd and _get_or_create(
+            "round_id": None if rnd is None else _get_or_create(
                 conn, InspectionRound, "uq_inspection_rounds_identity", rnd),
         })
     _bulk(conn, Inspection, report_id, batch)

