@@ -1,6 +1,7 @@
 """Loading reports: one transaction per file, idempotent by content, failures kept apart."""
 from __future__ import annotations
 
+from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
 import pytest
@@ -118,3 +119,11 @@ def test_a_report_stored_by_an_older_parser_is_replaced(engine: Engine) -> None:
     assert again.outcome is Outcome.REPARSED and again.report_id != loaded.report_id
     assert count(engine, Report) == 1
     assert count(engine, Report, parser_version=0) == 0
+
+
+def test_concurrent_loads_of_the_same_files_store_each_once(engine: Engine) -> None:
+    with ThreadPoolExecutor(2) as pool:
+        runs = list(pool.map(lambda _: load_paths(engine, [SEEDS]), range(2)))
+    outcomes = sorted(r.outcome for run in runs for r in run)
+    assert outcomes == sorted([Outcome.LOADED] * 5 + [Outcome.UNCHANGED] * 5)
+    assert count(engine, Report) == 5

@@ -22,7 +22,9 @@ _MARKERS: tuple[tuple[str, re.Pattern[str]], ...] = (
     ("d.", re.compile(r"(\d{1,2})\s*[.。、](?![\d.])\s*")),  # 1. 1。 1、 1 . but not 3.14
     ("(d)", re.compile(r"(?:\(\s*(\d{1,2})\s*\)|(\d{1,2})\))\s*")),  # (1) and 1)
     ("circled", re.compile(r"([①-⑳])\s*")),  # ① (normalize keeps circled numbers)
-    ("问题n", re.compile(rf"问题\s*(\d{{1,2}}|{CN_NUMBER})\s*[:、.]\s*")),  # 问题1: 问题一、
+    ("第cn", re.compile(rf"第({CN_NUMBER})\s*[,、:]\s*")),  # 第一, as a line-start heading
+    # 问题1: 问题一、 and the bracketed 【问题1】
+    ("问题n", re.compile(rf"(?:【\s*问题\s*(\d{{1,2}}|{CN_NUMBER})\s*】|问题\s*(\d{{1,2}}|{CN_NUMBER})\s*[:、.])\s*")),
 )
 
 # The conventional nesting, consulted only when a list's first item was lost without a trace.
@@ -32,6 +34,9 @@ _RANK = {style: rank for rank, (style, _) in enumerate(_MARKERS)}
 _LOST_MARKER_LINE = re.compile(r"[-—–·•*?□■◆●~]+")
 # A marker whose numeral was lost but whose punctuation survived: "、强化…", "()加强…".
 _LOST_NUMERAL = re.compile(r"(?:、|\(\s*\))\s*")
+
+# A label that stands before the problem statement itself: "1.问题:…", "(一)存在问题:…".
+_PROBLEM_LABEL = re.compile(r"(?:反馈|存在|主要)?问题(?:表现|描述)?\s*:\s*")
 
 # Quotes and brackets inside which a 。 or : does not end a heading.
 _OPENERS, _CLOSERS = "“‘《「(", "”’》」)"
@@ -214,9 +219,16 @@ def _resolve(items: list[_Item]) -> list[tuple[_Item, int]]:
 
 
 def _heading(text: str, item: _Item) -> tuple[str, Span]:
-    """The heading: the marker line up to its first 。 or : (what follows is its text)."""
-    end = sentence_end(text, item.heading_start, item.heading_line_end, "。:")
-    return text[item.heading_start : end], Span(item.heading_start, end)
+    """The heading: the marker line up to its first 。 or : (what follows is its text).
+
+    A leading 问题: label only announces the statement, so the heading is what follows it.
+    """
+    start = item.heading_start
+    label = _PROBLEM_LABEL.match(text, start, item.heading_line_end)
+    if label and label.end() < item.heading_line_end:
+        start = label.end()
+    end = sentence_end(text, start, item.heading_line_end, "。:")
+    return text[start:end], Span(start, end)
 
 
 def _rstrip(text: str, start: int, end: int) -> int:

@@ -131,11 +131,21 @@ def unwrap(heading: str) -> tuple[str, str | None]:
 # ---------------------------------------------------------------- the findings section
 
 
+def _is_section(block: Block) -> bool:
+    """Whether a heading announces the findings rather than being one of them.
+
+    关于“…”问题的整改 names a single problem and is a finding even though it says 问题…整改.
+    """
+    heading = block.heading
+    return bool(FINDINGS_SECTION.search(heading) and not OTHER_SECTION.search(heading)
+                and not _QUOTING_LEAD.match(heading))
+
+
 def _sections(block: Block) -> list[Block]:
     """Blocks whose heading announces the answers to the fed-back problems, outermost first."""
     out: list[Block] = []
     for child in [c for c in block.children if c.children]:
-        if FINDINGS_SECTION.search(child.heading) and not OTHER_SECTION.search(child.heading):
+        if _is_section(child):
             out.append(child)
         elif not _is_other(child):
             out.extend(_sections(child))
@@ -168,11 +178,16 @@ def _findings_lists(text: str, root: Block) -> list[list[Block]]:
     for block in root.walk():
         if _is_other(block):
             continue
-        problems = [c for c in block.children
-                    if PROBLEM_HEADING.search(c.heading) and not _is_other(c)]
+        problems = [c for c in block.children if _is_problem(text, c) and not _is_other(c)]
         if len(problems) >= 2 and len(problems) * 2 >= len(block.children):
             return [problems]
     return []
+
+
+def _is_problem(text: str, block: Block) -> bool:
+    """Whether a block reads as one problem: its heading, a 问题n marker or a 整改情况: label."""
+    return bool(PROBLEM_HEADING.search(block.heading) or block.style == "问题n"
+                or LEAD_IN.search(text, block.heading_span.end, block.span.end))
 
 
 def _own_text(text: str, block: Block) -> str:

@@ -70,6 +70,11 @@ T = TypeVar("T")
 S = TypeVar("S", bound=_Spanned)
 
 
+def _kind_in(words: str) -> str | None:
+    """The most specific kind of inspection `words` name (专项巡视“回头看” → 回头看)."""
+    return next((k for k in _KINDS if k in words), None)
+
+
 def _unique(values: Iterable[T]) -> T | None:
     """The value when all candidates agree, else None: a report naming two rounds sets none."""
     distinct = set(values)
@@ -109,6 +114,11 @@ class _Opening:
         published = self.signature.published_on  # the report's own year, which 今年 means
         self.dates = find_dates(head, published.year if published else None)
 
+    def paragraph_start(self, pos: int) -> int:
+        """Where the line holding `pos` starts: a tour stated once covers every clause after it
+        (2021年11月8日至12月20日,对A开展常规巡察;对B开展专项巡察)."""
+        return self.text.rfind("\n", 0, pos) + 1
+
     def sentence_start(self, pos: int) -> int:
         """Where the sentence holding `pos` starts: context is read from there up to `pos`."""
         ends = [m.end() for m in _SENTENCE_END.finditer(self.text, 0, pos)]
@@ -132,12 +142,15 @@ class _Opening:
         name = _unique(g.name for g in numbered if authority in (None, g.authority))
         return next((g for g in numbered if g.name == name), None)
 
-    def round(self, start: int, end: int) -> tuple[int | None, int | None, int | None]:
-        """(term, round, batch): the sentence's round phrase, else the one the report names."""
-        rnd = _last_in(self.rounds, start, end)
-        term = rnd.term if rnd and rnd.term else _unique(r.term for r in self.rounds if r.term)
-        round_no = rnd.round_no if rnd else _unique(n for r in self.rounds for n in r.rounds)
-        batch = rnd.batch if rnd and rnd.batch else _unique(r.batch for r in self.rounds if r.batch)
+    def round(self, start: int, end: int,
+              authority: str | None) -> tuple[int | None, int | None, int | None]:
+        """(term, round, batch): the sentence's round phrase, else the one the report names for
+        this authority (a city's round is not the province's 省委第二轮巡视 it follows up)."""
+        own = [r for r in self.rounds if authority is None or r.authority in (None, authority)]
+        rnd = _last_in(own, start, end)
+        term = rnd.term if rnd and rnd.term else _unique(r.term for r in own if r.term)
+        round_no = rnd.round_no if rnd else _unique(n for r in own for n in r.rounds)
+        batch = rnd.batch if rnd and rnd.batch else _unique(r.batch for r in own if r.batch)
         return term, round_no, batch
 
     def tour(self, start: int, at: int,
@@ -146,7 +159,8 @@ class _Opening:
         before a feedback phrase are the feedback's, not the tour's."""
         if phrase == "feedback":
             return None, None
-        tour = _last_in([x for x in self.dates if x.end is not None], start, at)
+        ranges = [x for x in self.dates if x.end is not None]
+        tour = _last_in(ranges, start, at) or _last_in(ranges, self.paragraph_start(at), at)
         if tour is not None:
             return tour.start, tour.end
         arrived = _last_in(self.dates, start, at) if phrase == "arrival" else None
@@ -158,12 +172,13 @@ class _Opening:
         start = self.sentence_start(at)
         authority = self.authority(start, at)
         group = self.group(start, at, authority)
-        term, round_no, batch = self.round(start, at)
+        term, round_no, batch = self.round(start, at, authority)
         started, ended = self.tour(start, at, phrase)
         return Inspection(
             target=self._own_name(target.name), span=target.span, authority=authority,
             group_name=group.name if group else None, mode=mode or (group.mode if group else None),
-            term=term, round_no=round_no, batch_no=batch, kind=kind,
+            term=term, round_no=round_no, batch_no=batch,
+            kind=kind or (_kind_in(group.kind) if group and group.kind else None),
             started_on=started, ended_on=ended,
         )
 
@@ -180,8 +195,7 @@ def _visits(o: _Opening) -> list[Inspection]:
     """Inspections from `对X进行了巡察` phrases in the preamble."""
     out = []
     for m in _VISIT.finditer(o.text, 0, o.end):
-        words = m.group("qual") + (m.group("post") or "")
-        kind = next((k for k in _KINDS if k in words), None)
+        kind = _kind_in(m.group("qual") + (m.group("post") or ""))
         phrase: _Phrase = "arrival" if m.group(0).startswith("进驻") else "visit"
         for target in split_targets(m.group("targets"), m.start("targets")):
             out.append(o.inspection(target, m.group("mode"), kind, m.start(), phrase))

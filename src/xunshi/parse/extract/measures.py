@@ -10,9 +10,9 @@ import re
 from ..model import Measure, Span
 from .numerals import CN_NUMBER, to_int
 
-# Where an enumeration item may start: a line start or after 。 ; : ! ?, so that "其一是"
-# or "统一是" inside a sentence does not count.
-_CLAUSE = r"(?:^|(?<=[。;:!?]))[ \t]*"
+# Where an enumeration item may start: a line start or after 。 ; : ! ? or a 【label】, so
+# that "其一是" or "统一是" inside a sentence does not count.
+_CLAUSE = r"(?:^|(?<=[。;:!?】]))[ \t]*"
 # Enumeration families, each a marker (group m) carrying its number (group n):
 # 一是…二是…, (1)…(2)… or (一)…(二)… written inline, 第一,…第二,…
 ENUM_FAMILIES = tuple(re.compile(_CLAUSE + family, re.MULTILINE) for family in (
@@ -21,15 +21,15 @@ ENUM_FAMILIES = tuple(re.compile(_CLAUSE + family, re.MULTILINE) for family in (
     rf"(?P<m>第(?P<n>{CN_NUMBER})[,、])",
 ))
 
-# The phrase that introduces the measures: 整改落实情况: / 整改情况: / 整改措施: …
-LEAD_IN = re.compile(
-    r"整改(?:落实|推进|完成)?(?:情况|措施|举措|进展|成效)(?:及(?:成效|进展|情况|成果))?(?:情况)?(?:如下)?\s*:"
-)
+# The label words of a lead-in: 整改落实情况 / 整改情况 / 整改措施 / 整改进展及成效 …
+_LEAD_WORDS = r"整改(?:落实|推进|完成)?(?:情况|措施|举措|进展|成效)(?:及(?:成效|进展|情况|成果))?(?:情况)?(?:如下)?"
+# The phrase that introduces the measures: 整改情况: or the bracketed 【整改情况】.
+LEAD_IN = re.compile(rf"{_LEAD_WORDS}\s*:|【\s*{_LEAD_WORDS}\s*】")
 
 # How far a finding has got, as reports word it: 已整改到位, 长期坚持, 正在送审中 …, or as a
 # field of its own (整改状态:已完成), whose value is the hint.
 STATUS_HINT = re.compile(
-    r"整改(?:状态|结果|进度|时限)\s*:\s*(?P<value>[^。,;:\n]{1,12})"
+    r"整改(?:状态|结果|进度|时限)\s*[:】]\s*(?P<value>[^。,;:\n]{1,12})"
     r"|已[^。,;:\n]{0,8}?(?:整改(?:到位|完毕|完成)|完成整改|办结)"
     r"|长期坚持|持续推进|持续整改|正在[^。,;:()\n]{1,10}"
 )

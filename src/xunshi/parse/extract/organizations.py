@@ -21,11 +21,16 @@ ORG_END = r"(?:委员会|党组|党委|办公室|政府|公司|集团|中心|学
 MODE = r"(?:巡视|巡察)"
 """Inspections by the centre and provinces are 巡视; by cities and counties, 巡察."""
 
+GROUP_KIND = r"(?:上下联动|机动|提级|交叉|联动|专项)"
+"""A regex fragment for the kind a group's own name may carry: 市委机动巡察一组, 第三提级交叉巡察组."""
+
 # A group: 市委第四巡察组 | 省委巡视第一组 | 市委巡视六组 (the 第 may be missing) |
-# 县委第七轮巡察第二组 | 省委专项巡视组 (unnumbered).
+# 县委第七轮巡察第二组 | 市委第二、三巡察组 (several at once) | 市委机动巡察一组 |
+# 省委专项巡视组 | 县委上下联动巡察组 (unnumbered). A kind word may stand before the mode.
 _GROUP = re.compile(
-    rf"(?P<auth>{AUTHORITY})(?:第(?P<n1>{NUMBER})(?P<m1>{MODE})组"
-    rf"|(?:第{NUMBER}轮)?(?P<m2>{MODE})第?(?P<n2>{NUMBER})组|(?:专项)?(?P<m3>{MODE})组)"
+    rf"(?P<auth>{AUTHORITY})(?:第(?P<n1>{NUMBER}(?:、第?{NUMBER})*)(?P<q1>{GROUP_KIND}*)(?P<m1>{MODE})组"
+    rf"|(?:第{NUMBER}轮)?(?P<q2>{GROUP_KIND}*)(?P<m2>{MODE})第?(?P<n2>{NUMBER})组"
+    rf"|(?P<q3>{GROUP_KIND}*)(?P<m3>{MODE})组)"
 )
 
 # An authority that ordered the work: 根据省委统一部署 / 按照县委巡察工作统一安排.
@@ -41,12 +46,14 @@ class Group:
     mode: str
     span: Span
     numbered: bool  # 市委巡察组 says who sent it, but not which group it was
+    kind: str | None = None  # the kind words its name carries: 机动, 提级交叉 …
 
 
 def find_groups(text: str) -> list[Group]:
     """Every inspection group mentioned in `text`, in order."""
     return [Group(m.group(0), m.group("auth"), m.group("m1") or m.group("m2") or m.group("m3"),
-                  Span(m.start(), m.end()), numbered=not m.group("m3"))
+                  Span(m.start(), m.end()), numbered=not m.group("m3"),
+                  kind=m.group("q1") or m.group("q2") or m.group("q3") or None)
             for m in _GROUP.finditer(text)]
 
 
