@@ -243,3 +243,52 @@ def test_any_text_gives_a_list_with_spans_inside_it(text: str, doc_type: str | N
             assert item.title in item.span.of(text)
             for m in item.measures:
                 assert m.span.of(text) == m.text
+
+
+def test_three_levels_of_quoted_headings_without_a_section_heading() -> None:
+    text = ("现将巡察整改情况予以公布。\n"
+            "(一)在“执行上级部署有偏差”方面\n"
+            "1.关于“专题学习不深入”问题的整改\n"
+            "(1)关于“学习计划缺失”问题的整改\n整改情况:制定年度计划。\n"
+            "(2)关于“研讨流于形式”问题的整改\n整改情况:一是规范研讨;二是交流心得。\n"
+            "2.关于“项目推进慢”问题的整改\n整改情况:一是倒排工期;二是挂图作战。\n"
+            "(二)在“监督偏松”方面\n"
+            "3.关于“约谈不经常”问题的整改\n整改情况:建立约谈台账。")
+    found = findings(text)
+    assert rows(found) == [
+        ("执行上级部署有偏差", 1, "专题学习不深入", 0),
+        ("执行上级部署有偏差", 2, "项目推进慢", 2),
+        ("监督偏松", 3, "约谈不经常", 1),
+    ]
+    assert rows(found[0].children) == [
+        ("执行上级部署有偏差", 1, "学习计划缺失", 1), ("执行上级部署有偏差", 2, "研讨流于形式", 2)]
+
+
+def test_bracketed_problems_are_findings_without_a_section_heading() -> None:
+    text = ("现将整改情况公告如下:\n【问题1】食堂采购未比价。\n【整改情况】一是建立比价制度;二是公开采购台账。\n"
+            "【问题2】档案归档滞后。\n【整改情况】完成补归档。")
+    assert rows(findings(text)) == [(None, 1, "食堂采购未比价", 2), (None, 2, "档案归档滞后", 1)]
+
+
+def test_closing_paragraphs_do_not_belong_to_the_last_finding() -> None:
+    text = ("二、反馈问题整改情况\n1.关于“台账不全”的问题\n整改情况:补齐台账。\n"
+            "2.关于“公示不及时”的问题\n整改情况:建立公示制度。\n"
+            "下一步,我们将持续抓好整改:一是强化督查;二是建章立制。\n"
+            "欢迎广大干部群众对整改落实情况进行监督。联系电话:0731-1234567。")
+    last = findings(text)[-1]
+    assert [m.text for m in last.measures] == ["建立公示制度。"]
+    assert last.span.of(text).endswith("建立公示制度。")
+
+
+def test_feedback_list_after_a_comma_of_youde_items() -> None:
+    text = ("反馈指出,被巡察党组织总体情况较好,但巡察也发现一些问题,有的理论学习不系统;"
+            "有的财务审批不严格,报销凭证不全;有的干部担当不够。反馈要求,抓好整改。")
+    assert [f.title for f in findings(text, "feedback")] == [
+        "有的理论学习不系统", "有的财务审批不严格,报销凭证不全", "有的干部担当不够"]
+
+
+def test_feedback_outline_under_a_found_problems_heading() -> None:
+    text = ("县委巡察组对县林业局党组进行了巡察。现将巡察发现的主要问题反馈如下。\n"
+            "一、巡察发现的主要问题\n(一)护林员管理不到位。考勤流于形式。\n(二)项目资金拨付不及时。\n"
+            "二、整改意见\n(一)加强护林员管理。\n(二)加快资金拨付。")
+    assert [f.title for f in findings(text, "feedback")] == ["护林员管理不到位", "项目资金拨付不及时"]

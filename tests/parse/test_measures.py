@@ -99,3 +99,12 @@ def test_strip_item_marker() -> None:
 def test_measures_cover_their_text_exactly(text: str) -> None:
     found, _ = extract_measures(text, 0, len(text))
     assert all(isinstance(m, Measure) and m.span.of(text) == m.text and m.text for m in found)
+
+
+def test_bracketed_lead_in_opens_an_enumeration_and_gives_status() -> None:
+    text = "【整改情况】一是补发资金;二是建立台账。\n【整改结果】已完成。"
+    lead = LEAD_IN.search(text)
+    assert lead and lead.group() == "【整改情况】"
+    found, enumerated = extract_measures(text, lead.end(), text.index("\n"))
+    assert enumerated and [m.seq for m in found] == [1, 2]
+    assert status_hint(text, 0, len(text)) == "已完成"

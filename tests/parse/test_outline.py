@@ -159,3 +159,23 @@ def test_marker_alone_on_its_line_takes_the_next_line_as_heading() -> None:
 def test_heading_ends_at_a_colon_outside_quotes() -> None:
     text = "1.学习不深入问题:一是补学;二是研讨。\n2.关于“问题:台账”不全"
     assert [b.heading for b in build_outline(text).walk()[1:]] == ["学习不深入问题", "关于“问题:台账”不全"]
+
+
+def test_problem_label_after_the_marker_is_not_the_heading() -> None:
+    text = "1.问题:台账登记不全。\n整改情况:补登台账。\n2.存在问题:会议记录缺页。"
+    assert [b.heading for b in build_outline(text).walk()[1:]] == ["台账登记不全", "会议记录缺页"]
+
+
+def test_bracketed_problem_markers() -> None:
+    text = "【问题1】车辆登记不全。\n【整改情况】补登记录。\n【问题2】票据粘贴不规范。"
+    assert shape(build_outline(text)) == [
+        (0, "问题n", 1, "车辆登记不全"), (0, "问题n", 2, "票据粘贴不规范")]
+
+
+def test_ordinal_headings_at_line_start() -> None:
+    text = "一、纪律方面\n第一,请假制度执行不严。整改情况:修订制度。\n第二,值班记录缺失。"
+    assert shape(build_outline(text)) == [
+        (0, "cn、", 1, "纪律方面"),
+        (1, "第cn", 1, "请假制度执行不严"),
+        (1, "第cn", 2, "值班记录缺失"),
+    ]

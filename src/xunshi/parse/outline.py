@@ -231,7 +231,7 @@ def _heading(text: str, item: _Item) -> tuple[str, Span]:
     return text[start:end], Span(start, end)
 
 
-def _rstrip(text: str, start: int, end: int) -> int:
+def rstrip_end(text: str, start: int, end: int) -> int:
     """Move `end` back over trailing whitespace so spans end on text."""
     while end > start and text[end - 1].isspace():
         end -= 1
@@ -247,7 +247,7 @@ def build_outline(text: str) -> Block:
         end = placed[n + 1][0].start if n + 1 < len(placed) else len(text)
         heading, heading_span = _heading(text, item)
         block = Block(item.style, item.number, heading, heading_span,
-                      Span(item.start, _rstrip(text, item.start, end)), item.inferred)
+                      Span(item.start, rstrip_end(text, item.start, end)), item.inferred)
         del chain[depth + 1 :]
         chain[-1].children.append(block)
         chain.append(block)

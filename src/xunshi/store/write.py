@@ -69,19 +69,25 @@ def _get_or_create(conn: Connection, model: type[Keyed], constraint: str, key: R
     return conn.execute(stmt).scalar_one()
 
 
+def _shared_ids(conn: Connection, model: type[Keyed], constraint: str,
+                keys: list[Row | None]) -> list[int | None]:
+    """Get-or-create each key, in sorted order: concurrent loaders then lock shared rows in the
+    same order and cannot deadlock each other."""
+    frozen = [None if k is None else tuple(k.items()) for k in keys]
+    ids = {key: _get_or_create(conn, model, constraint, dict(key))
+           for key in sorted({f for f in frozen if f is not None}, key=str)}
+    return [None if f is None else ids[f] for f in frozen]
+
+
 def _inspections(conn: Connection, report_id: int, doc: Document) -> None:
-    batch = []
-    for n, i in enumerate(doc.inspections):
-        org = rows.organization(i, doc)
-        rnd = rows.inspection_round(i, doc)
-        batch.append({
-            **rows.inspection(i, n),
-            "organization_id": _get_or_create(
-                conn, Organization, "uq_organizations_jurisdiction_name", org),
-            "round_id": None if rnd is None else _get_or_create(
-                conn, InspectionRound, "uq_inspection_rounds_identity", rnd),
-        })
-    _bulk(conn, Inspection, report_id, batch)
+    org_ids = _shared_ids(conn, Organization, "uq_organizations_jurisdiction_name",
+                          [rows.organization(i, doc) for i in doc.inspections])
+    round_ids = _shared_ids(conn, InspectionRound, "uq_inspection_rounds_identity",
+                            [rows.inspection_round(i, doc) for i in doc.inspections])
+    _bulk(conn, Inspection, report_id, [
+        {**rows.inspection(i, n), "organization_id": org, "round_id": rnd}
+        for n, (i, org, rnd) in enumerate(zip(doc.inspections, org_ids, round_ids))
+    ])
 
 
 def _findings(conn: Connection, report_id: int, findings: list[Finding]) -> None:

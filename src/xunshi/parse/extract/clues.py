@@ -26,7 +26,7 @@ _PERSONS = rf"(?:(?P<persons>{NUMBER})人)?"
 # alone (巡视组移交的问题线索,已办结12件) when only the dispositions are counted.
 _BATCH = re.compile(
     rf"(?P<total>{NUMBER}){_UNIT}(?P<kind>{_KIND_WORDS})"
-    rf"|(?P<kind2>{_KIND_WORDS})(?:共|共计|计)?(?:(?P<total2>{NUMBER}){_UNIT}{_PERSONS})?"
+    rf"|(?P<kind2>{_KIND_WORDS})(?:共计|共|计)?(?:(?P<total2>{NUMBER}){_UNIT}{_PERSONS})?"
 )
 
 # Words a disposition is built from: 处理回复, 谈话函询, 正在初核调查, 初核转立案 …
@@ -34,10 +34,10 @@ _DISPOSITION = (
     r"(?:正在|尚在)?(?:初核|核查|核实|调查|处理|回复|谈话|函询|了结|办结|结案|立案|转立案|审查|审理"
     r"|移交|移送|转办|交办|办理|查处|处置|澄清|暂存|待查|留存|查结|问责)+"
 )
-# One disposition with its count: 处理回复37件 / 已结案1件 (verb first) or 其余4件正在办理中.
+# One disposition with its count: 处理回复37件 / 已结案1件 (verb first) or 其余4件正在办理中 / 1件予以了结.
 _COUNTED = re.compile(
     rf"(?P<disp>{_DISPOSITION})(?P<n>{NUMBER}){_UNIT}{_PERSONS}"
-    rf"|(?:其余|剩余|另有?)?(?P<n2>{NUMBER}){_UNIT}(?:已经?|均已)?(?P<disp2>{_DISPOSITION})"
+    rf"|(?:其余|剩余|另有?)?(?P<n2>{NUMBER}){_UNIT}(?:已经?|均已)?(?:予以)?(?P<disp2>{_DISPOSITION})"
 )
 # The whole batch went one way: 均已办结 / 已全部办结 / 全部了结.
 _ALL = re.compile(rf"(?:均|全部|都)(?:已经?)?(?:全部)?(?P<disp>{_DISPOSITION})|已全部(?P<disp2>{_DISPOSITION})")

@@ -40,8 +40,8 @@ _ADDRESS = re.compile(
     r"(?=[(]?(?:邮编|邮政编码)|(?<!\d)\d{6}(?!\d)|,|$|(?:电话|热线|手机|传真|电子邮箱|邮箱|网址|(?i:e-?mail)))"
 )
 
-# A postcode: labelled (邮编:417000, 邮政编码 300050) ...
-_POSTCODE = re.compile(r"(?:邮编|邮政编码)\s*[:]?\s*(?P<code>\d{6})(?!\d)")
+# A postcode: labelled (邮编:417000, 邮政编码 300050, 邮政编码为215000) ...
+_POSTCODE = re.compile(r"(?:邮编|邮政编码)\s*(?:[:]|为|是)?\s*(?P<code>\d{6})(?!\d)")
 # ... or a bare six-digit number right after the address (…天心区纪委,410004).
 _BARE_POSTCODE = re.compile(r"\s*,?\s*(?P<code>\d{6})(?!\d)")
 

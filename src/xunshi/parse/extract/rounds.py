@@ -10,13 +10,14 @@ from dataclasses import dataclass
 
 from ..model import Span
 from .numerals import NUMBER, to_int
-from .organizations import AUTHORITY
+from .organizations import AUTHORITY, MODE
 
-# [term届[place]][authority][term届]第N轮[、第M轮…][第K批]: the term may stand before the
-# authority (十一届市委, 十四届闽清县委) or after it (省委十二届).
+# [term届[place]][authority][term届]第N轮[、第M轮…][巡察]第K批]: the term may stand before the
+# authority (十一届市委, 十四届闽清县委) or after it (省委十二届); the batch may follow the mode
+# (第七轮巡察第三批).
 _ROUND = re.compile(
     rf"(?:(?P<term>{NUMBER})届[\u4e00-\u9fff]{{0,8}}?)?(?P<auth>{AUTHORITY})?(?:(?P<term2>{NUMBER})届)?"
-    rf"(?P<rounds>第{NUMBER}轮(?:(?:、|和|及)第{NUMBER}轮)*)(?:第(?P<batch>{NUMBER})批)?"
+    rf"(?P<rounds>第{NUMBER}轮(?:(?:、|和|及)第{NUMBER}轮)*)(?:{MODE}?第(?P<batch>{NUMBER})批)?"
 )
 # One 第N轮 inside a list of rounds.
 _ONE_ROUND = re.compile(rf"第({NUMBER})轮")

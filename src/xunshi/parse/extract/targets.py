@@ -41,6 +41,11 @@ _PAREN = re.compile(r"\([^)]*\)")
 _TRAILING_PARENS = re.compile(r"(?:\([^)]*\))+$")
 # Who in the unit was inspected is not part of its name: 市财政局领导班子 → 市财政局.
 _MEMBERS = re.compile(r"(?:领导班子|班子)(?:及其成员)?$")
+# A pronoun standing for a place named before it (该镇河西村 → 河西村): the report's text says which.
+_ANAPHOR = re.compile(r"^该[省市州县区旗镇乡街村]")
+# A unit together with what it administers (马泉街道及所辖9个社区): the count that follows counts
+# the unit's villages, not a list of names, so the unit stays a target of its own.
+_SUBORDINATES = re.compile(r"及其?(?:所辖|下属|所属)$")
 
 
 @dataclass(frozen=True)
@@ -71,7 +76,7 @@ def _items(part: str, offset: int) -> list[Target]:
 def _target(part: str, offset: int, a: int, b: int) -> Target | None:
     """The item part[a:b] as a unit name, or None when it is empty or no unit at all."""
     raw = part[a:b]
-    name = _MEMBERS.sub("", _PAREN.sub("", raw).strip())
+    name = _ANAPHOR.sub("", _MEMBERS.sub("", _PAREN.sub("", raw).strip()))
     if not 2 <= len(name) <= 40 or _NOT_A_UNIT.search(name):
         return None
     item = raw.strip()
@@ -109,7 +114,12 @@ def split_targets(segment: str, offset: int) -> list[Target]:
     """The units named in `segment` (which starts at `offset` in the text), in order."""
     out, pos = [], 0
     for closing in _COUNT.finditer(segment):
-        out += _closed_list(_items(segment[pos : closing.start()], offset + pos), closing)
+        part = segment[pos : closing.start()]
+        subordinates = _SUBORDINATES.search(part)
+        if subordinates:
+            out += _items(part[: subordinates.start()], offset + pos)
+        else:
+            out += _closed_list(_items(part, offset + pos), closing)
         pos = closing.end()
         join = _LIST_JOIN.match(segment[pos:])
         pos += join.end() if join else 0
