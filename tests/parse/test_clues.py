@@ -105,3 +105,13 @@ def test_never_raises_and_spans_lie_in_the_text(text: str) -> None:
     for c in extract_clues(text):
         assert 0 <= c.span.start < c.span.end <= len(text)
         assert c.count >= 0
+
+
+def test_a_total_after_gongji() -> None:
+    assert rows("巡视组移交的信访件共计40件,已办结36件,其余4件正在办理。") == [
+        ("信访件", "办结", 36, 40), ("信访件", "正在办理", 4, 40)]
+
+
+def test_a_disposition_after_yuyi() -> None:
+    assert rows("对巡察组移交的3件问题线索,其中2件予以了结,1件转立案审查。") == [
+        ("问题线索", "了结", 2, 3), ("问题线索", "转立案审查", 1, 3)]

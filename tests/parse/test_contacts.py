@@ -119,3 +119,8 @@ def test_never_raises_and_spans_hold_their_raw_value(text: str) -> None:
     for c in extract_contacts(text):
         assert 0 <= c.span.start <= c.span.end <= len(text)
         assert c.raw in c.span.of(text)
+
+
+def test_a_postcode_introduced_by_a_verb() -> None:
+    assert pairs("专用邮政信箱为某某邮政88号信箱,邮政编码为215000。") == [
+        ("postal_address", "某某邮政88号信箱"), ("postcode", "215000")]

@@ -70,6 +70,11 @@ def test_yearless_date_needs_a_date_in_the_same_paragraph() -> None:
     assert [d[0] for d in dates("2019年3月1日巡察\n6月3日召开会议")] == ["2019-03-01"]
 
 
+def test_yearless_date_opening_a_paragraph_takes_the_signature_year() -> None:
+    assert [d[0] for d in dates("2019年9月1日至11月30日巡察\n4月2日反馈", this_year=2020)] == [
+        "2019-09-01", "2020-04-02"]
+
+
 def test_full_width_and_traditional_input() -> None:
     text = normalize("２０２０年２月２５日－２７日，巡察情況反饋全部完成")
     assert dates(text)[0][:2] == ("2020-02-25", "2020-02-27")

@@ -28,6 +28,13 @@ def test_headline_after_an_issuer_line() -> None:
     assert found == "关于巡视整改情况的通报" and span.of(text) == found
 
 
+def test_headline_below_a_block_of_disclosure_metadata() -> None:
+    title = "县林业局党组关于县委巡察整改情况的通报"
+    text = f"索引号:\n0012-2023-118\n文件名称:\n{title}\n公开方式:\n主动公开\n" + _BODY
+    found, span = extract_title(text)
+    assert found == title and span.of(text) == title
+
+
 @pytest.mark.parametrize("opening", [
     _BODY,
     "一、整改工作开展情况",
@@ -51,6 +58,9 @@ def test_full_width_and_traditional_headline() -> None:
     _BODY + "\n欢迎广大干部群众对我县巡视整改落实情况进行监督。",
     _BODY + "\n1.理论学习不深入\n整改情况:制定了学习计划。",
     _BODY + "\n市委巡察组向我局反馈了巡察意见。现将集中整改进展情况通报如下。",
+    _BODY + "\n1.档案管理不规范。整改措施:补齐档案。",
+    _BODY + "\n二、反馈问题整改落实情况\n(一)党建方面",
+    "县水利局党组关于县委巡察反馈意见落实情况的报告\n" + _BODY,
 ])
 def test_rectification(text: str) -> None:
     assert classify(text) == "rectification"
@@ -62,6 +72,7 @@ def test_rectification(text: str) -> None:
     "按照市委部署,十届市委第三轮巡察情况反馈全部完成。",
     "市委巡察组向市教育局党组反馈巡察情况。现将巡察反馈情况和整改要求公布如下。",
     "县委巡察组反馈了巡察意见,要求被巡察单位在2个月内将整改情况报告县委。",
+    "县委巡察组向县民政局反馈了巡察意见。\n一、巡察发现的主要问题\n二、整改要求",
 ])
 def test_feedback(text: str) -> None:
     assert classify(text) == "feedback"

@@ -280,6 +280,12 @@ def test_closing_paragraphs_do_not_belong_to_the_last_finding() -> None:
     assert last.span.of(text).endswith("建立公示制度。")
 
 
+def test_feedback_list_right_after_faxian_and_a_comma() -> None:
+    text = "县委巡察组反馈指出,巡察发现,一是学习制度执行不严;二是项目验收把关不严。巡察组要求,限期整改。"
+    assert [(f.seq, f.title) for f in findings(text, "feedback")] == [
+        (1, "学习制度执行不严"), (2, "项目验收把关不严")]
+
+
 def test_feedback_list_after_a_comma_of_youde_items() -> None:
     text = ("反馈指出,被巡察党组织总体情况较好,但巡察也发现一些问题,有的理论学习不系统;"
             "有的财务审批不严格,报销凭证不全;有的干部担当不够。反馈要求,抓好整改。")
@@ -292,3 +298,43 @@ def test_feedback_outline_under_a_found_problems_heading() -> None:
             "一、巡察发现的主要问题\n(一)护林员管理不到位。考勤流于形式。\n(二)项目资金拨付不及时。\n"
             "二、整改意见\n(一)加强护林员管理。\n(二)加快资金拨付。")
     assert [f.title for f in findings(text, "feedback")] == ["护林员管理不到位", "项目资金拨付不及时"]
+
+
+@pytest.mark.parametrize("marker", ["1.", "一是", "(1)"])
+def test_feedback_lead_ending_its_line_lists_the_numbered_lines_below(marker: str) -> None:
+    lines = ["会议记录不完整;", "公车使用登记缺失;", "食堂账目不清。"]
+    numbered = [marker.replace("1", str(n)).replace("一", "一二三"[n - 1]) + line
+                for n, line in enumerate(lines, 1)]
+    text = "巡察组指出,巡察中发现的主要问题是:\n" + "\n".join(numbered) + "\n巡察组要求,认真整改。"
+    found = findings(text, "feedback")
+    assert [(f.seq, f.title) for f in found] == [
+        (1, "会议记录不完整"), (2, "公车使用登记缺失"), (3, "食堂账目不清")]
+
+
+def test_feedback_enumerated_fields_of_work_give_categorized_problems() -> None:
+    text = ("组长反馈了巡察情况。他指出,一是组织建设方面:支部换届滞后;党员台账不全。"
+            "二是纪律建设方面存在的问题:公车私用。巡察组建议,抓好整改。")
+    assert [(f.category, f.title) for f in findings(text, "feedback")] == [
+        ("组织建设方面", "支部换届滞后"), ("组织建设方面", "党员台账不全"),
+        ("纪律建设方面存在的问题", "公车私用")]
+
+
+def test_feedback_pledges_without_field_labels_are_not_findings() -> None:
+    text = "书记作表态发言,一是提高站位,认领问题。二是细化措施,按期整改。"
+    assert findings(text, "feedback") == []
+
+
+def test_items_headed_by_what_was_done_are_measures_not_findings() -> None:
+    text = ("二、反馈问题整改落实情况\n(一)关于值班制度执行不严的问题\n"
+            "1.健全值班制度。修订值班规定,明确带班领导职责。\n2.开展专项检查。每月抽查值班记录。\n"
+            "(二)关于档案管理混乱的问题\n1.完善归档流程。制定归档细则。\n2.组织集中整理。整理档案300卷。")
+    assert rows(findings(text)) == [(None, 1, "值班制度执行不严", 2), (None, 2, "档案管理混乱", 2)]
+
+
+def test_a_heading_over_items_beside_measured_findings_is_a_finding_with_sub_problems() -> None:
+    text = ("二、聚焦反馈问题抓整改\n(一)关于公车管理不规范的问题\n一是清查车辆。二是建立台账。\n"
+            "(二)关于选人用人的问题\n1.关于“超职数配备”问题。消化超配干部3名。\n"
+            "2.关于“档案不全”问题。补齐档案材料。\n三、巩固整改成果")
+    found = findings(text)
+    assert rows(found) == [(None, 1, "公车管理不规范", 2), (None, 2, "选人用人", 0)]
+    assert [(c.seq, c.title) for c in found[1].children] == [(1, "超职数配备"), (2, "档案不全")]

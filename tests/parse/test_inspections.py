@@ -176,3 +176,97 @@ def test_any_text_gives_spans_inside_it(text: str) -> None:
     for i in extract_inspections(text):
         assert 0 <= i.span.start < i.span.end <= len(text)
         assert i.target
+
+
+@pytest.mark.parametrize(("phrase", "group", "kind", "authority"), [
+    ("市委机动巡察二组", "市委机动巡察二组", "机动", "市委"),
+    ("十届市委第二提级交叉巡察组", "市委第二提级交叉巡察组", "提级", "市委"),
+    ("县委上下联动巡察组", None, "联动", "县委"),  # unnumbered: says who sent it, not which group
+])
+def test_a_kind_the_group_name_carries(phrase: str, group: str | None, kind: str, authority: str) -> None:
+    i = one(f"根据省委统一部署,2022年3月1日至4月30日,{phrase}对某某乡党委开展了巡察。")
+    assert (i.group_name, i.kind, i.authority) == (group, kind, authority)
+
+
+def test_a_list_of_groups_still_names_the_authority() -> None:
+    i = one("根据某某工作部署,2023年5月至7月,市委第二、三巡察组对某某市文联开展了常规巡察。")
+    assert (i.authority, i.group_name) == ("市委", "市委第二、三巡察组")
+
+
+def test_the_batch_may_follow_the_mode() -> None:
+    i = one("近日,县委第五轮巡察第二批进驻动员会召开,县委第一巡察组对某某镇党委开展常规巡察。")
+    assert (i.round_no, i.batch_no) == (5, 2)
+
+
+def test_a_round_of_another_authority_is_not_this_one() -> None:
+    i = one("按照省委第三轮巡视巡察联动安排,市委第六轮巡察启动。"
+            "2021年4月至6月,市委第二巡察组对某某区人社局开展了巡察。")
+    assert (i.authority, i.round_no) == ("市委", 6)
+
+
+def test_a_tour_stated_once_covers_the_clauses_after_it() -> None:
+    got = extract_inspections("2022年8月1日至9月30日,县委巡察组对县林业局开展常规巡察;对县粮食公司开展专项巡察。")
+    assert [(i.target, i.kind, str(i.started_on), str(i.ended_on)) for i in got] == [
+        ("县林业局", "常规", "2022-08-01", "2022-09-30"), ("县粮食公司", "专项", "2022-08-01", "2022-09-30")]
+
+
+def test_an_addressee_named_twice_is_one_inspection() -> None:
+    assert targets("2022年6月8日,县委第一巡察组向县档案馆反馈巡察情况。"
+                   "会上,县委第一巡察组组长某某同志向县档案馆反馈了巡察意见。") == ["县档案馆"]
+
+
+def test_a_feedback_on_units_names_them() -> None:
+    got = extract_inspections("5月9日,县委第三巡察组召开反馈会,组长某某反馈了对某某镇甲村、乙村的巡察“回头看”情况。")
+    assert [(i.target, i.kind, i.group_name) for i in got] == [
+        ("某某镇甲村", "回头看", "县委第三巡察组"), ("乙村", "回头看", "县委第三巡察组")]
+
+
+def test_a_unit_with_what_it_administers_stays_a_target() -> None:
+    assert targets("十届区委第二轮巡察对甲街道及所辖12个社区、乙镇及所辖8个村、区文化馆等3个单位开展常规巡察。") == [
+        "甲街道", "乙镇", "区文化馆"]
+
+
+def test_a_pronoun_for_the_town_is_dropped_from_the_name() -> None:
+    assert targets("市委第二巡察组对某某镇党委进行了巡察,并对该镇东村、西村党组织开展了延伸巡察。") == [
+        "某某镇党委", "东村", "西村党组织"]
+
+
+@pytest.mark.parametrize("meeting", ["召开巡察反馈会", "召开了反馈会", "召开巡察“回头看”反馈大会",
+                                     "巡察县水务局党组反馈会在三楼会议室召开"])
+def test_a_feedback_meeting_dates_the_feedback(meeting: str) -> None:
+    i = one(f"2020年9月1日至10月30日,县委第一巡察组对县水务局党组开展了巡察。2020年12月8日,县委第一巡察组{meeting}。")
+    assert str(i.feedback_on) == "2020-12-08"
+
+
+def test_a_list_grouped_by_commas() -> None:
+    assert targets("2016年3月至5月,省委巡视组对甲市东区、西区,乙市南县,丙市北区、中县等5个县市区开展了常规巡视。") == [
+        "甲市东区", "西区", "乙市南县", "丙市北区", "中县"]
+
+
+def test_a_comma_does_not_join_a_meeting_to_the_list() -> None:
+    assert targets("近日,县委召开第三轮巡察进驻动员会,对甲镇、乙镇开展常规巡察。") == ["甲镇", "乙镇"]
+
+
+def test_the_groups_own_authority_beats_the_one_it_assists() -> None:
+    i = one("2022年9月至11月,市委第五巡察组配合省委巡视组对某某区组织部开展了联动巡察。")
+    assert (i.authority, i.group_name, i.kind) == ("市委", "市委第五巡察组", "联动")
+
+
+def test_a_self_reference_prefix_only_says_where() -> None:
+    assert targets("近日,市委第二巡察组对我市甲镇东村、乙镇西村开展了巡察。") == ["甲镇东村", "乙镇西村"]
+
+
+def test_a_place_inspected_on_one_topic() -> None:
+    i = one("2023年9月至11月,自治区党委第二巡视组对某某市安全生产工作开展专项巡视。")
+    assert (i.target, i.kind, i.authority) == ("某某市", "专项", "自治区党委")
+
+
+@pytest.mark.parametrize("topic", ["对扶贫领域开展专项巡察", "对全县项目资金管理工作开展专项巡察"])
+def test_a_topic_without_a_place_is_no_target(topic: str) -> None:
+    assert targets(f"2020年5月至7月,县委第一巡察组{topic}。") == []
+
+
+@pytest.mark.parametrize("addressees", ["区水务局党组书记某某某和区水务局党组领导班子",
+                                        "区水务局党组主要负责同志和领导班子"])
+def test_the_person_fed_back_to_is_not_a_unit(addressees: str) -> None:
+    assert targets(f"6月3日,区委第一巡察组分别向{addressees}反馈了巡察情况。") == ["区水务局党组"]

@@ -28,9 +28,14 @@ def test_enumeration_after_a_lead_in_colon_and_across_lines() -> None:
     assert enumerated
 
 
-def test_yishi_inside_a_sentence_does_not_start_an_item() -> None:
-    text = "统一是前提,一是关键。这一点要坚持,二是也行"
+def test_yishi_inside_a_word_does_not_start_an_item() -> None:
+    text = "统一是前提,唯一是关键。这一点要坚持,专二是也行"
     assert measures_of(text) == ([text], False)
+
+
+def test_yishi_after_a_comma_starts_an_item() -> None:
+    text = "采取了两项措施,一是补录台账,二是公开结果。"
+    assert measures_of(text) == (["一是补录台账,", "二是公开结果。"], True)
 
 
 def test_numbers_must_count_up_from_one() -> None:

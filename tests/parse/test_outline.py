@@ -162,8 +162,9 @@ def test_heading_ends_at_a_colon_outside_quotes() -> None:
 
 
 def test_problem_label_after_the_marker_is_not_the_heading() -> None:
-    text = "1.问题:台账登记不全。\n整改情况:补登台账。\n2.存在问题:会议记录缺页。"
-    assert [b.heading for b in build_outline(text).walk()[1:]] == ["台账登记不全", "会议记录缺页"]
+    text = "1.问题:台账登记不全。\n整改情况:补登台账。\n2.存在问题:会议记录缺页。\n3.具体问题:缺勤。"
+    assert [b.heading for b in build_outline(text).walk()[1:]] == [
+        "台账登记不全", "会议记录缺页", "缺勤"]
 
 
 def test_bracketed_problem_markers() -> None:
@@ -179,3 +180,20 @@ def test_ordinal_headings_at_line_start() -> None:
         (1, "第cn", 1, "请假制度执行不严"),
         (1, "第cn", 2, "值班记录缺失"),
     ]
+
+
+def test_bracketed_heading_lines_are_counted_headings_but_labels_are_not() -> None:
+    text = "【贯彻落实决策部署方面】\n1.台账不全。\n【整改情况】\n补齐台账。\n【全面从严治党方面】\n2.公车私用。"
+    assert shape(build_outline(text)) == [
+        (0, "【】", 1, "贯彻落实决策部署方面"),
+        (1, "d.", 1, "台账不全"),
+        (0, "【】", 2, "全面从严治党方面"),
+        (1, "d.", 2, "公车私用"),
+    ]
+
+
+def test_bare_problem_labels_are_counted_headings() -> None:
+    text = "问题:门禁登记缺失。\n整改情况:补建登记簿。\n反馈问题:值班脱岗。"
+    blocks = build_outline(text).walk()[1:]
+    assert [(b.style, b.number, b.inferred, b.heading) for b in blocks] == [
+        ("问题:", 1, True, "门禁登记缺失"), ("问题:", 2, True, "值班脱岗")]

@@ -111,3 +111,18 @@ def test_never_raises_and_the_span_lies_in_the_text(text: str, issuer: str | Non
     if place:
         assert 0 <= place.span.start <= place.span.end <= len(text)
         assert len(place.code) == 6 and place.code.isdigit()
+
+
+def test_a_university_named_after_a_place_is_no_evidence_of_it() -> None:
+    text = "中央巡视组向中山大学党委反馈巡视情况。中山大学党委表示,中山大学将认真整改,中山大学全体党员干部。"
+    assert resolve(text, None) is None
+
+
+def test_an_issuerless_release_speaks_for_the_committee_level_it_names() -> None:
+    text = "按照区委统一部署,九届秦州区委开展了巡察。区委巡察组向秦州区教育局反馈了巡察情况。"
+    assert resolve(text, None) == ("天水市秦州区", "620502")
+
+
+def test_an_issuer_broken_over_two_lines_still_anchors() -> None:
+    text = f"{_BODY}\n中共乐至县委巡察工作\n领导小组办公室\n2021年5月21日"
+    assert resolve(text, "中共乐至县委巡察工作领导小组办公室") == ("资阳市乐至县", "512022")

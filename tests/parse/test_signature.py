@@ -65,3 +65,9 @@ def test_any_text_gives_spans_inside_it(text: str) -> None:
     if sig.issuer is not None:
         assert sig.issuer_span is not None
         assert text[sig.issuer_span.start : sig.issuer_span.end] == sig.issuer
+
+
+def test_issuer_with_its_other_name_in_parentheses() -> None:
+    sig = extract_signature("正文。\n中共某某县委办公室(县委巡察工作领导小组办公室)\n2020年4月9日")
+    assert sig.issuer == "中共某某县委办公室(县委巡察工作领导小组办公室)"
+    assert str(sig.published_on) == "2020-04-09"

@@ -24,11 +24,27 @@ _MARKERS: tuple[tuple[str, re.Pattern[str]], ...] = (
     ("circled", re.compile(r"([①-⑳])\s*")),  # ① (normalize keeps circled numbers)
     ("第cn", re.compile(rf"第({CN_NUMBER})\s*[,、:]\s*")),  # 第一, as a line-start heading
     # 问题1: 问题一、 and the bracketed 【问题1】
-    ("问题n", re.compile(rf"(?:【\s*问题\s*(\d{{1,2}}|{CN_NUMBER})\s*】|问题\s*(\d{{1,2}}|{CN_NUMBER})\s*[:、.])\s*")),
+    ("问题n", re.compile(
+        rf"(?:【\s*问题\s*(\d{{1,2}}|{CN_NUMBER})\s*】|问题\s*(\d{{1,2}}|{CN_NUMBER})\s*[:、.])\s*")),
 )
 
 # The conventional nesting, consulted only when a list's first item was lost without a trace.
 _RANK = {style: rank for rank, (style, _) in enumerate(_MARKERS)}
+# Headings without a number are counted instead. One printed in lenticular brackets on a
+# line of its own heads a part of the text, so it ranks above every numbered style; a line
+# opening with a bare 问题: label states one problem, like 问题1:.
+_BRACKETED, _LABELLED = "【】", "问题:"
+_RANK[_BRACKETED] = -1
+_RANK[_LABELLED] = _RANK["问题n"]
+PROBLEM_STYLES = frozenset({"问题n", _LABELLED})
+"""Styles whose every heading states one problem, whatever its wording."""
+# A line that states a problem after a bare label: 问题:… / 反馈问题:…
+_LABELLED_LINE = re.compile(r"(?:反馈)?问题\s*:")
+
+# A line that is only a bracketed heading: 【党的建设方面】.
+_BRACKET_HEADING = re.compile(r"【([^【】\n]{2,40})】")
+# Bracketed labels inside a finding, which head no part of the text: 【整改情况】, 【问题】 …
+_BRACKET_LABEL = re.compile(r"整改|^问题|情况$|措施|成效|结果|进展")
 
 # A line that is all that remains of a lost marker (the heading follows on the next line).
 _LOST_MARKER_LINE = re.compile(r"[-—–·•*?□■◆●~]+")
@@ -36,7 +52,7 @@ _LOST_MARKER_LINE = re.compile(r"[-—–·•*?□■◆●~]+")
 _LOST_NUMERAL = re.compile(r"(?:、|\(\s*\))\s*")
 
 # A label that stands before the problem statement itself: "1.问题:…", "(一)存在问题:…".
-_PROBLEM_LABEL = re.compile(r"(?:反馈|存在|主要)?问题(?:表现|描述)?\s*:\s*")
+_PROBLEM_LABEL = re.compile(r"(?:反馈|存在|主要|具体)?问题(?:表现|描述)?\s*:\s*")
 
 # Quotes and brackets inside which a 。 or : does not end a heading.
 _OPENERS, _CLOSERS = "“‘《「(", "”’》」)"
@@ -106,7 +122,7 @@ def _lines(text: str) -> list[tuple[int, int]]:
     return out
 
 
-def _match_marker(line: str) -> tuple[str, int, int] | None:
+def match_marker(line: str) -> tuple[str, int, int] | None:
     """(style, number, marker length) if the line starts with a numbered marker."""
     for style, pattern in _MARKERS:
         m = pattern.match(line)
@@ -120,6 +136,17 @@ def _match_marker(line: str) -> tuple[str, int, int] | None:
     return None
 
 
+def _bracketed(line: str) -> bool:
+    """Whether a line is a bracketed heading (【党的建设方面】) rather than a label."""
+    m = _BRACKET_HEADING.fullmatch(line.strip())
+    return bool(m and not _BRACKET_LABEL.search(m.group(1)))
+
+
+def _count(items: list[_Item], style: str) -> int:
+    """The number an unnumbered heading of `style` gets: one more than those before it."""
+    return sum(it.style == style for it in items) + 1
+
+
 def _scan(text: str) -> list[_Item]:
     """Every line-start marker, lost markers included, in document order."""
     lines = _lines(text)
@@ -127,8 +154,14 @@ def _scan(text: str) -> list[_Item]:
     for n, (start, end) in enumerate(lines):
         line = text[start:end]
         below = _heading_below(text, lines, n)
-        found = _match_marker(line)
-        if found:
+        found = match_marker(line)
+        if _bracketed(line):
+            opening = start + line.index("【") + 1
+            items.append(_Item(start, opening, opening + len(line.strip()) - 2, _BRACKETED,
+                               _count(items, _BRACKETED), inferred=True))
+        elif not found and _LABELLED_LINE.match(line):
+            items.append(_Item(start, start, end, _LABELLED, _count(items, _LABELLED), True))
+        elif found:
             style, number, length = found
             if length < len(line) or below is None:
                 items.append(_Item(start, start + length, end, style, number))
@@ -146,7 +179,7 @@ def _heading_below(text: str, lines: list[tuple[int, int]], n: int) -> tuple[int
     if n + 1 >= len(lines):
         return None
     start, end = lines[n + 1]
-    return None if _match_marker(text[start:end]) else (start, end)
+    return None if match_marker(text[start:end]) else (start, end)
 
 
 def _next_of_style(items: list[_Item], after: int, style: str, stop: set[str]) -> _Item | None:

@@ -83,11 +83,12 @@ class _Years:
     report: int | None  # the report's own year, for 今年 / 去年
     previous: int | None  # the year of the date just before, for 同年
     paragraph: int | None  # the same, but only inside one paragraph, for a bare 7月19日
+    signed: int | None  # the year the report is signed in, for a bare 7月19日 opening a paragraph
 
     def of(self, token: str | None) -> int | None:
         """The year a printed token (2019, 二〇一九, 今, 同; None: not printed) stands for."""
         if token is None:
-            return self.paragraph
+            return self.paragraph if self.paragraph is not None else self.signed
         if token in _SAME_YEAR:
             return self.previous
         if token in _RELATIVE_YEAR:
@@ -166,7 +167,8 @@ def find_dates(text: str, this_year: int | None = None) -> list[DateMention]:
 
     Relative years (今年) resolve against `this_year` (the report's signature year) or, failing
     that, the year of the nearest earlier date; a year-less `M月D日` takes the year of the
-    nearest earlier date in the same paragraph. Unresolvable mentions are left out.
+    nearest earlier date in the same paragraph, else `this_year` (a news release dating its
+    events by month and day only). Unresolvable mentions are left out.
     """
     out: list[DateMention] = []
     for m in _DATE.finditer(text):
@@ -174,7 +176,8 @@ def find_dates(text: str, this_year: int | None = None) -> list[DateMention]:
             continue
         prev = out[-1].last.year if out else None
         same_para = bool(out) and "\n" not in text[out[-1].span.end : m.start()]
-        years = _Years(this_year if this_year is not None else prev, prev, prev if same_para else None)
+        years = _Years(this_year if this_year is not None else prev, prev, prev if same_para else None,
+                       this_year)
         mention = _resolve(m, years)
         if mention is not None:
             out.append(mention)

@@ -13,9 +13,12 @@ import re
 
 from ..model import DocType, Span
 
-_TITLE_SCAN_LINES = 3
-"""A headline stands at the top; past a few lines everything is body."""
+_TITLE_SCAN_LINES = 12
+"""A headline stands above the body, though disclosure pages put a block of metadata lines
+(索引号, 文件名称, 发布机构 …) before it; the first sentence of the body ends the search."""
 _TITLE_MAX_LEN = 80
+_TITLE_MIN_LEN = 8
+"""Shorter lines that carry a headline word are metadata values such as 主动公开."""
 
 # Words a headline is made of: 关于…的通报 / 情况 / 公开 / 公告 / 公布 / 报告 / 反馈 / 整改.
 _TITLE_WORD = re.compile(r"关于|通报|情况|公开|公告|公布|报告|反馈|整改")
@@ -26,13 +29,17 @@ _NOT_TITLE = re.compile(
     r"|根据|按照|为了?|近日|日前|经)|。.|[,;:,。]$"
 )
 
-# A rectification headline: 整改情况的通报, 集中整改情况的公开, 整改进展情况 …
-_RECTIFICATION_TITLE = re.compile(r"整改[^,]{0,8}(?:情况|通报|公告|公开|报告|公示)")
+# A rectification headline: 整改情况的通报, 集中整改情况的公开, 整改进展情况 …, or the
+# implementation of the feedback: 关于巡视反馈意见落实情况的报告.
+_RECTIFICATION_TITLE = re.compile(
+    r"整改[^,]{0,8}(?:情况|通报|公告|公开|报告|公示)|反馈(?:意见|问题)[^,]{0,4}落实(?:工作)?情况")
 # The report says it is publishing its own rectification.
 _RECTIFICATION = re.compile(
     r"(?:现将|现就|特将).{0,60}整改(?:工作)?(?:落实|进展)?(?:情况|进展)"  # 现将…整改情况予以公布
     r"|欢迎.{0,30}对.{0,40}整改.{0,20}监督"  # the closing call to supervise the rectification
-    r"|^整改(?:落实|进展)?情况[:]"  # a finding's 整改情况: block
+    r"|(?:^|。)整改(?:落实|进展)?(?:情况|措施|进展)\s*:"  # a finding's 整改情况: / 整改措施: block
+    r"|^(?:[一二三四五六七八九十]+、|\([一二三四五六七八九十]+\))[^\n。]{0,30}"
+    r"整改(?:落实|工作)?(?:情况|进展)"  # a section heading such as 二、反馈问题整改落实情况
     , re.MULTILINE,
 )
 # The report announces that groups fed their findings back.
@@ -68,4 +75,6 @@ def extract_title(text: str) -> tuple[str, Span] | None:
 
 
 def _is_title(line: str) -> bool:
-    return len(line) <= _TITLE_MAX_LEN and bool(_TITLE_WORD.search(line)) and not _NOT_TITLE.search(line)
+    """Whether a line reads as a headline: short, made of headline words, not a sentence."""
+    return (_TITLE_MIN_LEN <= len(line) <= _TITLE_MAX_LEN and bool(_TITLE_WORD.search(line))
+            and not _NOT_TITLE.search(line))

@@ -11,11 +11,14 @@ from __future__ import annotations
 import re
 
 from ..model import DocType, Finding, Measure, Span
-from ..outline import Block, build_outline, rstrip_end, sentence_end
-from .measures import (
-    LEAD_IN, enumerated_items, enumeration, extract_measures, status_hint, strip_item_marker,
+from ..outline import (
+    PROBLEM_STYLES, Block, build_outline, match_marker, rstrip_end, sentence_end,
 )
-from .numerals import CN_NUMBER
+from .measures import (
+    ENUM_FAMILIES, LEAD_IN, enumerated_items, enumeration, extract_measures, status_hint,
+    strip_item_marker,
+)
+from .numerals import CN_NUMBER, to_int
 
 # A section heading that introduces the fed-back problems (or the answers to them); a feedback
 # announcement heads them 巡察发现的主要问题.
@@ -31,6 +34,13 @@ WORK_SECTION = re.compile(r"主体责任|组织(?:整改|领导|实施)|总体�
 PROBLEM_HEADING = re.compile(
     r"^(?:关于|针对)|问题$|方面(?:的问题|存在的问题)?$|不(?:够|到位|足|严|实|力|规范)|缺|薄弱|差距|淡薄"
 )
+# A heading that names a measure taken: it opens with what was done (健全制度, 开展研讨 …).
+MEASURE_HEADING = re.compile(
+    r"(?:加强|强化|健全|完善|建立|开展|推进|推动|制定|修订|规范|深化|提高|提升|压实|抓好|狠抓"
+    r"|注重|着力|召开|组织|实行|严格执行|认真开展)"
+)
+# A field of work: 党的建设方面 / 纪律建设方面存在的问题.
+FIELD_HEADING = re.compile(r"方面(?:的问题|存在的问题)?$")
 # A category heading: a field of work (…方面) or a group of problems (关于“…”问题).
 CATEGORY_HEADING = re.compile(r"方面(?:的问题|存在的问题)?$|^(?:关于|在)“|问题$")
 
@@ -58,12 +68,14 @@ CLOSING_LINE = re.compile(
 # A sentence after 。 that still belongs to the list: it opens like a problem item.
 ITEM_OPENER = re.compile(rf"(?:有的|部分|一些|个别|少数|仍有|还有|存在|{CN_NUMBER}是)")
 # Where a feedback announcement starts listing problems: 发现…问题: / 主要问题: / 问题主要有,
-# or 发现了一些问题和不足, followed directly by an item (有的… / 一是…) after the comma.
+# or 发现了一些问题和不足, / 巡察发现, followed directly by an item (有的… / 一是…).
 INLINE_LEAD = re.compile(
     r"(?:发现|反映|指出|存在)[^。:\n]{0,30}(?:问题|不足)[^。:,;\n]{0,8}:"
-    r"|(?:发现|存在)[^。:,\n]{0,30}(?:问题|不足)[^。:,;\n]{0,8},(?=有的|一是)"
+    r"|(?:发现|存在)(?:[^。:,\n]{0,30}(?:问题|不足)[^。:,;\n]{0,8})?,(?=有的|一是)"
     r"|主要(?:问题(?:是|有)?|是|有|表现在|表现为):|问题主要(?:是|有|表现在|表现为):?"
 )
+# An inline item that names a field of work before its problems: 一是党的领导方面:A;B.
+INLINE_CATEGORY = re.compile(r"(?P<category>[^。:;,\n]{2,24}?方面(?:存在的问题|的问题)?)\s*:")
 # Separators of inline items.
 _ITEM_END = re.compile(r"[;。]")
 
@@ -194,7 +206,7 @@ def _findings_lists(text: str, root: Block) -> list[list[Block]]:
 
 def _is_problem(text: str, block: Block) -> bool:
     """Whether a block reads as one problem: its heading, a 问题n marker or a 整改情况: label."""
-    return bool(PROBLEM_HEADING.search(block.heading) or block.style == "问题n"
+    return bool(PROBLEM_HEADING.search(block.heading) or block.style in PROBLEM_STYLES
                 or LEAD_IN.search(text, block.heading_span.end, block.span.end))
 
 
@@ -207,13 +219,20 @@ def _items_are_measures(text: str, block: Block) -> bool:
     """Whether the block's numbered items are its measures.
 
     They are when they follow a colon (整改措施:), or when there are two or more and each is a
-    bare line with nothing of its own under it.
+    bare line with nothing of its own under it, or each is headed by what was done
+    (1.健全学习制度。…) rather than by what was wrong.
     """
     if _own_text(text, block).rstrip().endswith(":"):
         return True
     kids = block.children
-    return len(kids) >= 2 and all(
-        not k.children and not _own_text(text, k).strip(_EDGE) for k in kids)
+    return len(kids) >= 2 and all(not k.children for k in kids) and (
+        all(not _own_text(text, k).strip(_EDGE) for k in kids)
+        or all(_is_action(k.heading) for k in kids))
+
+
+def _is_action(heading: str) -> bool:
+    """Whether a heading names a measure taken (健全…, 开展…) and no problem."""
+    return bool(MEASURE_HEADING.match(heading)) and not PROBLEM_HEADING.search(heading)
 
 
 def _is_category_level(text: str, kids: list[Block]) -> bool:
@@ -221,9 +240,14 @@ def _is_category_level(text: str, kids: list[Block]) -> bool:
 
     A finding may carry one description item (1) under it, so one child alone does not make a
     category; two or more do (unless they are measures after a colon), and so does a
-    category-shaped heading over children.
+    category-shaped heading over children. Beside siblings that are findings with measures of
+    their own, only a field of work (…方面) groups: other headings over children are findings
+    with sub-problems, at the same level as their siblings.
     """
     parents = [k for k in kids if k.children and not _items_are_measures(text, k)]
+    measured = any(not k.children and _has_measures(text, k) for k in kids)
+    if measured and not all(FIELD_HEADING.search(k.heading) for k in parents):
+        return False
     if any(len(k.children) >= 2 for k in parents):
         return True
     return bool(parents) and all(CATEGORY_HEADING.search(k.heading) for k in parents)
@@ -340,17 +364,89 @@ def _fill(f: Finding, text: str, start: int, end: int, described: int | None) ->
 
 
 def inline_findings(text: str) -> list[Finding]:
-    """Problems listed inline after 发现…问题: or 主要是:, each item one finding."""
+    """Problems listed inline, each item one finding: lists by field of work first, because a
+    label such as 纪律方面存在的问题: inside them would read as a lead phrase of its own."""
+    return _categorized_paragraphs(text) or _lead_findings(text)
+
+
+def _lead_findings(text: str) -> list[Finding]:
+    """Problems listed after a lead phrase: 发现…问题: / 主要是: / 发现一些问题,有的…"""
     out: list[Finding] = []
     consumed = 0
     for lead in INLINE_LEAD.finditer(text):
         if lead.start() < consumed:  # a second lead phrase inside a list already read
             continue
         consumed = end = _line_end(text, lead.end(), len(text))
-        items: list[tuple[int, int, int | None]] = list(enumerated_items(text, lead.end(), end))
-        items = items or _separated_items(text, lead.end(), end)
-        out.extend(_inline_finding(text, s, e, seq) for s, e, seq in items)
+        items: list[tuple[int, int, int | None]]
+        if text[lead.end() : end].strip():
+            items = list(enumerated_items(text, lead.end(), end))
+            items = items or _separated_items(text, lead.end(), end)
+        else:  # the lead ends its line: the problems are the numbered lines below it
+            items = _listed_lines(text, end)
+            consumed = items[-1][1] if items else end
+        out.extend(f for s, e, seq in items for f in _inline_item(text, s, e, seq))
     return [f for f in out if f.title]
+
+
+def _categorized_paragraphs(text: str) -> list[Finding]:
+    """Findings of paragraphs enumerating fields of work: 一是党的领导方面:A;B。二是…方面:C。
+
+    The 方面: labels make such a list recognizable without a lead phrase before it.
+    """
+    out: list[Finding] = []
+    start = 0
+    while start < len(text):
+        end = _line_end(text, start, len(text))
+        items = enumerated_items(text, start, end)
+        if items and all(_category_label(text, s, e) for s, e, _ in items):
+            out.extend(f for s, e, seq in items for f in _inline_item(text, s, e, seq))
+        start = end + 1
+    return [f for f in out if f.title]
+
+
+def _category_label(text: str, start: int, end: int) -> re.Match[str] | None:
+    """The 党的领导方面: label that opens the enumerated item text[start:end], if any."""
+    item = text[start:end]
+    return INLINE_CATEGORY.match(text, start + len(item) - len(strip_item_marker(item)), end)
+
+
+def _inline_item(text: str, start: int, end: int, seq: int | None) -> list[Finding]:
+    """One inline item as a finding, or, labelled 党的领导方面:, its ;-separated problems."""
+    label = _category_label(text, start, end)
+    if not label:
+        return [_inline_finding(text, start, end, seq)]
+    parts = [(s, e) for s, e, _ in _separated_items(text, label.end(), end)]
+    found = [_inline_finding(text, s, e, None) for s, e in parts]
+    for f in found:
+        f.category = label.group("category")
+    return found
+
+
+def _listed_lines(text: str, pos: int) -> list[tuple[int, int, int | None]]:
+    """(start after the marker, end, number) of the numbered lines that follow `pos`."""
+    items: list[tuple[int, int, int | None]] = []
+    start = pos + 1
+    while start < len(text):
+        end = _line_end(text, start, len(text))
+        item = _line_item(text[start:end])
+        if item is None:
+            break
+        number, length = item
+        items.append((start + length, end, number))
+        start = end + 1
+    return items
+
+
+def _line_item(line: str) -> tuple[int, int] | None:
+    """(number, marker length) if the line opens with a heading marker or a 一是-style one."""
+    found = match_marker(line)
+    if found:
+        return found[1], found[2]
+    for family in ENUM_FAMILIES:
+        m = family.match(line)
+        if m and (number := to_int(m.group("n"))):
+            return number, m.end()
+    return None
 
 
 def _separated_items(text: str, start: int, end: int) -> list[tuple[int, int, int | None]]:

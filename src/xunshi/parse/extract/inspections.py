@@ -22,10 +22,14 @@ from .rounds import RoundMention, find_rounds
 from .signature import Signature, extract_signature
 from .targets import Target, split_targets
 
+# A unit's name as it closes one comma-separated group of a list (长沙市天心区、岳麓区,衡阳市雁峰区).
+_NAME_END = rf"(?:{ORG_END}|[村镇乡区县市旗]|街道)"
 # A visit: 对X进行了巡察 / 对X开展为期一个月的常规巡察 / 进驻X开展巡视 / 开展巡视“回头看”.
-# Not 巡视整改, 巡察反馈 …, which name the follow-up, nor 对其中的A、B…, units already listed.
+# The list may be grouped by commas, each group closing on a name. Not 巡视整改, 巡察反馈 …,
+# which name the follow-up, nor 对其中的A、B…, units already listed.
 _VISIT = re.compile(
-    r"(?:对(?!其中)|进驻)(?P<targets>[^,。;:!?\n]{2,400}?),?(?:进行|开展|实施)了?"
+    rf"(?:对(?!其中)|进驻)(?P<targets>(?:[^,。;:!?\n对]{{2,200}}?{_NAME_END},(?!对))*[^,。;:!?\n]{{2,400}}?),?"
+    r"(?:进行|开展|实施)了?"
     rf"(?P<qual>[^,。;:\n对]{{0,30}}?)(?P<mode>{MODE})(?!整改|反馈|意见|组|办|发现|期间|中|成果|移交)"
     r"(?P<post>“?回头看)?"
 )
@@ -35,12 +39,15 @@ _OWN_UNIT = re.compile(
     rf"(?=关于|落实|贯彻|{MODE}[^,。;:\n]{{0,8}}整改)"
 )
 # A feedback: 向市委政法委反馈了巡察意见 / 向A、B进行巡察意见反馈 / 反馈了对A、B的巡察“回头看”情况 /
-# 巡察情况反馈全部完成 / 反馈了巡视意见 / 对相关单位进行了反馈.
+# 巡察情况反馈全部完成 / 反馈了巡视意见 / 对相关单位进行了反馈 / 召开(了)巡察反馈会 /
+# 巡察某单位反馈会在某处召开.
 _FEEDBACK = re.compile(
     rf"向(?P<to>[^,。;:\n]{{2,120}}?)(?:集中|分别|全面)?(?:进行了?)?{MODE}?(?:意见|情况)?反馈"
     rf"|反馈了?对(?P<on>[^,。;:\n]{{2,120}}?)的[^,。;:\n的]{{0,10}}?{MODE}“?(?:回头看”?)?(?:意见|情况)"
     rf"|{MODE}(?:情况|意见)?反馈(?:会|工作)?(?:全部|陆续)?(?:完成|结束|召开)"
     rf"|反馈了?{MODE}(?:意见|情况)|进行了?反馈"
+    rf"|召开了?{MODE}?(?:“回头看”)?(?:情况)?反馈(?:大会|会议|会)"
+    r"|反馈(?:大会|会议|会)在[^,。;:\n]{1,20}?(?:召开|举行)"
 )
 # An addressee that is a body, not a person: 市财政局党组, not 县委书记张三.
 _BODY = re.compile(rf".*{ORG_END}")
@@ -127,7 +134,9 @@ class _Opening:
 
     def authority(self, start: int, end: int) -> str | None:
         """Who sent the groups: the sentence's group or round, else what the report says once."""
-        group, rnd = _last_in(self.groups, start, end), _last_in(self.rounds, start, end)
+        numbered = [g for g in self.groups if g.numbered]  # 市委第四巡察组 配合省委巡视组: the 市委's
+        group = _last_in(numbered, start, end) or _last_in(self.groups, start, end)
+        rnd = _last_in(self.rounds, start, end)
         found = (group.authority if group else None) or (rnd.authority if rnd else None)
         overall = ([r.authority for r in self.rounds if r.authority]
                    + [g.authority for g in self.groups if g.span.end <= self.end])
@@ -142,6 +151,11 @@ class _Opening:
             return here
         name = _unique(g.name for g in numbered if authority in (None, g.authority))
         return next((g for g in numbered if g.name == name), None)
+
+    def group_kind(self, start: int, end: int) -> str | None:
+        """The kind the sentence's group carries in its name (市委机动巡察一组 → 机动)."""
+        named = _last_in(self.groups, start, end)
+        return _kind_in(named.kind) if named and named.kind else None
 
     def round(self, start: int, end: int,
               authority: str | None) -> tuple[int | None, int | None, int | None]:
@@ -179,13 +193,16 @@ class _Opening:
             target=self._own_name(target.name), span=target.span, authority=authority,
             group_name=group.name if group else None, mode=mode or (group.mode if group else None),
             term=term, round_no=round_no, batch_no=batch,
-            kind=kind or (_kind_in(group.kind) if group and group.kind else None),
+            kind=kind or self.group_kind(start, at),
             started_on=started, ended_on=ended,
         )
 
     def _own_name(self, name: str) -> str:
-        """我县 / 我局 stand for the issuer: X县委 → X县 for a place, the issuer itself otherwise."""
+        """我县 / 我局 stand for the issuer: X县委 → X县 for a place, the issuer itself otherwise.
+        As a prefix (我市某某镇) it only says where the unit is, and is dropped."""
         m = _SELF.match(name)
+        if m and m.group("kind") and m.end() < len(name):
+            return name[m.end() :]
         issuer = self.signature.issuer
         if not m or not issuer:
             return name

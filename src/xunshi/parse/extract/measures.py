@@ -10,9 +10,9 @@ import re
 from ..model import Measure, Span
 from .numerals import CN_NUMBER, to_int
 
-# Where an enumeration item may start: a line start or after 。 ; : ! ? or a 【label】, so
-# that "其一是" or "统一是" inside a sentence does not count.
-_CLAUSE = r"(?:^|(?<=[。;:!?】]))[ \t]*"
+# Where an enumeration item may start: a line start, after a clause mark (, 。 ; : ! ?) or
+# a 【label】, so that "其一是" or "统一是" inside a word does not count.
+_CLAUSE = r"(?:^|(?<=[。;:!?】,]))[ \t]*"
 # Enumeration families, each a marker (group m) carrying its number (group n):
 # 一是…二是…, (1)…(2)… or (一)…(二)… written inline, 第一,…第二,…
 ENUM_FAMILIES = tuple(re.compile(_CLAUSE + family, re.MULTILINE) for family in (

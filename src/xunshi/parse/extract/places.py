@@ -292,7 +292,7 @@ def _issuer_level(issuer: str | None) -> int:
 
 def _committee_level(text: str) -> int:
     """The level of the committee the text names most often; a prefecture on a tie or none."""
-    counts = Counter(m.lastgroup for m in _COMMITTEE.finditer(text))
+    counts = Counter(m.lastgroup for m in _COMMITTEE.finditer(text) if m.lastgroup)
     ranked = counts.most_common(2)
     if not ranked or (len(ranked) > 1 and ranked[0][1] == ranked[1][1]):
         return PREFECTURE

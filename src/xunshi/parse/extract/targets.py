@@ -41,8 +41,13 @@ _PAREN = re.compile(r"\([^)]*\)")
 _TRAILING_PARENS = re.compile(r"(?:\([^)]*\))+$")
 # Who in the unit was inspected is not part of its name: 市财政局领导班子 → 市财政局.
 _MEMBERS = re.compile(r"(?:领导班子|班子)(?:及其成员)?$")
+# A person fed back to alongside the body (党组书记张三和党组领导班子, 主要负责同志和领导班子): the unit
+# is the body after the conjunction, or the one before the person when only 领导班子 follows.
+_PERSON_AND = re.compile(r"(?:主要)?(?:负责同志|负责人|书记)[\u4e00-\u9fff·]{0,4}?(?:以及|和|及)")
 # A pronoun standing for a place named before it (该镇河西村 → 河西村): the report's text says which.
 _ANAPHOR = re.compile(r"^该[省市州县区旗镇乡街村]")
+# A place inspected on one topic (某某市安全生产工作): the place is what was inspected.
+_PLACE_TOPIC = re.compile(r"^(?P<place>[\u4e00-\u9fff]{2,10}?[省市州盟县区旗])[\u4e00-\u9fff]{2,12}(?:工作|领域)$")
 # A unit together with what it administers (马泉街道及所辖9个社区): the count that follows counts
 # the unit's villages, not a list of names, so the unit stays a target of its own.
 _SUBORDINATES = re.compile(r"及其?(?:所辖|下属|所属)$")
@@ -57,11 +62,12 @@ class Target:
 
 
 def _items(part: str, offset: int) -> list[Target]:
-    """Split at 、 and name-ending conjunctions outside parentheses; drop the parentheticals."""
+    """Split at 、 (or the comma between groups of a list), and at name-ending conjunctions,
+    outside parentheses; drop the parentheticals."""
     depth, start, cuts = 0, 0, []
     for i, ch in enumerate(part):
         depth += (ch == "(") - (ch == ")")
-        if depth == 0 and ch == "、":
+        if depth == 0 and ch in "、,":
             cuts.append((start, i))
             start = i + 1
     cuts.append((start, len(part)))
@@ -75,13 +81,18 @@ def _items(part: str, offset: int) -> list[Target]:
 
 def _target(part: str, offset: int, a: int, b: int) -> Target | None:
     """The item part[a:b] as a unit name, or None when it is empty or no unit at all."""
+    person = _PERSON_AND.search(part, a, b)
+    if person:
+        a, b = (person.end(), b) if _MEMBERS.sub("", part[person.end() : b]).strip() else (a, person.start())
     raw = part[a:b]
     name = _ANAPHOR.sub("", _MEMBERS.sub("", _PAREN.sub("", raw).strip()))
+    topic = _PLACE_TOPIC.match(name)
+    name = topic.group("place") if topic else name
     if not 2 <= len(name) <= 40 or _NOT_A_UNIT.search(name):
         return None
     item = raw.strip()
     start = a + raw.index(item)
-    end = start + len(_TRAILING_PARENS.sub("", item))
+    end = start + (len(name) if topic else len(_TRAILING_PARENS.sub("", item)))
     return Target(name, Span(offset + start, offset + end))
 
 
