@@ -286,6 +286,18 @@ def test_feedback_list_right_after_faxian_and_a_comma() -> None:
         (1, "学习制度执行不严"), (2, "项目验收把关不严")]
 
 
+def test_feedback_list_after_zhuyao_shi_without_a_colon() -> None:
+    text = "但巡察也发现了一些问题,主要是班子议事不规范;资产台账不清,闲置房产未盘活等问题。组长要求,抓好整改。"
+    assert [f.title for f in findings(text, "feedback")] == [
+        "班子议事不规范", "资产台账不清,闲置房产未盘活"]
+
+
+def test_feedback_youde_items_separated_by_commas() -> None:
+    text = "巡察也发现,有的学院教研活动偏少,有的支部换届滞后,在师德建设方面存在薄弱环节。反馈要求,抓好整改。"
+    assert [f.title for f in findings(text, "feedback")] == [
+        "有的学院教研活动偏少", "有的支部换届滞后,在师德建设方面存在薄弱环节"]
+
+
 def test_feedback_list_after_a_comma_of_youde_items() -> None:
     text = ("反馈指出,被巡察党组织总体情况较好,但巡察也发现一些问题,有的理论学习不系统;"
             "有的财务审批不严格,报销凭证不全;有的干部担当不够。反馈要求,抓好整改。")
@@ -338,3 +350,42 @@ def test_a_heading_over_items_beside_measured_findings_is_a_finding_with_sub_pro
     found = findings(text)
     assert rows(found) == [(None, 1, "公车管理不规范", 2), (None, 2, "选人用人", 0)]
     assert [(c.seq, c.title) for c in found[1].children] == [(1, "超职数配备"), (2, "档案不全")]
+
+
+def test_unnumbered_problem_paragraphs_under_categories() -> None:
+    text = ("二、反馈问题整改落实情况\n(一)作风建设方面\n"
+            "关于“会议偏多”的问题。一是合并会议;二是压缩时长。\n关于“调研不深”的问题。制定调研计划。\n"
+            "(二)纪律建设方面\n关于“违规报销”的问题。追回资金。")
+    found = findings(text)
+    assert rows(found) == [
+        ("作风建设方面", 1, "会议偏多", 2), ("作风建设方面", 2, "调研不深", 1),
+        ("纪律建设方面", 3, "违规报销", 1)]
+    assert all(f.seq_inferred for f in found)
+
+
+def test_items_opening_like_measures_but_naming_faults_stay_findings() -> None:
+    text = ("二、反馈问题整改落实情况\n(一)党建方面\n1.推进支部标准化建设缓慢。整改情况:制定推进计划。\n"
+            "2.开展主题党日流于形式。整改情况:规范活动流程。")
+    assert rows(findings(text)) == [
+        ("党建方面", 1, "推进支部标准化建设缓慢", 1), ("党建方面", 2, "开展主题党日流于形式", 1)]
+
+
+def test_labelled_recommendation_between_problem_and_measures() -> None:
+    text = ("1.问题:库存物资账实不符。\n整改要求:全面盘点,做到账实相符。\n整改情况:一是盘点物资;二是调整账目。\n"
+            "2.问题:印章使用无登记。\n整改情况:建立用印登记簿。")
+    first, second = findings(text)
+    assert (first.title, first.recommendation, first.description) == (
+        "库存物资账实不符", "全面盘点,做到账实相符", None)
+    assert len(first.measures) == 2 and second.recommendation is None
+
+
+def test_feedback_list_of_short_comma_clauses_gives_one_problem_each() -> None:
+    text = "但还存在一些共性问题:学习制度执行有偏差,议事决策不规范,台账管理混乱等。反馈要求,限期整改。"
+    assert [f.title for f in findings(text, "feedback")] == [
+        "学习制度执行有偏差", "议事决策不规范", "台账管理混乱"]
+
+
+def test_feedback_item_with_long_comma_clauses_stays_whole() -> None:
+    text = ("巡察发现的主要问题:落实上级关于基层党组织标准化建设的部署要求不够到位,"
+            "部分支部组织生活流于形式,党员教育管理存在宽松软现象。巡察组要求,抓好整改。")
+    assert len(findings(text, "feedback")) == 1

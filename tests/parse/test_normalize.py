@@ -55,3 +55,7 @@ def test_normalize_is_idempotent(raw: str) -> None:
 
 def test_circled_list_markers_survive() -> None:
     assert normalize("①加强学习；②(１)完善制度") == "①加强学习;②(1)完善制度"
+
+
+def test_short_bracketed_headings_are_report_text_not_chrome() -> None:
+    assert normalize("【党的领导方面】\n【整改情况】\n【打印】 【关闭窗口】\n[返回顶部]") == "【党的领导方面】\n【整改情况】"

@@ -197,3 +197,13 @@ def test_bare_problem_labels_are_counted_headings() -> None:
     blocks = build_outline(text).walk()[1:]
     assert [(b.style, b.number, b.inferred, b.heading) for b in blocks] == [
         ("问题:", 1, True, "门禁登记缺失"), ("问题:", 2, True, "值班脱岗")]
+
+
+def test_paragraphs_headed_by_the_problem_they_answer_are_counted_headings() -> None:
+    text = ("(一)纪律方面\n关于“借用公车”的问题。已收回车辆。\n"
+            "关于公车管理的问题,局里一直很重视。\n针对“超标接待”问题的整改情况:退还费用。")
+    assert shape(build_outline(text)) == [
+        (0, "(cn)", 1, "纪律方面"),
+        (1, "关于…问题", 1, "关于“借用公车”的问题"),
+        (1, "关于…问题", 2, "针对“超标接待”问题的整改情况"),
+    ]

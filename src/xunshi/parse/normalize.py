@@ -19,16 +19,18 @@ _PINYIN_GLOSS = re.compile(
     rf"[(?](?=[a-zü{_TONED}]*[{_TONED}])[a-zü{_TONED}]{{1,7}}\)"
 )
 
+# Page controls printed as bare or bracketed words: 【打印】【关闭】, [返回顶部], 字体:大 中 小.
+_CONTROL = r"(?:打印本页|打印|关闭窗口|关闭|加入收藏|收藏|返回顶部|返回|分享|纠错|字体|默认|[大中小])"
+
 # Lines that belong to the web page, not the report: navigation, share buttons, print links,
 # page metadata. Matched by shape, not by any one site's wording.
 _CHROME_LINE = re.compile(
-    r"""^(?:
+    rf"""^(?:
         当前位置|您现在的位置|你的位置|所在位置|首页\s*[>»›]   # breadcrumbs
       | .*扫一扫.*分享 | 分享到 | .*分享至(?:朋友圈|微信|微博)      # share buttons
-      | (?:【[^】]{1,6}】\s*)+$                                # 【打印】【关闭】
-      | [\[(]?(?:打印|关闭|收藏|返回顶部|关闭窗口|打印本页)[\])]?(?:\s*[\[(]?(?:打印|关闭|收藏|返回顶部|关闭窗口|打印本页)[\])]?)*$
+      | (?:[【\[(]?{_CONTROL}[】\])]?[\s:]*)+$                     # 【打印】【关闭】 and the like
       | 字号\s*[:]?\s*[大中小]                                 # font-size switchers
-      | (?:来源|发布时间|发布日期|浏览次数|阅读次数|责任编辑|编辑)\s*[:].{0,40}$   # page metadata
+      | (?:来源|发布时间|发布日期|浏览次数|阅读次数|责任编辑|编辑)\s*[:].{{0,40}}$   # page metadata
       | (?:上一篇|下一篇)\s*[:]
       | 相关(?:链接|阅读|新闻)\s*$
     )""",

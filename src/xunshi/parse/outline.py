@@ -4,7 +4,8 @@ Extractors ask the outline "which heading does this paragraph stand under" inste
 re-matching markers themselves. Levels are decided by the order in which marker styles nest in
 this very text, not by a fixed hierarchy, because reports disagree on it (some put 1. directly
 under 一、, some number (1) globally). Markers that a web page lost (a bare `-` line before the
-heading) are given back the number and style their siblings imply, flagged `inferred`.
+heading) are given back the number and style their siblings imply, flagged `inferred`; so are
+headings printed without any number (【党的建设方面】, 问题:…, 关于“…”的问题。), counted in order.
 """
 from __future__ import annotations
 
@@ -32,14 +33,18 @@ _MARKERS: tuple[tuple[str, re.Pattern[str]], ...] = (
 _RANK = {style: rank for rank, (style, _) in enumerate(_MARKERS)}
 # Headings without a number are counted instead. One printed in lenticular brackets on a
 # line of its own heads a part of the text, so it ranks above every numbered style; a line
-# opening with a bare 问题: label states one problem, like 问题1:.
-_BRACKETED, _LABELLED = "【】", "问题:"
+# opening with a bare 问题: label, or a paragraph opening 关于“…”的问题。, states one problem
+# like 问题1: does.
+_BRACKETED, _LABELLED, _NAMED = "【】", "问题:", "关于…问题"
 _RANK[_BRACKETED] = -1
-_RANK[_LABELLED] = _RANK["问题n"]
-PROBLEM_STYLES = frozenset({"问题n", _LABELLED})
+_RANK[_LABELLED] = _RANK[_NAMED] = _RANK["问题n"]
+PROBLEM_STYLES = frozenset({"问题n", _LABELLED, _NAMED})
 """Styles whose every heading states one problem, whatever its wording."""
 # A line that states a problem after a bare label: 问题:… / 反馈问题:…
 _LABELLED_LINE = re.compile(r"(?:反馈)?问题\s*:")
+# A paragraph headed by the problem it answers: 关于“…”的问题。 / 针对…问题的整改情况:
+_NAMED_LINE = re.compile(r"(?:关于|针对)")
+_NAMED_END = re.compile(r"问题(?:的?整改(?:落实)?(?:情况)?)?$|整改意见$")
 
 # A line that is only a bracketed heading: 【党的建设方面】.
 _BRACKET_HEADING = re.compile(r"【([^【】\n]{2,40})】")
@@ -136,10 +141,18 @@ def match_marker(line: str) -> tuple[str, int, int] | None:
     return None
 
 
-def _bracketed(line: str) -> bool:
-    """Whether a line is a bracketed heading (【党的建设方面】) rather than a label."""
-    m = _BRACKET_HEADING.fullmatch(line.strip())
-    return bool(m and not _BRACKET_LABEL.search(m.group(1)))
+def _unnumbered(line: str) -> tuple[str, int, int] | None:
+    """(style, heading start, heading end) in a line that heads a block without a number."""
+    bracketed = _BRACKET_HEADING.fullmatch(line.strip())
+    if bracketed and not _BRACKET_LABEL.search(bracketed.group(1)):
+        opening = line.index("【") + 1
+        return _BRACKETED, opening, opening + len(bracketed.group(1))
+    if _LABELLED_LINE.match(line):
+        return _LABELLED, 0, len(line)
+    heading = line[: sentence_end(line, 0, len(line), "。:")]
+    if _NAMED_LINE.match(heading) and _NAMED_END.search(heading):
+        return _NAMED, 0, len(line)
+    return None
 
 
 def _count(items: list[_Item], style: str) -> int:
@@ -155,12 +168,11 @@ def _scan(text: str) -> list[_Item]:
         line = text[start:end]
         below = _heading_below(text, lines, n)
         found = match_marker(line)
-        if _bracketed(line):
-            opening = start + line.index("【") + 1
-            items.append(_Item(start, opening, opening + len(line.strip()) - 2, _BRACKETED,
-                               _count(items, _BRACKETED), inferred=True))
-        elif not found and _LABELLED_LINE.match(line):
-            items.append(_Item(start, start, end, _LABELLED, _count(items, _LABELLED), True))
+        counted = None if found else _unnumbered(line)
+        if counted:
+            style, head_start, head_end = counted
+            items.append(_Item(start, start + head_start, start + head_end, style,
+                               _count(items, style), inferred=True))
         elif found:
             style, number, length = found
             if length < len(line) or below is None:

@@ -3,8 +3,9 @@
 Rectification reports answer the inspectors point by point under one section of the outline
 (二、反馈问题整改情况 …): category headings such as (一)党的领导方面, then one numbered heading per
 problem, then what was done about it. Feedback announcements instead list the problems inline
-(发现…问题:有的…;部分…). Both shapes vary a lot between reports, so the section is found by
-what its heading says and the levels by how the outline nests, never by a fixed marker.
+(发现…问题:有的…;部分… / 一是党的领导方面:…;…), or under 一、巡察发现的主要问题. Both shapes
+vary a lot between reports, so the section is found by what its heading says and the levels by
+how the outline nests, never by a fixed marker.
 """
 from __future__ import annotations
 
@@ -30,19 +31,24 @@ FINDINGS_SECTION = re.compile(
 OTHER_SECTION = re.compile(r"线索|信访|下一步|深化|巩固|存在的主要问题|打算|计划")
 # Sections about organizing the work, searched no deeper unless they name the problems.
 WORK_SECTION = re.compile(r"主体责任|组织(?:整改|领导|实施)|总体情况|基本情况")
+# A field of work: 党的建设方面 / 纪律建设方面存在的问题.
+_FIELD = r"方面(?:的问题|存在的问题)?$"
+FIELD_HEADING = re.compile(_FIELD)
 # A heading that states a problem or a group of problems (used when no section says so).
 PROBLEM_HEADING = re.compile(
-    r"^(?:关于|针对)|问题$|方面(?:的问题|存在的问题)?$|不(?:够|到位|足|严|实|力|规范)|缺|薄弱|差距|淡薄"
+    rf"^(?:关于|针对)|问题$|{_FIELD}|不(?:够|到位|足|严|实|力|规范)|缺|薄弱|差距|淡薄"
 )
 # A heading that names a measure taken: it opens with what was done (健全制度, 开展研讨 …).
 MEASURE_HEADING = re.compile(
     r"(?:加强|强化|健全|完善|建立|开展|推进|推动|制定|修订|规范|深化|提高|提升|压实|抓好|狠抓"
     r"|注重|着力|召开|组织|实行|严格执行|认真开展)"
 )
-# A field of work: 党的建设方面 / 纪律建设方面存在的问题.
-FIELD_HEADING = re.compile(r"方面(?:的问题|存在的问题)?$")
+# Any word of fault, which keeps a heading that opens like a measure from being one.
+FAULT = re.compile(
+    r"不|缺|未|没有|无|薄弱|差距|淡薄|流于|缓慢|滞后|偏[松软少多高低]|弱化|虚化|乏力|违|混乱|隐患|问题"
+)
 # A category heading: a field of work (…方面) or a group of problems (关于“…”问题).
-CATEGORY_HEADING = re.compile(r"方面(?:的问题|存在的问题)?$|^(?:关于|在)“|问题$")
+CATEGORY_HEADING = re.compile(rf"{_FIELD}|^(?:关于|在)“|问题$")
 
 # The wrappers around a problem statement: 关于/针对 in front, 的问题 / 的整改情况 behind.
 _LEAD_WORD = re.compile(r"^(?:关于|针对)")
@@ -58,6 +64,9 @@ _RECOMMENDATION_TAIL = re.compile(r"的?(?:整改)?(?:意见|建议|要求)")
 _QUOTE_CLOSES = re.compile(r"(?:的?(?:问题|方面))?(?:的?整改(?:落实)?(?:情况)?)?(?:[,;:].*)?$")
 # Punctuation and blanks trimmed from the edges of titles, categories and descriptions.
 _EDGE = "。,;:!? \t\n"
+# The label of the inspectors' recommendation printed between a problem and its measures.
+RECOMMENDATION_LABEL = re.compile(
+    r"(?:^|(?<=[。;]))[ \t]*(?:整改|巡察|巡视)?(?:意见|建议|要求)\s*:", re.MULTILINE)
 # The label some reports put before a finding's description: 问题表现: / 具体表现: …
 _DESCRIPTION_LABEL = re.compile(r"^(?:问题表现|具体表现|主要表现|问题描述|存在问题)\s*:")
 
@@ -68,16 +77,21 @@ CLOSING_LINE = re.compile(
 # A sentence after 。 that still belongs to the list: it opens like a problem item.
 ITEM_OPENER = re.compile(rf"(?:有的|部分|一些|个别|少数|仍有|还有|存在|{CN_NUMBER}是)")
 # Where a feedback announcement starts listing problems: 发现…问题: / 主要问题: / 问题主要有,
-# or 发现了一些问题和不足, / 巡察发现, followed directly by an item (有的… / 一是…).
+# or 发现了一些问题(和不足), / 巡察发现, followed by an item (有的… / 一是…) or by 主要是.
 INLINE_LEAD = re.compile(
     r"(?:发现|反映|指出|存在)[^。:\n]{0,30}(?:问题|不足)[^。:,;\n]{0,8}:"
-    r"|(?:发现|存在)(?:[^。:,\n]{0,30}(?:问题|不足)[^。:,;\n]{0,8})?,(?=有的|一是)"
+    r"|(?:发现|存在)(?:[^。:,\n]{0,30}(?:问题|不足)[^。:,;\n]{0,8})?,"
+    r"(?:主要(?:是|有|表现[在为]):?|(?=有的|一是))"
     r"|主要(?:问题(?:是|有)?|是|有|表现在|表现为):|问题主要(?:是|有|表现在|表现为):?"
 )
 # An inline item that names a field of work before its problems: 一是党的领导方面:A;B.
 INLINE_CATEGORY = re.compile(r"(?P<category>[^。:;,\n]{2,24}?方面(?:存在的问题|的问题)?)\s*:")
-# Separators of inline items.
-_ITEM_END = re.compile(r"[;。]")
+# The tail that closes a list's last item: …有待加强等问题 / …不规范等.
+_TAIL_ETC = re.compile(r"等(?:方面)?(?:的?问题)?$")
+# A list item made only of short comma-separated clauses lists one problem per clause.
+_MIN_CLAUSES, _MAX_CLAUSE = 3, 20
+# Separators of inline items: ; and 。, and the comma before a parallel 有的.
+_ITEM_END = re.compile(r"[;。]|,(?=有的)")
 
 
 def extract_findings(text: str, doc_type: DocType | None) -> list[Finding]:
@@ -231,8 +245,8 @@ def _items_are_measures(text: str, block: Block) -> bool:
 
 
 def _is_action(heading: str) -> bool:
-    """Whether a heading names a measure taken (健全…, 开展…) and no problem."""
-    return bool(MEASURE_HEADING.match(heading)) and not PROBLEM_HEADING.search(heading)
+    """Whether a heading names a measure taken (健全…, 开展…) and no fault at all."""
+    return bool(MEASURE_HEADING.match(heading)) and not FAULT.search(heading)
 
 
 def _is_category_level(text: str, kids: list[Block]) -> bool:
@@ -355,6 +369,10 @@ def _fill(f: Finding, text: str, start: int, end: int, described: int | None) ->
         desc_end = start = _line_end(text, described, end)
     else:
         desc_start = desc_end = start
+    advice = RECOMMENDATION_LABEL.search(text, desc_start, desc_end)
+    if advice and f.recommendation is None:
+        f.recommendation = text[advice.end() : desc_end].strip(_EDGE) or None
+        desc_end = advice.start()
     description = _DESCRIPTION_LABEL.sub("", text[desc_start:desc_end].strip(_EDGE))
     f.description = description.strip(_EDGE) or None
     f.measures, f.enumerated = extract_measures(text, start, end)
@@ -381,6 +399,7 @@ def _lead_findings(text: str) -> list[Finding]:
         if text[lead.end() : end].strip():
             items = list(enumerated_items(text, lead.end(), end))
             items = items or _separated_items(text, lead.end(), end)
+            items = _short_clauses(text, *items[0][:2]) if len(items) == 1 else items
         else:  # the lead ends its line: the problems are the numbered lines below it
             items = _listed_lines(text, end)
             consumed = items[-1][1] if items else end
@@ -449,6 +468,16 @@ def _line_item(line: str) -> tuple[int, int] | None:
     return None
 
 
+def _short_clauses(text: str, start: int, end: int) -> list[tuple[int, int, int | None]]:
+    """A single item cut at its commas when it is a run of short problem clauses
+    (学习贯彻有偏差,议事决策不规范,…等); otherwise the item as it is."""
+    commas = [i for i in range(start, end) if text[i] == ","]
+    clauses = list(zip([start, *(i + 1 for i in commas)], [*commas, end]))
+    if len(clauses) >= _MIN_CLAUSES and all(e - s <= _MAX_CLAUSE for s, e in clauses):
+        return [(s, e, None) for s, e in clauses]
+    return [(start, end, None)]
+
+
 def _separated_items(text: str, start: int, end: int) -> list[tuple[int, int, int | None]]:
     """(start, end, None) of items separated by ; — and by 。 while the next opens like one."""
     items: list[tuple[int, int, int | None]] = []
@@ -468,5 +497,5 @@ def _inline_finding(text: str, start: int, end: int, seq: int | None) -> Finding
     while start < end and text[start] in _EDGE:
         start += 1
     end = sentence_end(text, start, end) if seq is not None else end
-    title = strip_item_marker(text[start:end]).strip(_EDGE)
+    title = _TAIL_ETC.sub("", strip_item_marker(text[start:end]).strip(_EDGE))
     return Finding(title=title, span=Span(start, end), seq=seq)
