@@ -194,9 +194,14 @@ def _heading_below(text: str, lines: list[tuple[int, int]], n: int) -> tuple[int
     return None if match_marker(text[start:end]) else (start, end)
 
 
-def _next_of_style(items: list[_Item], after: int, style: str, stop: set[str]) -> _Item | None:
-    """The first item after index `after` in `style`, unless a `stop` style comes first."""
-    for it in items[after + 1 :]:
+# How many items after a lost marker are searched for the siblings that imply its number: far
+# more than any report puts between two siblings, and it keeps a page of lost markers linear.
+_LOOKAHEAD = 400
+
+
+def _next_of_style(ahead: list[_Item], style: str, stop: set[str]) -> _Item | None:
+    """The first item of `ahead` in `style`, unless a `stop` style comes first."""
+    for it in ahead:
         if it.style == style:
             return it
         if it.style in stop:
@@ -214,14 +219,15 @@ def _infer(items: list[_Item], at: int, stack: list[_Item]) -> tuple[str, int] |
     """
     candidates: list[tuple[int, int, str, int]] = []  # (score, depth, style, number)
     open_styles = [it.style for it in stack]
+    ahead = items[at + 1 : at + 1 + _LOOKAHEAD]
     for depth, sib in enumerate(stack):
-        nxt = _next_of_style(items, at, sib.style, set(open_styles[:depth]))
+        nxt = _next_of_style(ahead, sib.style, set(open_styles[:depth]))
         if nxt is None:
             candidates.append((1, depth, sib.style, sib.number + 1))
         elif nxt.number == sib.number + 2:
             candidates.append((2, depth, sib.style, sib.number + 1))
-    for style in {it.style for it in items[at + 1 :]} - set(open_styles) - {None}:
-        first = _next_of_style(items, at, style, set(open_styles))
+    for style in {it.style for it in ahead} - set(open_styles) - {None}:
+        first = _next_of_style(ahead, style, set(open_styles))
         if first is not None and first.number == 2:
             candidates.append((2, len(stack), style, 1))
     if not candidates:

@@ -7,11 +7,15 @@ _DIGITS = {"〇": 0, "零": 0, "一": 1, "二": 2, "两": 2, "三": 3, "四": 4,
            "六": 6, "七": 7, "八": 8, "九": 9}
 _UNITS = {"十": 10, "百": 100, "千": 1000}
 
-CN_NUMBER = "[〇零一二两三四五六七八九十百千]+"
+CN_NUMBER = "[〇零一二两三四五六七八九十百千]{1,8}"
 """A regex fragment matching a Chinese numeral (validate the match with `to_int`)."""
 
-NUMBER = rf"(?:\d+|{CN_NUMBER})"
-"""A regex fragment matching an Arabic or a Chinese numeral."""
+NUMBER = rf"(?:(?<!\d)\d{{1,7}}(?!\d)|{CN_NUMBER})"
+"""A regex fragment matching an Arabic or a Chinese numeral.
+
+Bounded and never part of a longer number: unanchored patterns built on it stay linear on
+hostile input (a line of 100,000 digits), and 2019届 is not read out of 12019届.
+"""
 
 
 def to_int(s: str) -> int | None:
