@@ -115,3 +115,13 @@ def test_a_total_after_gongji() -> None:
 def test_a_disposition_after_yuyi() -> None:
     assert rows("对巡察组移交的3件问题线索,其中2件予以了结,1件转立案审查。") == [
         ("问题线索", "了结", 2, 3), ("问题线索", "转立案审查", 1, 3)]
+
+
+@pytest.mark.parametrize("text", ["截至目前,已办结中央巡视组移交问题线索41件。", "目前已经办结巡视组移交的41件问题线索。"])
+def test_a_disposition_stated_before_the_handed_over_batch(text: str) -> None:
+    """已办结…移交问题线索41件: the batch's fate comes first in the clause, not after it."""
+    assert rows(text) == [("问题线索", "办结", 41, 41)]
+
+
+def test_a_handover_stated_as_done_stays_a_handover() -> None:
+    assert rows("巡察组已移交问题线索5件。") == [("问题线索", "移交", 5, 5)]

@@ -85,3 +85,29 @@ def test_any_text_gives_spans_inside_it(text: str) -> None:
     for d in find_dates(text):
         assert 0 <= d.span.start < d.span.end <= len(text)
         assert d.end is None or d.end.as_date() >= d.start.as_date()
+
+
+def test_part_of_month_anchors_a_yearless_month() -> None:
+    """6月下旬 is as specific as a report gets about a feedback: it takes the paragraph's year."""
+    text = "2018年4月上旬至6月上旬,市委第一巡察组对某某县进行了巡察,6月下旬反馈了巡察意见。"
+    assert dates(text) == [("2018-04", "2018-06", "2018年4月上旬至6月上旬"), ("2018-06", None, "6月下旬")]
+
+
+def test_bare_month_stays_too_loose() -> None:
+    assert dates("2018年4月,巡察组进驻。3月反馈。") == [("2018-04", None, "2018年4月")]
+
+
+def test_a_month_after_yu_is_a_date() -> None:
+    """并于7月反馈: 于 marks the month as the time of an event, which a bare 3月 need not be."""
+    text = "2022年4月至6月,校党委第二巡察组对化学学院党委进行了巡察,并于7月反馈了巡察意见。"
+    assert dates(text) == [("2022-04", "2022-06", "2022年4月至6月"), ("2022-07", None, "7月")]
+
+
+def test_next_year_follows_the_previous_date() -> None:
+    """次年 / 翌年 count from the date just mentioned, like 同年."""
+    text = "2019年11月1日至12月30日巡察,次年1月9日反馈;翌年3月公开"
+    assert [d[0] for d in dates(text)] == ["2019-11-01", "2020-01-09", "2021-03"]
+
+
+def test_next_year_without_a_previous_date_is_not_guessed() -> None:
+    assert dates("次年1月9日反馈", this_year=2020) == []

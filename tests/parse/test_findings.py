@@ -139,6 +139,25 @@ def test_lost_markers_give_inferred_seq() -> None:
     assert len(found[1].measures) == 2
 
 
+def test_categories_whose_findings_all_lost_their_markers() -> None:
+    text = ("二、巡察反馈问题整改情况\n【党的政治建设方面】\n-\n议事规则不健全\n整改情况:一是修订规则;二是公开。\n"
+            "-\n学习不深入\n整改情况:补学。\n【党风廉政建设方面】\n-\n采购监管不严\n整改情况:约谈。\n"
+            "三、下一步工作打算\n持续整改。")
+    found = findings(text)
+    assert all(f.seq_inferred for f in found)
+    assert rows(found) == [
+        ("党的政治建设方面", 1, "议事规则不健全", 2), ("党的政治建设方面", 2, "学习不深入", 1),
+        ("党风廉政建设方面", 1, "采购监管不严", 1)]
+
+
+def test_paragraphs_opening_with_the_problem_they_answer() -> None:
+    text = ("二、巡察反馈问题整改落实情况\n(一)党的组织建设方面\n"
+            "针对支部组织生活不规范的问题,一是落实“三会一课”;二是规范记录。\n"
+            "针对干部管理不严格的问题,制定了考勤办法。\n三、下一步工作打算\n持续整改。")
+    assert [(f.category, f.title, len(f.measures)) for f in findings(text)] == [
+        ("党的组织建设方面", "支部组织生活不规范", 2), ("党的组织建设方面", "干部管理不严格", 1)]
+
+
 def test_unannounced_section_is_found_by_its_problem_headings() -> None:
     text = ("局党组高度重视巡察整改。\n(一)在“落实上级决策部署不够有力”方面\n"
             "1.关于“学习贯彻不够到位”问题的整改\n整改措施:一是补学。二是研讨。\n"
@@ -336,10 +355,17 @@ def test_feedback_pledges_without_field_labels_are_not_findings() -> None:
     assert findings(text, "feedback") == []
 
 
-def test_items_headed_by_what_was_done_are_measures_not_findings() -> None:
-    text = ("二、反馈问题整改落实情况\n(一)关于值班制度执行不严的问题\n"
-            "1.健全值班制度。修订值班规定,明确带班领导职责。\n2.开展专项检查。每月抽查值班记录。\n"
-            "(二)关于档案管理混乱的问题\n1.完善归档流程。制定归档细则。\n2.组织集中整理。整理档案300卷。")
+@pytest.mark.parametrize("first, second", [
+    ("1.健全值班制度。修订值班规定,明确带班领导职责。\n2.开展专项检查。每月抽查值班记录。",
+     "1.完善归档流程。制定归档细则。\n2.组织集中整理。整理档案300卷。"),
+    ("1.坚持“第一议题”制度。全年学习15次。\n2.落实意识形态工作责任制。开展专项检查。",
+     "1.严格执行民主集中制。修订议事规则。\n2.夯实基层党建基础。整顿党组织。"),
+    ("1.出台《值班办法》。已印发。\n2.对2018年以来的记录进行清理。",
+     "1.追回违规资金2.1万元。\n2.将档案重新编号。"),
+])
+def test_items_headed_by_what_was_done_are_measures_not_findings(first: str, second: str) -> None:
+    text = (f"二、反馈问题整改落实情况\n(一)关于值班制度执行不严的问题\n{first}\n"
+            f"(二)关于档案管理混乱的问题\n{second}\n三、下一步工作打算")
     assert rows(findings(text)) == [(None, 1, "值班制度执行不严", 2), (None, 2, "档案管理混乱", 2)]
 
 
@@ -368,6 +394,26 @@ def test_items_opening_like_measures_but_naming_faults_stay_findings() -> None:
             "2.开展主题党日流于形式。整改情况:规范活动流程。")
     assert rows(findings(text)) == [
         ("党建方面", 1, "推进支部标准化建设缓慢", 1), ("党建方面", 2, "开展主题党日流于形式", 1)]
+
+
+
+def test_a_note_printed_after_the_statement_is_no_part_of_the_title() -> None:
+    text = ("二、巡视反馈问题整改情况\n(一)党的领导方面\n1.关于学习贯彻不深入的问题(已完成)\n整改情况:补学。\n"
+            "2.意识形态责任制落实不到位(持续推进)\n整改情况:一是检查;二是通报。\n3.台账(正在)不全\n"
+            "(二)党的建设方面(共2个问题)\n4.支部换届滞后(责任单位:机关党委)\n整改情况:完成换届。\n三、下一步")
+    assert [(f.category, f.title, f.status) for f in findings(text)] == [
+        ("党的领导方面", "学习贯彻不深入", "已完成"), ("党的领导方面", "意识形态责任制落实不到位", "持续推进"),
+        ("党的领导方面", "台账(正在)不全", None), ("党的建设方面", "支部换届滞后", None)]
+
+
+@pytest.mark.parametrize("label", ["\n具体表现:", ",主要表现在:"])
+def test_items_after_a_describing_colon_describe_the_finding(label: str) -> None:
+    text = (f"二、反馈问题整改情况\n1.学习贯彻不深入{label}\n(1)学习次数不足。\n(2)笔记不全。\n"
+            f"整改情况:一是补学;二是检查;三是通报。\n2.决策部署落实不力{label}\n(1)推进慢。\n(2)项目滞后。\n"
+            "整改情况:一是调度;二是督办。\n三、下一步工作打算\n持续整改。")
+    found = findings(text)
+    assert [(f.seq, len(f.measures), f.children) for f in found] == [(1, 3, []), (2, 2, [])]
+    assert found[0].description.startswith("学习次数不足")
 
 
 def test_labelled_recommendation_between_problem_and_measures() -> None:

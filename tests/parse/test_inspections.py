@@ -36,6 +36,8 @@ def test_single_target_with_tour_and_feedback() -> None:
     ("中央第八巡视组", "中央第八巡视组", "中央"),
     ("旗委第一巡察组", "旗委第一巡察组", "旗委"),
     ("集团公司党委第三巡视组", "集团公司党委第三巡视组", "集团公司党委"),
+    ("自治区党委第二巡视组", "自治区党委第二巡视组", "自治区党委"),
+    ("区党委第二巡视组", "区党委第二巡视组", "区党委"),
 ])
 def test_group_word_orders(phrase: str, group: str, authority: str) -> None:
     i = one(f"2020年5月至7月,{phrase}对某某公司党委开展了常规巡视。")
@@ -104,6 +106,10 @@ def test_shared_head_noun_is_distributed() -> None:
     ("甲镇、乙镇2个乡镇和县法院、县档案馆2个县级部门(单位)", ["甲镇", "乙镇", "县法院", "县档案馆"]),
     ("县卫健局、县医保局等6家党委(支部)领导班子及党委(支部)书记", ["县卫健局", "县医保局"]),
     ("县一中、县二中两所学校", ["县一中", "县二中"]),
+    ("全国人大常委会机关、全国政协机关、公安部等32个地方、单位党组织", ["全国人大常委会机关", "全国政协机关", "公安部"]),
+    ("甲镇、乙镇2个乡镇,县法院、县档案馆2个县级部门", ["甲镇", "乙镇", "县法院", "县档案馆"]),
+    ("甲镇党委及所辖15个行政村,乙镇、丙镇所辖8个行政村", ["甲镇党委"]),
+    ("县人大机关、非公有制企业", ["县人大机关"]),
 ])
 def test_split_targets(segment: str, expected: list[str]) -> None:
     assert [t.name for t in split_targets(segment, 0)] == expected
@@ -270,3 +276,107 @@ def test_a_topic_without_a_place_is_no_target(topic: str) -> None:
                                         "区水务局党组主要负责同志和领导班子"])
 def test_the_person_fed_back_to_is_not_a_unit(addressees: str) -> None:
     assert targets(f"6月3日,区委第一巡察组分别向{addressees}反馈了巡察情况。") == ["区水务局党组"]
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("根据中央统一部署,2017年3月1日至4月30日,中央第四巡视组对我省进行了巡视。\n一、整改\n中共某某省委\n2017年9月1日",
+     "某某省"),
+    ("2018年3月12日至5月11日,省委第五巡视组对我校党委进行了巡视。\n一、整改\n中共某某大学委员会\n2018年10月8日",
+     "某某大学党委"),
+    ("2018年3月12日至5月11日,省委第五巡视组对我校进行了巡视。\n一、整改\n中共某某大学委员会\n2018年10月8日",
+     "某某大学"),
+])
+def test_self_reference_of_a_province_or_a_committee(text: str, expected: str) -> None:
+    assert one(text).target == expected
+
+
+@pytest.mark.parametrize("feedback", ["反馈了专项巡视意见", "反馈了专项巡视“回头看”情况", "反馈了巡视意见",
+                                      "反馈了“回头看”意见"])
+def test_feedback_naming_the_kind_of_inspection(feedback: str) -> None:
+    i = one(f"根据中央统一部署,2017年2月至4月,中央第一巡视组对某某银行党委进行了专项巡视,6月8日{feedback}。")
+    assert str(i.feedback_on) == "2017-06-08"
+
+
+@pytest.mark.parametrize("text", [
+    "根据中央统一部署,2018年2月至5月,中央巡视组对30个地区和单位党组织开展了常规巡视。",
+    "2020年5月至7月,中央第五轮巡视对35个中央和国家机关单位党组织开展常规巡视。",
+])
+def test_a_count_of_regions_and_units_is_no_target(text: str) -> None:
+    assert extract_inspections(text) == []
+
+
+def test_a_unit_joined_to_a_counted_collective_is_kept() -> None:
+    text = "根据党中央统一部署,2021年5月至7月,中央第七轮巡视对教育部和31所中管高校党组织开展常规巡视。"
+    assert targets(text) == ["教育部"]
+
+
+def test_school_party_committee_sends_groups() -> None:
+    i = one("根据学校党委统一部署,2022年4月至6月,校党委第二巡察组对化学学院党委进行了巡察。")
+    assert (i.target, i.authority, i.group_name) == ("化学学院党委", "校党委", "校党委第二巡察组")
+
+
+def test_authority_from_a_school_party_committee_ordering_the_work() -> None:
+    i = one("根据学校党委统一部署安排,9月至10月,3个巡察组对外语系进行了巡察。")
+    assert i.authority == "学校党委"
+
+
+def test_enterprises_counted_by_hu_with_branch_committees() -> None:
+    text = "集团党委第七轮巡察三个巡察组分别向国贸公司党支部、高特公司党总支、产业研究院党委三户被巡察企业反馈了巡察意见。"
+    assert targets(text) == ["国贸公司党支部", "高特公司党总支", "产业研究院党委"]
+
+
+def test_a_unit_that_underwent_the_inspection() -> None:
+    """某某市接受了省委第二巡视组的常规巡视: the unit comes first, the group after it."""
+    i = one("2019年3月至5月,某某市接受了省委第二巡视组的常规巡视,7月3日省委巡视组向市委反馈了巡视意见。")
+    assert (i.target, i.group_name, i.kind, str(i.started_on), str(i.ended_on), str(i.feedback_on)) == (
+        "某某市", "省委第二巡视组", "常规", "2019-03", "2019-05", "2019-07-03")
+
+
+def test_accepting_supervision_is_no_inspection() -> None:
+    assert extract_inspections("我们将主动接受巡视监督,欢迎干部群众反映问题。") == []
+
+
+def test_subordinate_units_are_no_target_of_their_own() -> None:
+    text = "2020年6月29日至8月28日,区委第二巡察组对某某街道党工委及所辖社区党组织开展了巡察。"
+    assert targets(text) == ["某某街道党工委"]
+
+
+def test_metadata_lines_above_the_headline_do_not_use_up_the_preamble() -> None:
+    """Disclosure pages print 索引号, 发布机构 … above the headline; the opening still counts."""
+    meta = "".join(f"{key}:值\n" for key in ("索引号", "发布机构", "生成日期", "文号", "主题分类", "公开方式"))
+    text = (f"{meta}中共某某市财政局党组关于市委巡察反馈意见整改情况的通报\n"
+            "2020年4月7日至5月29日,市委第二巡察组对市财政局党组开展了常规巡察。\n一、整改")
+    assert targets(text) == ["市财政局党组"]
+
+
+def test_a_lookback_named_without_the_mode_takes_the_mode_of_the_round() -> None:
+    text = "十五届县委第十轮巡察分别对县水利局等7个单位开展常规巡察,对县住房和城乡建设局开展“回头看”。"
+    got = [(i.target, i.mode, i.kind) for i in extract_inspections(text)]
+    assert got == [("县水利局", "巡察", "常规"), ("县住房和城乡建设局", "巡察", "回头看")]
+
+
+@pytest.mark.parametrize(("headline", "kind"), [
+    ("中共某某省委关于脱贫攻坚专项巡视整改进展情况的通报", "专项"),
+    ("中共某某省委关于巡视“回头看”整改情况的通报", "回头看"),
+    ("关于市委巡察整改情况的通报", None),
+    ("关于常规巡察和专项巡察整改情况的通报", None),
+])
+def test_the_headline_names_the_kind_the_opening_omits(headline: str, kind: str | None) -> None:
+    text = f"{headline}\n根据党中央统一部署,2019年10月至2020年1月,中央第十巡视组对某某省进行了巡视。\n一、整改"
+    assert one(text).kind == kind
+
+
+def test_the_openings_kind_wins_over_the_headline() -> None:
+    text = "关于巡视“回头看”整改情况的通报\n2019年10月至12月,省委第二巡视组对某某县开展了机动巡视。"
+    assert one(text).kind == "机动"
+
+
+def test_a_bare_committee_fed_back_to_is_the_issuers_place() -> None:
+    """向县委反馈 in the county's own report: the county was inspected, as 我县 would say."""
+    text = "中共某某县委关于巡视整改情况的通报\n2019年7月3日,省委第二巡视组向县委反馈了巡视意见。\n一、整改"
+    assert (one(text).target, str(one(text).feedback_on)) == ("某某县", "2019-07-03")
+
+
+def test_a_bare_committee_of_another_level_stays_as_named() -> None:
+    text = "中共某某市财政局党组关于巡察整改情况的通报\n2019年7月3日,市委第二巡察组向局党组反馈了巡察意见。\n一、整改"
+    assert one(text).target == "局党组"

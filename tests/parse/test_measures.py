@@ -38,6 +38,21 @@ def test_yishi_after_a_comma_starts_an_item() -> None:
     assert measures_of(text) == (["一是补录台账,", "二是公开结果。"], True)
 
 
+def test_the_acting_body_may_stand_between_the_comma_and_yishi() -> None:
+    text = "针对学习不深入的问题,局党组一是补学党章;二是专题研讨。"
+    assert measures_of(text)[0] == ["一是补学党章;", "二是专题研讨。"]
+
+
+def test_numbered_and_circled_items_run_on_after_a_colon() -> None:
+    assert measures_of("整改措施:1.修订制度;2.追回资金5.6万元;3.公示。")[0] == [
+        "1.修订制度;", "2.追回资金5.6万元;", "3.公示。"]
+    assert measures_of("整改措施:①建立网格;②增设检查站。")[0] == ["①建立网格;", "②增设检查站。"]
+
+
+def test_digits_inside_a_sentence_are_no_items() -> None:
+    assert measures_of("共1.5万元,其中2.3万元已退回。")[1] is False
+
+
 def test_numbers_must_count_up_from_one() -> None:
     text = "三是已有制度。一是建章立制。二是强化监督。四是定期通报。"
     assert measures_of(text)[0] == ["一是建章立制。", "二是强化监督。四是定期通报。"]
@@ -91,6 +106,13 @@ def test_status_hints() -> None:
     assert status_hint("目前正在征求意见,", 0, 9) == "正在征求意见"
     assert status_hint("整改状态:已完成。", 0, 9) == "已完成"
     assert status_hint("已经制定了办法。", 0, 8) is None
+
+
+def test_a_bare_completion_sentence_is_a_status() -> None:
+    assert status_hint("修订了制度。已完成。", 0, 10) == "已完成"
+    assert status_hint("问题。(基本完成)", 0, 9) == "基本完成"
+    assert status_hint("已完成改造机组23台。", 0, 11) is None
+    assert status_hint("【整改进展】已完成,", 0, 10) == "已完成"
 
 
 def test_strip_item_marker() -> None:

@@ -59,3 +59,8 @@ def test_circled_list_markers_survive() -> None:
 
 def test_short_bracketed_headings_are_report_text_not_chrome() -> None:
     assert normalize("【党的领导方面】\n【整改情况】\n【打印】 【关闭窗口】\n[返回顶部]") == "【党的领导方面】\n【整改情况】"
+
+
+def test_disclosure_page_metadata_lines_are_dropped() -> None:
+    raw = "索引号：11430100/2021-00123\n公开方式：主动公开\n发布机构：某市纪委\n某市关于巡察整改情况的通报\n正文。"
+    assert normalize(raw) == "某市关于巡察整改情况的通报\n正文。"

@@ -117,6 +117,24 @@ def test_a_dash_with_nothing_to_infer_from_is_plain_text() -> None:
     assert build_outline(text).children == []
 
 
+def test_a_list_that_lost_every_marker_is_numbered_under_each_parent() -> None:
+    text = ("二、问题整改情况\n【政治建设方面】\n-\n学习不深入\n-\n部署不落实\n"
+            "【组织建设方面】\n-\n换届滞后\n三、下一步打算")
+    assert shape(build_outline(text)) == [
+        (0, "cn、", 2, "问题整改情况"),
+        (1, "【】", 1, "政治建设方面"), (2, "-", 1, "学习不深入"), (2, "-", 2, "部署不落实"),
+        (1, "【】", 2, "组织建设方面"), (2, "-", 1, "换届滞后"),
+        (0, "cn、", 3, "下一步打算"),
+    ]
+
+
+def test_paragraph_answering_a_named_problem_heads_a_block_at_its_comma() -> None:
+    text = ("(一)纪律方面\n针对公车管理不严的问题,一是收回车辆;二是建立台账。\n"
+            "针对上述问题,局党组召开专题会议。")
+    assert shape(build_outline(text)) == [
+        (0, "(cn)", 1, "纪律方面"), (1, "关于…问题", 1, "针对公车管理不严的问题")]
+
+
 def test_first_item_lost_without_trace_ranks_by_convention() -> None:
     text = "(一)加强领导\n(二)明确分工\n二、突出问题导向\n(一)政治建设方面"
     assert [(d, s, n) for d, s, n, _ in shape(build_outline(text))] == [
@@ -167,6 +185,11 @@ def test_problem_label_after_the_marker_is_not_the_heading() -> None:
         "台账登记不全", "会议记录缺页", "缺勤"]
 
 
+def test_label_quoting_the_inspectors_is_not_the_heading() -> None:
+    text = "1.反馈指出:审计纪律执行不严。\n整改情况:约谈。\n2.巡察组指出:台账缺失。"
+    assert [b.heading for b in build_outline(text).walk()[1:]] == ["审计纪律执行不严", "台账缺失"]
+
+
 def test_bracketed_problem_markers() -> None:
     text = "【问题1】车辆登记不全。\n【整改情况】补登记录。\n【问题2】票据粘贴不规范。"
     assert shape(build_outline(text)) == [
@@ -197,6 +220,13 @@ def test_bare_problem_labels_are_counted_headings() -> None:
     blocks = build_outline(text).walk()[1:]
     assert [(b.style, b.number, b.inferred, b.heading) for b in blocks] == [
         ("问题:", 1, True, "门禁登记缺失"), ("问题:", 2, True, "值班脱岗")]
+
+
+def test_bracketed_problem_labels_are_counted_headings() -> None:
+    text = "【反馈问题】食堂采购不规范。\n【整改措施】一是统一配送;二是审计。\n【整改进展】已完成。\n【问题】教辅违规征订。"
+    blocks = build_outline(text).walk()[1:]
+    assert [(b.style, b.number, b.heading) for b in blocks] == [
+        ("问题:", 1, "食堂采购不规范"), ("问题:", 2, "教辅违规征订")]
 
 
 def test_paragraphs_headed_by_the_problem_they_answer_are_counted_headings() -> None:

@@ -91,6 +91,18 @@ def test_a_central_issuer_has_no_local_jurisdiction() -> None:
     assert resolve(text, "国家统计局党组") is None
 
 
+@pytest.mark.parametrize("issuer", ["中共自然资源部党组", "审计署党组", "海关总署党委"])
+def test_a_ministry_speaks_for_no_local_jurisdiction(issuer: str) -> None:
+    """A ministry names no place and no level: its Beijing address is where it sits, not its remit."""
+    text = f"{_BODY}\n邮政信箱:北京市西城区阜成门内大街64号;邮政编码:100812\n{issuer}"
+    assert resolve(text, issuer) is None
+
+
+def test_a_county_department_is_no_ministry() -> None:
+    text = f"{_BODY}\n中共溆浦县委组织部"
+    assert resolve(text, "中共溆浦县委组织部") == ("怀化市溆浦县", "431224")
+
+
 def test_no_evidence_no_jurisdiction() -> None:
     assert resolve(_BODY, None) is None
 
@@ -126,3 +138,18 @@ def test_an_issuerless_release_speaks_for_the_committee_level_it_names() -> None
 def test_an_issuer_broken_over_two_lines_still_anchors() -> None:
     text = f"{_BODY}\n中共乐至县委巡察工作\n领导小组办公室\n2021年5月21日"
     assert resolve(text, "中共乐至县委巡察工作领导小组办公室") == ("资阳市乐至县", "512022")
+
+
+@pytest.mark.parametrize("issuer", ["中共某某大学委员会", "某某集团有限公司党组"])
+def test_a_unit_the_centre_inspects_speaks_for_no_local_jurisdiction(issuer: str) -> None:
+    """The centre inspects provinces and central units: a unit it inspected that names no place is
+    a central one, whatever city its address lies in."""
+    text = (f"根据党中央统一部署,2021年5月至7月,中央第十巡视组对{issuer.removeprefix('中共')}进行了常规巡视。\n"
+            f"一、整改\n邮政地址:北京市海淀区颐和园路5号;邮编:100871\n{issuer}")
+    assert resolve(text, issuer) is None
+
+
+def test_a_unit_a_province_inspects_keeps_its_address() -> None:
+    text = ("根据省委统一部署,省委第八巡视组对某某能源集团有限公司党委开展了常规巡视。\n一、整改\n"
+            "通信地址:长沙市芙蓉区某某路1号\n中共某某能源集团有限公司委员会")
+    assert resolve(text, "中共某某能源集团有限公司委员会") == ("长沙市", "430100")

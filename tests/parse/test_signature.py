@@ -1,6 +1,7 @@
 """Issuer and signature date: closing lines, bylines, titles."""
 from __future__ import annotations
 
+import pytest
 from hypothesis import given, strategies as st
 
 from xunshi.parse.extract.signature import extract_signature
@@ -71,3 +72,21 @@ def test_issuer_with_its_other_name_in_parentheses() -> None:
     sig = extract_signature("正文。\n中共某某县委办公室(县委巡察工作领导小组办公室)\n2020年4月9日")
     assert sig.issuer == "中共某某县委办公室(县委巡察工作领导小组办公室)"
     assert str(sig.published_on) == "2020-04-09"
+
+
+@pytest.mark.parametrize(("head", "issuer"), [
+    ("中共某某省委\n关于巡视整改情况的通报", "中共某某省委"),
+    ("中共某某市财政局党组关于市委第二巡察组\n反馈意见整改情况的通报", "中共某某市财政局党组"),
+    ("索引号:11430100/2021-00012\n中共某某县委关于巡察整改情况的通报", "中共某某县委"),
+])
+def test_title_unit_on_a_broken_or_late_headline(head: str, issuer: str) -> None:
+    """PDF headlines break over lines, and disclosure pages put metadata above them."""
+    text = f"{head}\n根据省委统一部署,省委巡视组对某某县进行了巡视。\n一、整改情况\n正文。"
+    sig = extract_signature(text)
+    assert sig.issuer == issuer
+    assert sig.issuer_span and text[sig.issuer_span.start : sig.issuer_span.end] == issuer
+
+
+def test_no_title_unit_from_the_body() -> None:
+    text = "根据省委统一部署,省委巡视组对某某县进行了巡视。\n中共某某县委关于巡察整改情况的通报\n正文。"
+    assert extract_signature(text).issuer is None

@@ -4,15 +4,17 @@ Extractors ask the outline "which heading does this paragraph stand under" inste
 re-matching markers themselves. Levels are decided by the order in which marker styles nest in
 this very text, not by a fixed hierarchy, because reports disagree on it (some put 1. directly
 under 一、, some number (1) globally). Markers that a web page lost (a bare `-` line before the
-heading) are given back the number and style their siblings imply, flagged `inferred`; so are
-headings printed without any number (【党的建设方面】, 问题:…, 关于“…”的问题。), counted in order.
+heading) are given back the number and style their siblings imply, or, when a whole list lost
+them, their position under their parent, flagged `inferred`; so are headings printed without
+any number (【党的建设方面】, 问题:…, 关于“…”的问题。, 针对…的问题,一是…), counted in order.
 """
 from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
 
-from .extract.numerals import CN_NUMBER, to_int
+from .extract.measures import item_number
+from .extract.numerals import CN_NUMBER
 from .model import Span
 
 # Marker styles at the start of a line, in their conventional nesting order (see _RANK);
@@ -38,13 +40,24 @@ _RANK = {style: rank for rank, (style, _) in enumerate(_MARKERS)}
 _BRACKETED, _LABELLED, _NAMED = "【】", "问题:", "关于…问题"
 _RANK[_BRACKETED] = -1
 _RANK[_LABELLED] = _RANK[_NAMED] = _RANK["问题n"]
+# These are printed without a number, so a lost marker cannot have been one of them.
+_COUNTED = frozenset({_BRACKETED, _LABELLED, _NAMED})
+# A list that lost every marker (a page that drew its numbers with CSS) leaves no printed
+# sibling to infer from; its items are numbered by position under their parent instead.
+_LOST_LIST = "-"
+_RANK[_LOST_LIST] = len(_MARKERS)
 PROBLEM_STYLES = frozenset({"问题n", _LABELLED, _NAMED})
 """Styles whose every heading states one problem, whatever its wording."""
-# A line that states a problem after a bare label: 问题:… / 反馈问题:…
-_LABELLED_LINE = re.compile(r"(?:反馈)?问题\s*:")
+# A line that states a problem after a bare label: 问题:… / 反馈问题:… / 【反馈问题】…
+_LABELLED_LINE = re.compile(r"(?:反馈)?问题\s*:|【\s*(?:反馈|存在)?问题\s*】")
 # A paragraph headed by the problem it answers: 关于“…”的问题。 / 针对…问题的整改情况:
 _NAMED_LINE = re.compile(r"(?:关于|针对)")
 _NAMED_END = re.compile(r"问题(?:的?整改(?:落实)?(?:情况)?)?$|整改意见$")
+# A paragraph that opens with the problem it answers and goes on with what was done in the
+# same sentence: 针对学习不深入的问题,一是…
+_ANSWERING_CLAUSE = re.compile(r"针对[^,。:;\n]{4,80}?问题(?=,)")
+# …unless the clause only points back at problems named elsewhere: 针对上述问题, / 针对巡察反馈的问题,
+_POINTING_BACK = re.compile(r"(?:上述|以上|前述|这[些类个]|此类?|该|(?:反馈|指出|发现|存在|提出)的?)问题$")
 
 # A line that is only a bracketed heading: 【党的建设方面】.
 _BRACKET_HEADING = re.compile(r"【([^【】\n]{2,40})】")
@@ -56,8 +69,11 @@ _LOST_MARKER_LINE = re.compile(r"[-—–·•*?□■◆●~]+")
 # A marker whose numeral was lost but whose punctuation survived: "、强化…", "()加强…".
 _LOST_NUMERAL = re.compile(r"(?:、|\(\s*\))\s*")
 
-# A label that stands before the problem statement itself: "1.问题:…", "(一)存在问题:…".
-_PROBLEM_LABEL = re.compile(r"(?:反馈|存在|主要|具体)?问题(?:表现|描述)?\s*:\s*")
+# A label that stands before the problem statement itself: "1.问题:…", "(一)存在问题:…",
+# "【反馈问题】…", or one that quotes the inspectors: "1.反馈指出:…", "(二)巡察组指出:…".
+_PROBLEM_LABEL = re.compile(
+    r"(?:(?:反馈|存在|主要|具体)?问题(?:表现|描述)?|(?:巡视|巡察)?组?(?:反馈)?指出)\s*:\s*"
+    r"|【\s*(?:反馈|存在)?问题\s*】\s*")
 
 # Quotes and brackets inside which a 。 or : does not end a heading.
 _OPENERS, _CLOSERS = "“‘《「(", "”’》」)"
@@ -134,7 +150,7 @@ def match_marker(line: str) -> tuple[str, int, int] | None:
         if not m:
             continue
         printed = next(g for g in m.groups() if g is not None)
-        number = ord(printed) - ord("①") + 1 if style == "circled" else to_int(printed)
+        number = item_number(printed)
         if number is None or not 0 < number < 100:
             continue
         return style, number, m.end()
@@ -152,6 +168,9 @@ def _unnumbered(line: str) -> tuple[str, int, int] | None:
     heading = line[: sentence_end(line, 0, len(line), "。:")]
     if _NAMED_LINE.match(heading) and _NAMED_END.search(heading):
         return _NAMED, 0, len(line)
+    answering = _ANSWERING_CLAUSE.match(line)
+    if answering and not _POINTING_BACK.search(answering.group()):
+        return _NAMED, 0, answering.end()
     return None
 
 
@@ -221,6 +240,8 @@ def _infer(items: list[_Item], at: int, stack: list[_Item]) -> tuple[str, int] |
     open_styles = [it.style for it in stack]
     ahead = items[at + 1 : at + 1 + _LOOKAHEAD]
     for depth, sib in enumerate(stack):
+        if sib.style in _COUNTED:
+            continue
         nxt = _next_of_style(ahead, sib.style, set(open_styles[:depth]))
         if nxt is None:
             candidates.append((1, depth, sib.style, sib.number + 1))
@@ -234,6 +255,13 @@ def _infer(items: list[_Item], at: int, stack: list[_Item]) -> tuple[str, int] |
         return None
     _, _, style, number = max(candidates)
     return style, number
+
+
+def _lost_list_item(stack: list[_Item]) -> tuple[str, int]:
+    """Style and number of a lost marker nothing printed can explain: the next item of a list
+    that lost all its markers (one lost marker alone is more likely a stray dash)."""
+    previous = next((it for it in stack if it.style == _LOST_LIST), None)
+    return _LOST_LIST, previous.number + 1 if previous else 1
 
 
 def _place(stack: list[_Item], item: _Item, seen: set[str]) -> None:
@@ -255,9 +283,10 @@ def _resolve(items: list[_Item]) -> list[tuple[_Item, int]]:
     stack: list[_Item] = []
     seen: set[str] = set()
     placed: list[tuple[_Item, int]] = []
+    lost_list = sum(it.style is None for it in items) >= 2
     for i, item in enumerate(items):
         if item.style is None:
-            guess = _infer(items, i, stack)
+            guess = _infer(items, i, stack) or (_lost_list_item(stack) if lost_list else None)
             if guess is None:
                 continue
             item.style, item.number = guess

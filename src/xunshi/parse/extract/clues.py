@@ -42,7 +42,10 @@ _COUNTED = re.compile(
 # The whole batch went one way: 均已办结 / 已全部办结 / 全部了结.
 _ALL = re.compile(rf"(?:均|全部|都)(?:已经?)?(?:全部)?(?P<disp>{_DISPOSITION})|已全部(?P<disp2>{_DISPOSITION})")
 # The batch was handed over, its fate untold: 移交问题线索2件3人 / 移交了4件问题线索.
-_HANDOVER = re.compile(r"(?P<verb>移交|移送|转交|交办|转办)了?(?:的)?$")
+_HANDOVER_VERB = r"移交|移送|转交|交办|转办"
+_HANDOVER = re.compile(rf"(?P<verb>{_HANDOVER_VERB})了?(?:的)?$")
+# The batch's fate opening its clause: (截至目前,)已办结中央巡视组移交问题线索41件.
+_DONE_FIRST = re.compile(rf"(?:目前|现)?已经?(?:全部)?(?!{_HANDOVER_VERB})(?P<disp>{_DISPOSITION})")
 
 # Where a sentence counts: it names the inspection, or its heading names the inspection or a
 # handover of clues.
@@ -91,7 +94,8 @@ def _passage_clues(passage: str, offset: int) -> Iterator[tuple[Clue, bool]]:
 
 def _batch_clues(passage: str, batch: re.Match[str], end: int, offset: int) -> Iterator[tuple[Clue, bool]]:
     """(clue, is a bare handover) for one batch: a whole-batch disposition (均已办结) and the
-    counted ones (其中立案2件), or else the handover itself."""
+    counted ones (其中立案2件), else one opening the batch's clause (已办结…问题线索41件), or
+    else the handover itself."""
     kind = _KINDS.get(batch.group("kind") or batch.group("kind2"), "信访件")
     total = to_int(batch.group("total") or batch.group("total2") or "")
     persons = to_int(batch.group("persons") or "")
@@ -107,6 +111,11 @@ def _batch_clues(passage: str, batch: re.Match[str], end: int, offset: int) -> I
     if whole or counted or total is None:
         return
     clause_start = max((m.end() for m in _CLAUSE_BREAK.finditer(passage, 0, batch.start())), default=0)
+    done = _DONE_FIRST.match(passage, clause_start, batch.start())
+    if done:
+        yield Clue(kind, done.group("disp"), total, Span(offset + done.start(), offset + batch.end()),
+                   total=total, persons=persons), False
+        return
     handed = _HANDOVER.search(passage, clause_start, batch.start())
     if handed:
         yield Clue(kind, handed.group("verb"), total, Span(offset + handed.start(), offset + batch.end()),

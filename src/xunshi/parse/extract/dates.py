@@ -1,7 +1,8 @@
 """Dates and date ranges as reports print them, resolved to `PartialDate`s with spans.
 
 Reports write a tour as `2019年9月16日至12月16日` (the second half inherits the year and
-month), a feedback day as `今年2月26日` (the year is the report's own) and signatures in
+month), a feedback day as `今年2月26日` (the year is the report's own), `次年1月9日` (the year
+after the date just mentioned) or only to the month (`6月下旬`, `并于7月反馈`), and signatures in
 Chinese numerals (`二〇二〇年八月二十六日`). Everything is resolved from the text alone: a
 date whose year cannot be derived from the report's other dates is dropped, never guessed.
 """
@@ -14,8 +15,8 @@ from dataclasses import dataclass
 from ..model import PartialDate, Span
 from .numerals import to_int
 
-# A year: four Arabic digits, four Chinese digits (二〇二〇), or a relative year (今年, 同年 …).
-_YEAR = r"(?:(?<!\d)\d{4}|[〇零一二三四五六七八九]{4}|[今去前明同当])"
+# A year: four Arabic digits, four Chinese digits (二〇二〇), or a relative year (今年, 同年, 次年 …).
+_YEAR = r"(?:(?<!\d)\d{4}|[〇零一二三四五六七八九]{4}|[今去前明同当次翌])"
 # A month or a day, in Arabic digits or a small Chinese numeral (十二, 二十六).
 _MONTH = r"(?:(?<!\d)\d{1,2}|十[一二]?|[一二三四五六七八九])"
 _DAY = r"(?:(?<!\d)\d{1,2}|[二三]?十[一二三四五六七八九]?|[一二三四五六七八九])"
@@ -32,7 +33,7 @@ _NIAN, _YUE = r"[ ]?年[ ]?", r"[ ]?月[ ]?"
 def _part(p: str) -> str:
     """One date (groups prefixed `p`): year, month and day, each optional; validated later."""
     return (rf"(?:(?P<{p}y>{_YEAR}){_NIAN})?(?:(?P<{p}m>{_MONTH}){_YUE})?"
-            rf"(?:(?P<{p}d>{_DAY})[ ]?[日号]|{_PART_OF_MONTH})?")
+            rf"(?:(?P<{p}d>{_DAY})[ ]?[日号]|(?P<{p}p>{_PART_OF_MONTH}))?")
 
 
 # A date or a range; the second half may omit the year (至12月16日) or the month (-27日).
@@ -45,10 +46,14 @@ _DATE = re.compile(
     rf"|{_part('s')}(?:{_RANGE_SEP}{_part('e')})?"
 )
 
+_AT = "于"
+"""Right before a month, it says the month is when something happened (并于7月反馈了巡察意见)."""
+
 _RELATIVE_YEAR = {"今": 0, "去": -1, "前": -2, "明": 1}
 """Offset of a relative year (今年, 去年, 前年, 明年) from the report's own year."""
-_SAME_YEAR = ("同", "当")
-"""同年 / 当年: the year of the date just mentioned, whatever the report's own year."""
+_AFTER_PREVIOUS = {"同": 0, "当": 0, "次": 1, "翌": 1}
+"""同年 / 当年 / 次年 / 翌年: offset from the year of the date just mentioned, whatever the
+report's own year."""
 
 
 @dataclass(frozen=True)
@@ -81,7 +86,7 @@ class _Years:
     """What a date that does not print its own year can take it from."""
 
     report: int | None  # the report's own year, for 今年 / 去年
-    previous: int | None  # the year of the date just before, for 同年
+    previous: int | None  # the year of the date just before, for 同年 / 次年
     paragraph: int | None  # the same, but only inside one paragraph, for a bare 7月19日
     signed: int | None  # the year the report is signed in, for a bare 7月19日 opening a paragraph
 
@@ -89,8 +94,8 @@ class _Years:
         """The year a printed token (2019, 二〇一九, 今, 同; None: not printed) stands for."""
         if token is None:
             return self.paragraph if self.paragraph is not None else self.signed
-        if token in _SAME_YEAR:
-            return self.previous
+        if token in _AFTER_PREVIOUS:
+            return None if self.previous is None else self.previous + _AFTER_PREVIOUS[token]
         if token in _RELATIVE_YEAR:
             return None if self.report is None else self.report + _RELATIVE_YEAR[token]
         return to_int(token)
@@ -123,6 +128,11 @@ def _unit_end(m: re.Match[str], group: str) -> int:
     return pos + (2 if m.string[pos] == " " else 1)
 
 
+def _after_at(m: re.Match[str]) -> bool:
+    """Whether 于 stands right before the match: what makes a bare month a date."""
+    return m.string[max(m.start() - 1, 0) : m.start()] == _AT
+
+
 def _resolve(m: re.Match[str], years: _Years) -> DateMention | None:
     """Turn a match into a validated mention; None when incomplete, impossible or unresolvable."""
     if m.group("r"):
@@ -130,16 +140,16 @@ def _resolve(m: re.Match[str], years: _Years) -> DateMention | None:
     if m.group("n"):
         start = _valid(int(m.group("ny")), int(m.group("nm")), int(m.group("nd")))
         return DateMention(start, None, Span(m.start(), m.end())) if start else None
-    sy, sm, sd = m.group("sy"), m.group("sm"), m.group("sd")
-    if sm is None or (sy is None and sd is None):  # need 年+月 or 月+日: bare 3月 is too loose
-        return None
+    sy, sm, sd, part = m.group("sy"), m.group("sm"), m.group("sd"), m.group("sp")
+    if sm is None or (sy is None and sd is None and part is None and not _after_at(m)):
+        return None  # a bare 3月 is too loose; 年+月, 月+日, 6月下旬 and 于7月 are not
     year = years.of(sy)
     start = None if year is None else _valid(year, _num(sm), _num(sd))
     if start is None:
         return None
     end = _range_end(m, start, years)
     # a lone date ends at the 日/月 after its last printed field
-    stop = m.end() if end else _unit_end(m, "sd" if sd else "sm")
+    stop = m.end() if end else m.end("sp") if part else _unit_end(m, "sd" if sd else "sm")
     return DateMention(start, end, Span(m.start(), stop))
 
 

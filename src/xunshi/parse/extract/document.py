@@ -22,6 +22,9 @@ _TITLE_MIN_LEN = 8
 
 # Words a headline is made of: 关于…的通报 / 情况 / 公开 / 公告 / 公布 / 报告 / 反馈 / 整改.
 _TITLE_WORD = re.compile(r"关于|通报|情况|公开|公告|公布|报告|反馈|整改")
+# How a headline ends; one that stops short (…关于省委第三巡视组) goes on in the next line,
+# as headlines laid out like official documents are broken in two.
+_TITLE_END = re.compile(r"(?:通报|报告|公告|公示|公开|公布|情况|说明)$")
 # A line that cannot be a headline: it opens with an outline marker or a date, or reads
 # as a sentence (根据/按照/为… openings, inner full stops, a trailing clause mark).
 _NOT_TITLE = re.compile(
@@ -32,7 +35,10 @@ _NOT_TITLE = re.compile(
 # A rectification headline: 整改情况的通报, 集中整改情况的公开, 整改进展情况 …, or the
 # implementation of the feedback: 关于巡视反馈意见落实情况的报告.
 _RECTIFICATION_TITLE = re.compile(
-    r"整改[^,]{0,8}(?:情况|通报|公告|公开|报告|公示)|反馈(?:意见|问题)[^,]{0,4}落实(?:工作)?情况")
+    r"整改[^,]{0,8}(?:情况|通报|公告|公开|报告|公示|方案|进展)|反馈(?:意见|问题)[^,]{0,4}落实(?:工作)?情况")
+# A headline about the feedback or about a round's findings, once no 整改 wording claimed it:
+# 巡察反馈情况 / 关于十四届县委第五轮巡察情况的通报.
+_FEEDBACK_TITLE = re.compile(r"反馈|(?:巡视|巡察)(?:工作)?情况")
 # The report says it is publishing its own rectification.
 _RECTIFICATION = re.compile(
     r"(?:现将|现就|特将).{0,60}整改(?:工作)?(?:落实|进展)?(?:情况|进展)"  # 现将…整改情况予以公布
@@ -55,7 +61,7 @@ def classify(text: str) -> DocType | None:
     title = extract_title(text)
     if title and _RECTIFICATION_TITLE.search(title[0]):
         return "rectification"
-    if title and "反馈" in title[0]:
+    if title and _FEEDBACK_TITLE.search(title[0]):
         return "feedback"
     if _RECTIFICATION.search(text):
         return "rectification"
@@ -65,13 +71,22 @@ def classify(text: str) -> DocType | None:
 def extract_title(text: str) -> tuple[str, Span] | None:
     """The headline among the first lines, or None when the report opens with its body."""
     start = 0
-    for line in text.split("\n")[:_TITLE_SCAN_LINES]:
+    lines = text.split("\n")[:_TITLE_SCAN_LINES + 1]
+    for line, after in zip(lines, lines[1:] + [""]):
         if _is_title(line):
+            if _continues(line, after):
+                return line + after, Span(start, start + len(line) + 1 + len(after))
             return line, Span(start, start + len(line))
         if "。" in line:  # the body has begun
             return None
         start += len(line) + 1
     return None
+
+
+def _continues(line: str, after: str) -> bool:
+    """Whether `after` is the second half of a headline broken after `line`."""
+    return (not _TITLE_END.search(line) and bool(_TITLE_END.search(after))
+            and len(line) + len(after) <= _TITLE_MAX_LEN and not _NOT_TITLE.search(after))
 
 
 def _is_title(line: str) -> bool:

@@ -16,10 +16,10 @@ from ..outline import (
     PROBLEM_STYLES, Block, build_outline, match_marker, rstrip_end, sentence_end,
 )
 from .measures import (
-    ENUM_FAMILIES, LEAD_IN, enumerated_items, enumeration, extract_measures, status_hint,
-    strip_item_marker,
+    ENUM_FAMILIES, LEAD_IN, enumerated_items, enumeration, extract_measures, item_number,
+    status_hint, strip_item_marker,
 )
-from .numerals import CN_NUMBER, to_int
+from .numerals import CN_NUMBER
 
 # A section heading that introduces the fed-back problems (or the answers to them); a feedback
 # announcement heads them 巡察发现的主要问题.
@@ -41,11 +41,17 @@ PROBLEM_HEADING = re.compile(
 # A heading that names a measure taken: it opens with what was done (健全制度, 开展研讨 …).
 MEASURE_HEADING = re.compile(
     r"(?:加强|强化|健全|完善|建立|开展|推进|推动|制定|修订|规范|深化|提高|提升|压实|抓好|狠抓"
-    r"|注重|着力|召开|组织|实行|严格执行|认真开展)"
+    r"|注重|着力|召开|组织|实行|严格|认真|坚持|落实|加大|从严|持续|扎实|切实|全面|深入|聚焦"
+    r"|夯实|筑牢|构建|优化|整治|清理|纠正|严肃|抓实|出台|印发|下发|完成|成立|明确|细化|梳理|排查"
+    r"|选派|调整|约谈|追回|清退|退还|补齐|补充|重新|编制|建成|实施|举办|定期|及时|对|将)"
 )
-# Any word of fault, which keeps a heading that opens like a measure from being one.
+# Any word of fault, which keeps a heading that opens like a measure from being one; a fault
+# right after a verb that clears it (追回违规资金, 查处违纪问题12起) is what the measure acts on.
 FAULT = re.compile(
-    r"不|缺|未|没有|无|薄弱|差距|淡薄|流于|缓慢|滞后|偏[松软少多高低]|弱化|虚化|乏力|违|混乱|隐患|问题"
+    r"(?<!追回|清退|清理|纠正|查处|整治|整改|退还|收回|处理|排查|化解|惩治)"
+    r"(?:不|缺|未|没有|无|薄弱|差距|淡薄|流于|缓慢|滞后|偏[松软少多高低差弱]|弱化|虚化|乏力|违|混乱|隐患"
+    r"|短板|弱项|漏洞|走过场|欠缺|较弱|空白|随意|软弱|涣散|松懈|脱节|两张皮|打折扣|超[标编配职]"
+    r"|挪用|套取|截留|虚报|冒领|浪费|腐败)|问题$"
 )
 # A category heading: a field of work (…方面) or a group of problems (关于“…”问题).
 CATEGORY_HEADING = re.compile(rf"{_FIELD}|^(?:关于|在)“|问题$")
@@ -62,6 +68,11 @@ _PAIR_JOINT = re.compile(r"(?:的?问题)?(?:和|及|与|以及)(?=“)")
 _RECOMMENDATION_TAIL = re.compile(r"的?(?:整改)?(?:意见|建议|要求)")
 # What may follow a quotation that is the whole statement: 问题/方面, 的整改(情况), a clause.
 _QUOTE_CLOSES = re.compile(r"(?:的?(?:问题|方面))?(?:的?整改(?:落实)?(?:情况)?)?(?:[,;:].*)?$")
+# A bracketed note after a statement, no part of it: how far the rectification got
+# (已完成), how many problems a heading groups (共4个), who answers for it (责任单位:…).
+_TAIL_NOTE = re.compile(
+    r"\((?:(?P<status>(?:已|基本|正在|持续|长期|未)[^()]{1,10})|(?:共|计)?\d{1,3}(?:个|项|条)[^()]{0,6}"
+    r"|(?:责任|牵头|整改时限|完成时限)[^()]{0,40})\)$")
 # Punctuation and blanks trimmed from the edges of titles, categories and descriptions.
 _EDGE = "。,;:!? \t\n"
 # The label of the inspectors' recommendation printed between a problem and its measures.
@@ -69,6 +80,8 @@ RECOMMENDATION_LABEL = re.compile(
     r"(?:^|(?<=[。;]))[ \t]*(?:整改|巡察|巡视)?(?:意见|建议|要求)\s*:", re.MULTILINE)
 # The label some reports put before a finding's description: 问题表现: / 具体表现: …
 _DESCRIPTION_LABEL = re.compile(r"^(?:问题表现|具体表现|主要表现|问题描述|存在问题)\s*:")
+# A colon that announces the ways the problem shows rather than the measures: 具体表现为:
+_DESCRIBING_COLON = re.compile(r"(?:表现(?:为|在)?|描述|存在问题)\s*:$")
 
 # A paragraph that opens the report's closing: plans, the call for supervision, contacts.
 CLOSING_LINE = re.compile(
@@ -229,15 +242,31 @@ def _own_text(text: str, block: Block) -> str:
     return text[block.body_span.start : block.body_span.end]
 
 
+def _last_line(text: str, start: int, end: int) -> str:
+    """The last line of text[start:end], without trailing blanks."""
+    end = rstrip_end(text, start, end)
+    return text[max(start, text.rfind("\n", start, end) + 1) : end]
+
+
+def _announced(text: str, block: Block) -> str | None:
+    """What a colon right before the block's items announces: "measures" (整改措施:),
+    "description" (具体表现:), or None when no colon does."""
+    colon_line = _last_line(text, block.heading_span.start, block.body_span.end)
+    if not colon_line.endswith(":"):
+        return None
+    return "description" if _DESCRIBING_COLON.search(colon_line) else "measures"
+
+
 def _items_are_measures(text: str, block: Block) -> bool:
     """Whether the block's numbered items are its measures.
 
-    They are when they follow a colon (整改措施:), or when there are two or more and each is a
-    bare line with nothing of its own under it, or each is headed by what was done
-    (1.健全学习制度。…) rather than by what was wrong.
+    They are when a colon announces them (整改措施:, but not 具体表现:), or when there are two
+    or more and each is a bare line with nothing of its own under it, or each is headed by
+    what was done (1.健全学习制度。…) rather than by what was wrong.
     """
-    if _own_text(text, block).rstrip().endswith(":"):
-        return True
+    announced = _announced(text, block)
+    if announced:
+        return announced == "measures"
     kids = block.children
     return len(kids) >= 2 and all(not k.children for k in kids) and (
         all(not _own_text(text, k).strip(_EDGE) for k in kids)
@@ -253,12 +282,13 @@ def _is_category_level(text: str, kids: list[Block]) -> bool:
     """Whether these sibling headings group findings rather than being findings.
 
     A finding may carry one description item (1) under it, so one child alone does not make a
-    category; two or more do (unless they are measures after a colon), and so does a
+    category; two or more do (unless a colon announces them: 整改措施: / 具体表现:), and so does a
     category-shaped heading over children. Beside siblings that are findings with measures of
     their own, only a field of work (…方面) groups: other headings over children are findings
     with sub-problems, at the same level as their siblings.
     """
-    parents = [k for k in kids if k.children and not _items_are_measures(text, k)]
+    parents = [k for k in kids if k.children and not _announced(text, k)
+               and not _items_are_measures(text, k)]
     measured = any(not k.children and _has_measures(text, k) for k in kids)
     if measured and not all(FIELD_HEADING.search(k.heading) for k in parents):
         return False
@@ -283,7 +313,7 @@ def outline_findings(text: str) -> list[Finding]:
             continue
         for kid in kids:
             if kid.children:
-                category = unwrap(kid.heading)[0]
+                category = unwrap(_split_note(kid.heading)[0])[0]
                 out.extend(_finding(text, f, category) for f in kid.children)
             elif _has_measures(text, kid):
                 out.append(_finding(text, kid, None))
@@ -313,13 +343,14 @@ def _children_role(text: str, block: Block, nested: bool) -> str | None:
 
 def _finding(text: str, block: Block, category: str | None, nested: bool = False) -> Finding:
     """One finding from its heading block, with children, description and measures."""
-    title, recommendation = unwrap(block.heading)
+    heading, printed_status = _split_note(block.heading)
+    title, recommendation = unwrap(heading)
     end = _closing_start(text, block.heading_span.end, block.span.end)
     f = Finding(title=title, span=Span(block.span.start, end), seq=block.number,
                 seq_inferred=block.inferred, category=category, recommendation=recommendation)
     role = _children_role(text, block, nested)
     own_end = block.body_span.end if role == "subproblems" else end
-    f.status = status_hint(text, block.heading_span.end, own_end)
+    f.status = printed_status or status_hint(text, block.heading_span.end, own_end)
     if role == "subproblems":
         f.children = [_finding(text, c, category, nested=True) for c in block.children]
         _fill(f, text, block.body_span.start, block.body_span.end, None)
@@ -330,6 +361,13 @@ def _finding(text: str, block: Block, category: str | None, nested: bool = False
         described = block.children[0].heading_span.start if role == "description" else None
         _fill(f, text, block.heading_span.end, end, described)
     return f
+
+
+def _split_note(heading: str) -> tuple[str, str | None]:
+    """The heading without the bracketed note after it, and the status the note gives."""
+    stripped = heading.strip(_EDGE)
+    m = _TAIL_NOTE.search(stripped)
+    return (stripped[: m.start()], m.group("status")) if m else (heading, None)
 
 
 def _closing_start(text: str, start: int, end: int) -> int:
@@ -463,7 +501,7 @@ def _line_item(line: str) -> tuple[int, int] | None:
         return found[1], found[2]
     for family in ENUM_FAMILIES:
         m = family.match(line)
-        if m and (number := to_int(m.group("n"))):
+        if m and (number := item_number(m.group("n"))):
             return number, m.end()
     return None
 

@@ -3,10 +3,11 @@
 Reports state this in their opening paragraphs, in a few set phrasings:
 `2019年9月16日至12月16日,市委第四巡察组对市委政法委进行了巡察` (one target),
 `第九轮对A、B…13个单位开展为期一个月的常规巡察` (a list), `对南滚河、澜沧江2个自然保护区管护局`
-(a list sharing one head noun), `现将市委政法委巡视集中整改情况向社会公开` (a rectification
-report naming its own unit) or only `市委第一巡察组向市财政局党组反馈了巡察情况`. One
-`Inspection` is produced per target; round, group, authority and tour dates come from the same
-sentence, else from what the report names once for all its targets.
+(a list sharing one head noun), `某某市接受了省委第二巡视组的常规巡视` (the unit first),
+`现将市委政法委巡视集中整改情况向社会公开` (a rectification report naming its own unit) or only
+`市委第一巡察组向市财政局党组反馈了巡察情况`. One `Inspection` is produced per target; round,
+group, authority, kind and tour dates come from the same sentence, else from what the report
+names once for all its targets (a kind, from its headline: 关于脱贫攻坚专项巡视整改情况的通报).
 """
 from __future__ import annotations
 
@@ -24,28 +25,36 @@ from .targets import Target, split_targets
 
 # A unit's name as it closes one comma-separated group of a list (长沙市天心区、岳麓区,衡阳市雁峰区).
 _NAME_END = rf"(?:{ORG_END}|[村镇乡区县市旗]|街道)"
-# A visit: 对X进行了巡察 / 对X开展为期一个月的常规巡察 / 进驻X开展巡视 / 开展巡视“回头看”.
+# A visit: 对X进行了巡察 / 对X开展为期一个月的常规巡察 / 进驻X开展巡视 / 开展巡视“回头看” / 开展“回头看”.
 # The list may be grouped by commas, each group closing on a name. Not 巡视整改, 巡察反馈 …,
 # which name the follow-up, nor 对其中的A、B…, units already listed.
 _VISIT = re.compile(
     rf"(?:对(?!其中)|进驻)(?P<targets>(?:[^,。;:!?\n对]{{2,200}}?{_NAME_END},(?!对))*[^,。;:!?\n]{{2,400}}?),?"
     r"(?:进行|开展|实施)了?"
-    rf"(?P<qual>[^,。;:\n对]{{0,30}}?)(?P<mode>{MODE})(?!整改|反馈|意见|组|办|发现|期间|中|成果|移交)"
-    r"(?P<post>“?回头看)?"
+    rf"(?P<qual>[^,。;:\n对]{{0,30}}?)(?:(?P<mode>{MODE})(?!整改|反馈|意见|组|办|发现|期间|中|成果|移交)"
+    rf"|(?=“回头看”(?!{MODE})))(?P<post>“?回头看)?"
+)
+# A unit that underwent a visit, named before the group: 某某市(于…)接受了省委第二巡视组的常规巡视.
+# Not 主动接受巡视监督.
+_UNDERGONE = re.compile(
+    rf"(?:^|(?<=[,。;:\n]))(?P<targets>[^,。;:\n于]{{0,30}}?{_NAME_END})(?:于[^,。;:\n]{{2,30}}?)?接受了?"
+    rf"(?P<qual>[^,。;:\n]{{0,30}}?)(?P<mode>{MODE})(?!整改|反馈|意见|监督|组|办|工作)(?P<post>“?回头看)?"
 )
 # A report on its own unit's rectification: 现将市委政法委(含…)巡视集中整改情况向社会公开.
 _OWN_UNIT = re.compile(
     r"现将(?P<target>[^,。;:\n]{2,30}?)(?:\([^)]*\))?"
     rf"(?=关于|落实|贯彻|{MODE}[^,。;:\n]{{0,8}}整改)"
 )
+# The kind a feedback may name before the mode: 反馈了专项巡视意见, 反馈了脱贫攻坚专项巡视“回头看”情况.
+_FED_BACK_KIND = r"(?:(?![的对])[\u4e00-\u9fff]){0,8}?"
 # A feedback: 向市委政法委反馈了巡察意见 / 向A、B进行巡察意见反馈 / 反馈了对A、B的巡察“回头看”情况 /
-# 巡察情况反馈全部完成 / 反馈了巡视意见 / 对相关单位进行了反馈 / 召开(了)巡察反馈会 /
+# 巡察情况反馈全部完成 / 反馈了(专项)巡视意见 / 反馈了“回头看”意见 / 对相关单位进行了反馈 / 召开(了)巡察反馈会 /
 # 巡察某单位反馈会在某处召开.
 _FEEDBACK = re.compile(
     rf"向(?P<to>[^,。;:\n]{{2,120}}?)(?:集中|分别|全面)?(?:进行了?)?{MODE}?(?:意见|情况)?反馈"
     rf"|反馈了?对(?P<on>[^,。;:\n]{{2,120}}?)的[^,。;:\n的]{{0,10}}?{MODE}“?(?:回头看”?)?(?:意见|情况)"
     rf"|{MODE}(?:情况|意见)?反馈(?:会|工作)?(?:全部|陆续)?(?:完成|结束|召开)"
-    rf"|反馈了?{MODE}(?:意见|情况)|进行了?反馈"
+    rf"|反馈了?{_FED_BACK_KIND}(?:{MODE}“?(?:回头看”?)?|“回头看”)(?:意见|情况)|进行了?反馈"
     rf"|召开了?{MODE}?(?:“回头看”)?(?:情况)?反馈(?:大会|会议|会)"
     r"|反馈(?:大会|会议|会)在[^,。;:\n]{1,20}?(?:召开|举行)"
 )
@@ -53,16 +62,26 @@ _FEEDBACK = re.compile(
 _BODY = re.compile(rf".*{ORG_END}")
 _KINDS = ("回头看", "机动", "提级", "交叉", "联动", "延伸", "专项", "常规")
 """Kinds of inspection, the more specific first: 专项巡视“回头看” is a 回头看."""
+# A kind a headline names with the mode: 关于脱贫攻坚专项巡视整改…, 关于巡视“回头看”整改….
+_HEADLINE_KIND = re.compile(rf"(?:{'|'.join(_KINDS[1:])}){MODE}|{MODE}“?回头看")
 # Where the preamble ends: the first outline heading (一、 / (一) / 1. / a lone marker line).
 _HEADING = re.compile(r"^(?:[一二三四五六七八九十]+、|\([一二三四五六七八九十]+\)|\d+[.、]|[-—]+$)")
 _PREAMBLE_LINES = 5
 """Inspections are stated before the first heading, and within the first few paragraphs."""
+_HEADER_LINES = 12
+"""At most this many lines without a sentence (metadata, headline) may stand above the body."""
 # A sentence: where round, group and dates of a visit are looked up.
 _SENTENCE_END = re.compile(r"[。;!?\n]")
-# A unit naming itself (我县, 我局党组): the report's issuer is who that is.
-_SELF = re.compile(r"^我(?P<kind>[县市区州旗镇乡])?")
+# A unit naming itself (我省, 我县, 我局党组, 我校党委): the report's issuer is who that is.
+_SELF = re.compile(r"^我(?P<kind>[省县市区州旗镇乡])?")
+# A committee named only by its level (向县委反馈): the issuer's own, when it is that committee.
+_BARE_COMMITTEE = re.compile(r"[省市州盟县区旗]委")
 # What turns a committee's name into its place's: 中共X县委员会 / X县委 → X县.
 _PARTY_WRAP = re.compile(r"^中共|(?:委员会|委)$")
+# A body's party committee in its formal name: 中共某某大学委员会 is 某某大学's, named 某某大学党委.
+_COMMITTEE_OF = re.compile(r"中共(?P<unit>[\u4e00-\u9fff]{2,30}?)委员会")
+# The body 我校党委 / 我院党组 names after its self-reference.
+_SELF_BODY = re.compile(r"党[委组]|党总支")
 
 
 _Phrase = Literal["visit", "arrival", "feedback"]
@@ -96,10 +115,15 @@ def _last_in(items: list[S], start: int, end: int) -> S | None:
 
 
 def _preamble_end(text: str) -> int:
-    """Offset where the opening paragraphs end (first heading or the line cap)."""
-    pos = 0
+    """Offset where the opening paragraphs end (first heading or the line cap). Lines above the
+    first sentence (metadata, a headline broken in two) are not counted against the cap."""
+    pos, counted = 0, 0
     for n, line in enumerate(text.split("\n")):
-        if n >= _PREAMBLE_LINES or (n > 0 and _HEADING.match(line)):
+        if n > 0 and _HEADING.match(line):
+            return pos
+        if counted or "。" in line or n >= _HEADER_LINES:
+            counted += 1
+        if counted > _PREAMBLE_LINES:
             return pos
         pos += len(line) + 1
     return len(text)
@@ -115,12 +139,15 @@ class _Opening:
     rounds: list[RoundMention] = field(init=False)
     groups: list[Group] = field(init=False)  # from the whole report: the body may name it
     dates: list[DateMention] = field(init=False)
+    headline_kind: str | None = field(init=False)  # what the headline says, if the opening does not
 
     def __post_init__(self) -> None:
         head = self.text[: self.end]
         self.rounds, self.groups = find_rounds(head), find_groups(self.text)
         published = self.signature.published_on  # the report's own year, which 今年 means
         self.dates = find_dates(head, published.year if published else None)
+        headline = head[: max(head.find("。"), 0)].rpartition("\n")[0]  # the lines above the body
+        self.headline_kind = _unique(_kind_in(m.group(0)) for m in _HEADLINE_KIND.finditer(headline))
 
     def paragraph_start(self, pos: int) -> int:
         """Where the line holding `pos` starts: a tour stated once covers every clause after it
@@ -193,30 +220,50 @@ class _Opening:
             target=self._own_name(target.name), span=target.span, authority=authority,
             group_name=group.name if group else None, mode=mode or (group.mode if group else None),
             term=term, round_no=round_no, batch_no=batch,
-            kind=kind or self.group_kind(start, at),
+            kind=kind or self.group_kind(start, at) or self.headline_kind,
             started_on=started, ended_on=ended,
         )
 
     def _own_name(self, name: str) -> str:
-        """我县 / 我局 stand for the issuer: X县委 → X县 for a place, the issuer itself otherwise.
-        As a prefix (我市某某镇) it only says where the unit is, and is dropped."""
+        """我县 / 我局 (and a bare 县委 in the county's own report) stand for the issuer: X县委 → X县
+        for a place, the issuer itself otherwise. As a prefix (我市某某镇) 我 only says where the
+        unit is, and is dropped."""
         m = _SELF.match(name)
         if m and m.group("kind") and m.end() < len(name):
             return name[m.end() :]
         issuer = self.signature.issuer
+        if issuer and _BARE_COMMITTEE.fullmatch(name):
+            place = _PARTY_WRAP.sub("", issuer)  # 向县委反馈 in 中共某某县委's report: 某某县
+            return place if place.endswith(name[0]) else name
         if not m or not issuer:
             return name
-        return _PARTY_WRAP.sub("", issuer) if m.group("kind") else issuer.removeprefix("中共")
+        if m.group("kind"):
+            return _PARTY_WRAP.sub("", issuer)
+        return _own_body(issuer, name[2:])
+
+
+def _own_body(issuer: str, tail: str) -> str:
+    """我校 / 我校党委 for an issuer 中共X委员会: X, or X党委 when the text names the committee
+    (the formal 委员会 name is not how a report names the unit); other issuers as they sign."""
+    committee = _COMMITTEE_OF.fullmatch(issuer)
+    if committee is None:
+        return issuer.removeprefix("中共")
+    body = _SELF_BODY.fullmatch(tail)
+    return committee.group("unit") + (body.group(0) if body else "")
 
 
 def _visits(o: _Opening) -> list[Inspection]:
-    """Inspections from `对X进行了巡察` phrases in the preamble."""
-    out = []
-    for m in _VISIT.finditer(o.text, 0, o.end):
+    """Inspections from `对X进行了巡察` and `X接受了…巡视` phrases in the preamble. The context of
+    the first is read up to the phrase (the group precedes 对), of the second up to its end."""
+    found = [(m, m.start()) for m in _VISIT.finditer(o.text, 0, o.end)]
+    found += [(m, m.end()) for m in _UNDERGONE.finditer(o.text, 0, o.end)]
+    out, mode = [], None
+    for m, at in sorted(found, key=lambda pair: pair[0].start()):
+        mode = m.group("mode") or mode  # 对A开展常规巡察,对B开展“回头看”: B's mode is A's
         kind = _kind_in(m.group("qual") + (m.group("post") or ""))
         phrase: _Phrase = "arrival" if m.group(0).startswith("进驻") else "visit"
         for target in split_targets(m.group("targets"), m.start("targets")):
-            out.append(o.inspection(target, m.group("mode"), kind, m.start(), phrase))
+            out.append(o.inspection(target, mode, kind, at, phrase))
     return out
 
 

@@ -13,13 +13,20 @@ from .numerals import CN_NUMBER, to_int
 # Where an enumeration item may start: a line start, after a clause mark (, 。 ; : ! ?) or
 # a 【label】, so that "其一是" or "统一是" inside a word does not count.
 _CLAUSE = r"(?:^|(?<=[。;:!?】,]))[ \t]*"
+# The body that acts, which reports may name between the clause start and 一是: 局党组一是…
+_ACTOR = r"(?:[^\s,。;:!?]{0,8}?(?:党组|党委|党工委|党总支|党支部|部务会|委务会|局务会|班子)|我们)?"
 # Enumeration families, each a marker (group m) carrying its number (group n):
-# 一是…二是…, (1)…(2)… or (一)…(二)… written inline, 第一,…第二,…
+# 一是…二是…, (1)…(2)… or (一)…(二)… or ①…②… written inline, 第一,…第二,…
 ENUM_FAMILIES = tuple(re.compile(_CLAUSE + family, re.MULTILINE) for family in (
-    rf"(?P<m>(?P<n>{CN_NUMBER})是)",
+    rf"{_ACTOR}(?P<m>(?P<n>{CN_NUMBER})是)",
     rf"(?P<m>\((?P<n>\d{{1,2}}|{CN_NUMBER})\))",
     rf"(?P<m>第(?P<n>{CN_NUMBER})[,、])",
-))
+    r"(?P<m>(?P<n>[①-⑳]))",
+)) + (
+    # 1.…;2.… run on after a colon or a clause end; at a line start 1. is the outline's
+    # heading marker, and 3.5 is a number.
+    re.compile(r"(?<=[:;。])[ \t]*(?P<m>(?P<n>\d{1,2})[.、](?!\d))"),
+)
 
 # The label words of a lead-in: 整改落实情况 / 整改情况 / 整改措施 / 整改进展及成效 …
 _LEAD_WORDS = r"整改(?:落实|推进|完成)?(?:情况|措施|举措|进展|成效)(?:及(?:成效|进展|情况|成果))?(?:情况)?(?:如下)?"
@@ -29,12 +36,20 @@ LEAD_IN = re.compile(rf"{_LEAD_WORDS}\s*:|【\s*{_LEAD_WORDS}\s*】")
 # How far a finding has got, as reports word it: 已整改到位, 长期坚持, 正在送审中 …, or as a
 # field of its own (整改状态:已完成), whose value is the hint.
 STATUS_HINT = re.compile(
-    r"整改(?:状态|结果|进度|时限)\s*[:】]\s*(?P<value>[^。,;:\n]{1,12})"
+    r"整改(?:状态|结果|进度|进展|时限)\s*[:】]\s*(?P<value>[^。,;:\n]{1,12})"
     r"|已[^。,;:\n]{0,8}?(?:整改(?:到位|完毕|完成)|完成整改|办结)"
+    r"|(?:(?<=[(。:;\n])|^)(?:已|基本)完成(?=[)。;,\n]|$)"  # a bare 已完成。 / (基本完成)
     r"|长期坚持|持续推进|持续整改|正在[^。,;:()\n]{1,10}"
 )
 # What may sit between a heading or lead-in and the first measure: blanks and punctuation.
 _EDGE = " \t\n。,;:"
+
+
+def item_number(printed: str) -> int | None:
+    """The number a list marker prints: 3, 三 or ③."""
+    if len(printed) == 1 and "①" <= printed <= "⑳":
+        return ord(printed) - ord("①") + 1
+    return to_int(printed)
 
 
 def _chain(family: re.Pattern[str], text: str, start: int, end: int) -> list[tuple[int, int]]:
@@ -44,7 +59,7 @@ def _chain(family: re.Pattern[str], text: str, start: int, end: int) -> list[tup
     """
     chain: list[tuple[int, int]] = []
     for m in family.finditer(text, start, end):
-        if to_int(m.group("n")) == len(chain) + 1:
+        if item_number(m.group("n")) == len(chain) + 1:
             chain.append((m.start("m"), len(chain) + 1))
     return chain
 

@@ -12,10 +12,10 @@ from dataclasses import dataclass
 from ..model import Span
 from .numerals import NUMBER
 
-AUTHORITY = r"(?:中央|自治区党委|(?:集团公司|集团|公司)?党[委组]|[省市州盟地县区旗]委)"
+AUTHORITY = r"(?:中央|(?:自治)?区党委|(?:集团公司|集团|公司|学校|校|院)?党[委组]|[省市州盟地县区旗]委)"
 """A regex fragment for the body that sends inspection groups, as a level word."""
 
-ORG_END = r"(?:委员会|党组|党委|办公室|政府|公司|集团|中心|学校|[委办部局厅院组会所站队社行署处室馆])"
+ORG_END = r"(?:委员会|党组|党委|党总支|办公室|政府|公司|集团|中心|学校|[委办部局厅院组会所站队社行署处室馆])"
 """A regex fragment for how the name of a party or government body ends."""
 
 MODE = r"(?:巡视|巡察)"

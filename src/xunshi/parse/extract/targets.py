@@ -14,15 +14,15 @@ from ..model import Span
 from .numerals import NUMBER, to_int
 from .organizations import ORG_END
 
-# A count closing a list, and what it counts: 13个单位 / 等7家单位 / 4个国家级(省级)自然保护区管护局.
-# One object may hold several such lists: A、B6个乡镇和C、D2个部门.
+# A count closing a list, and what it counts: 13个单位 / 等7家单位 / 三户企业 / 4个国家级(省级)自然保护区管护局.
+# One object may hold several such lists: A、B6个乡镇和C、D2个部门 / A、B6个乡镇,C、D2个部门.
 _COUNT = re.compile(
-    rf"等?(?P<count>{NUMBER})(?:个|家|所|座)(?P<head>(?:[^、(和及]|\([^)]*\))*?)(?=以及|和|及|、|$)"
+    rf"等?(?P<count>{NUMBER})(?:个|家|所|座|户)(?P<head>(?:[^、(和及,]|\([^)]*\))*?)(?=以及|和|及|、|,|$)"
 )
 # A list closed by 等 and a collective noun, without a count: 市委办公室、市委宣传部等单位.
 _ETC = re.compile(r"等(?P<head>[\u4e00-\u9fff]{1,6})$")
 # What joins two counted lists: the conjunction right after a count's noun.
-_LIST_JOIN = re.compile(r"^(?:以及|和|及|、)")
+_LIST_JOIN = re.compile(r"^(?:以及|和|及|、|,)")
 # A head noun that completes the names (自然保护区管护局, 党组), not a collective (单位, 乡镇, 县(市、区)),
 # people (党委书记) or a remark.
 _UNIT_KIND = re.compile(rf"[\u4e00-\u9fff]{{1,12}}{ORG_END}")
@@ -31,11 +31,12 @@ _HEAD_QUALIFIER = re.compile(r"\([^)]*\)|(?:国家|省|市|县|区|地市)级")
 # A conjunction joining the last items (A、B和C), only right after a name's end (局和, 室及) so
 # that names like 住房和城乡建设局 stay whole.
 _CONJ = re.compile(r"(?<=[委办部局厅院组会所站队室司厂校馆心团])(?:以及|和|及|与)")
-# Not a unit but a clause, a scope or a topic: 对巡视反馈问题进行整改, 对照…, 对全县…, 对各乡镇…,
-# 对扶贫工作开展专项巡察.
+# Not a unit but a clause, a scope, a topic or a collective: 对巡视反馈问题进行整改, 对照…, 对全县…
+# (not 全国人大常委会机关), 对各乡镇…, 对非公有制企业…, 对扶贫工作开展专项巡察, 对30个地区和单位党组织.
 _NOT_A_UNIT = re.compile(r"问题|情况|意见|要求|整改|巡视|巡察|线索|部署|以来|期间"
-                         r"|^(?:照|其|此|象|全|各|所属|下属|其他|有关)"
-                         r"|(?:工作|领域|方面|建设|项目|资金)$")
+                         r"|^(?:照|其|此|象|全(?!国)|各|所属|所辖|下属|其他|有关|非)"
+                         r"|(?:工作|领域|方面|建设|项目|资金)$"
+                         r"|^(?:地区|单位|部门)|单位(?:党组织)?$")
 _PAREN = re.compile(r"\([^)]*\)")
 # Asides closing an item, left out of its span: (含市法学会党组), (市委教育工委).
 _TRAILING_PARENS = re.compile(r"(?:\([^)]*\))+$")
@@ -48,9 +49,13 @@ _PERSON_AND = re.compile(r"(?:主要)?(?:负责同志|负责人|书记)[\u4e00-\
 _ANAPHOR = re.compile(r"^该[省市州县区旗镇乡街村]")
 # A place inspected on one topic (某某市安全生产工作): the place is what was inspected.
 _PLACE_TOPIC = re.compile(r"^(?P<place>[\u4e00-\u9fff]{2,10}?[省市州盟县区旗])[\u4e00-\u9fff]{2,12}(?:工作|领域)$")
-# A unit together with what it administers (马泉街道及所辖9个社区): the count that follows counts
-# the unit's villages, not a list of names, so the unit stays a target of its own.
-_SUBORDINATES = re.compile(r"及其?(?:所辖|下属|所属)$")
+# A unit together with what it administers (马泉街道及所辖9个社区), or joined to a counted
+# collective (教育部和31所中管高校): the count that follows is not a count of the names before it,
+# so each of them stays a target of its own.
+_STANDS_ALONE = re.compile(r"(?:及其?(?:所辖|下属|所属)|以及|和|及|与)$")
+# Units that only own what the count counts (乙镇、丙镇所辖8个行政村): the villages were inspected,
+# not the towns, and the villages are not named.
+_OWNERS = re.compile(r"(?:所辖|下属|所属)$")
 
 
 @dataclass(frozen=True)
@@ -126,10 +131,10 @@ def split_targets(segment: str, offset: int) -> list[Target]:
     out, pos = [], 0
     for closing in _COUNT.finditer(segment):
         part = segment[pos : closing.start()]
-        subordinates = _SUBORDINATES.search(part)
-        if subordinates:
-            out += _items(part[: subordinates.start()], offset + pos)
-        else:
+        alone = _STANDS_ALONE.search(part)
+        if alone:
+            out += _items(part[: alone.start()], offset + pos)
+        elif not _OWNERS.search(part):
             out += _closed_list(_items(part, offset + pos), closing)
         pos = closing.end()
         join = _LIST_JOIN.match(segment[pos:])
