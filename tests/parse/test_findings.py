@@ -158,6 +158,37 @@ def test_paragraphs_opening_with_the_problem_they_answer() -> None:
         ("党的组织建设方面", "支部组织生活不规范", 2), ("党的组织建设方面", "干部管理不严格", 1)]
 
 
+@pytest.mark.parametrize("section", ["整改落实情况", "聚焦靶心,逐项抓好落实"])
+def test_a_work_section_named_for_its_problem_focus_lists_no_problems(section: str) -> None:
+    text = ("一、坚持问题导向,压实整改责任\n(一)加强组织领导。成立领导小组。\n(二)细化整改措施。制定措施27条。\n"
+            f"二、{section}\n(一)党的政治建设方面\n1.学习不够深入。\n整改情况:一是制定计划;二是研讨。\n"
+            "2.落实政策有偏差。\n整改情况:补发待遇。\n(二)党的组织建设方面\n3.支部建设薄弱。\n整改情况:调整支部。\n"
+            "三、下一步工作打算\n持续整改。")
+    assert rows(findings(text)) == [
+        ("党的政治建设方面", 1, "学习不够深入", 2), ("党的政治建设方面", 2, "落实政策有偏差", 1),
+        ("党的组织建设方面", 3, "支部建设薄弱", 1)]
+
+
+_FOUND = "二、反馈问题整改落实情况\n{}1.学习不够深入。\n整改情况:制定计划。\n2.落实政策有偏差。\n整改情况:补发待遇。\n"
+
+
+@pytest.mark.parametrize("text", [
+    _FOUND.format("(一)党的政治建设方面\n")
+    + "(二)举一反三,建立长效机制\n1.建立学习督查制度。\n2.完善待遇落实台账。\n三、下一步工作打算",
+    _FOUND.format("") + "3.举一反三,建立长效机制\n(1)建立学习督查制度。\n(2)完善待遇落实台账。\n三、下一步",
+])
+def test_work_reported_among_the_findings_is_no_finding(text: str) -> None:
+    assert [f.title for f in findings(text)] == ["学习不够深入", "落实政策有偏差"]
+
+
+def test_paragraphs_answering_sides_of_a_numbered_finding_are_its_measures() -> None:
+    text = ("二、反馈问题整改情况\n1.学习贯彻不深入。\n针对理论学习不系统的问题,制定了学习计划。\n"
+            "针对学用结合不紧密的问题,开展了专题调研。\n2.落实政策有偏差。\n整改情况:补发待遇。\n三、下一步工作打算")
+    first, second = findings(text)
+    assert (first.title, first.children, first.description) == ("学习贯彻不深入", [], None)
+    assert first.measures[0].text.startswith("针对理论学习不系统的问题") and second.title == "落实政策有偏差"
+
+
 def test_unannounced_section_is_found_by_its_problem_headings() -> None:
     text = ("局党组高度重视巡察整改。\n(一)在“落实上级决策部署不够有力”方面\n"
             "1.关于“学习贯彻不够到位”问题的整改\n整改措施:一是补学。二是研讨。\n"
@@ -379,14 +410,15 @@ def test_a_heading_over_items_beside_measured_findings_is_a_finding_with_sub_pro
 
 
 def test_unnumbered_problem_paragraphs_under_categories() -> None:
+    """Printed without numbers: they are findings in order, but have no printed seq to report."""
     text = ("二、反馈问题整改落实情况\n(一)作风建设方面\n"
             "关于“会议偏多”的问题。一是合并会议;二是压缩时长。\n关于“调研不深”的问题。制定调研计划。\n"
             "(二)纪律建设方面\n关于“违规报销”的问题。追回资金。")
     found = findings(text)
     assert rows(found) == [
-        ("作风建设方面", 1, "会议偏多", 2), ("作风建设方面", 2, "调研不深", 1),
-        ("纪律建设方面", 3, "违规报销", 1)]
-    assert all(f.seq_inferred for f in found)
+        ("作风建设方面", None, "会议偏多", 2), ("作风建设方面", None, "调研不深", 1),
+        ("纪律建设方面", None, "违规报销", 1)]
+    assert not any(f.seq_inferred for f in found)
 
 
 def test_items_opening_like_measures_but_naming_faults_stay_findings() -> None:
@@ -423,6 +455,13 @@ def test_labelled_recommendation_between_problem_and_measures() -> None:
     assert (first.title, first.recommendation, first.description) == (
         "库存物资账实不符", "全面盘点,做到账实相符", None)
     assert len(first.measures) == 2 and second.recommendation is None
+
+
+def test_quoted_problem_and_recommendation_after_their_labels() -> None:
+    text = ("二、反馈问题整改情况\n(一)巡察反馈问题:“理论学习流于形式”。整改意见:“健全学习制度”。"
+            "整改情况:一是制定计划;二是考勤。\n三、下一步工作打算")
+    (found,) = findings(text)
+    assert (found.title, found.recommendation, len(found.measures)) == ("理论学习流于形式", "健全学习制度", 2)
 
 
 def test_feedback_list_of_short_comma_clauses_gives_one_problem_each() -> None:

@@ -186,8 +186,8 @@ def test_problem_label_after_the_marker_is_not_the_heading() -> None:
 
 
 def test_label_quoting_the_inspectors_is_not_the_heading() -> None:
-    text = "1.反馈指出:审计纪律执行不严。\n整改情况:约谈。\n2.巡察组指出:台账缺失。"
-    assert [b.heading for b in build_outline(text).walk()[1:]] == ["审计纪律执行不严", "台账缺失"]
+    text = "1.反馈指出:审计纪律执行不严。\n整改情况:约谈。\n2.巡察组指出:台账缺失。\n3.巡察反馈问题:超标接待。"
+    assert [b.heading for b in build_outline(text).walk()[1:]] == ["审计纪律执行不严", "台账缺失", "超标接待"]
 
 
 def test_bracketed_problem_markers() -> None:

@@ -6,7 +6,8 @@ this very text, not by a fixed hierarchy, because reports disagree on it (some p
 under 一、, some number (1) globally). Markers that a web page lost (a bare `-` line before the
 heading) are given back the number and style their siblings imply, or, when a whole list lost
 them, their position under their parent, flagged `inferred`; so are headings printed without
-any number (【党的建设方面】, 问题:…, 关于“…”的问题。, 针对…的问题,一是…), counted in order.
+any number (【党的建设方面】, 问题:…, 关于“…”的问题。, 针对…的问题,一是…), counted in order
+(a count that orders the outline; findings under such headings have no printed seq).
 """
 from __future__ import annotations
 
@@ -40,8 +41,9 @@ _RANK = {style: rank for rank, (style, _) in enumerate(_MARKERS)}
 _BRACKETED, _LABELLED, _NAMED = "【】", "问题:", "关于…问题"
 _RANK[_BRACKETED] = -1
 _RANK[_LABELLED] = _RANK[_NAMED] = _RANK["问题n"]
-# These are printed without a number, so a lost marker cannot have been one of them.
-_COUNTED = frozenset({_BRACKETED, _LABELLED, _NAMED})
+UNNUMBERED_STYLES = frozenset({_BRACKETED, _LABELLED, _NAMED})
+"""Styles printed without a number: their count orders the outline but is no printed seq, and a
+lost marker cannot have been one of them."""
 # A list that lost every marker (a page that drew its numbers with CSS) leaves no printed
 # sibling to infer from; its items are numbered by position under their parent instead.
 _LOST_LIST = "-"
@@ -70,9 +72,9 @@ _LOST_MARKER_LINE = re.compile(r"[-—–·•*?□■◆●~]+")
 _LOST_NUMERAL = re.compile(r"(?:、|\(\s*\))\s*")
 
 # A label that stands before the problem statement itself: "1.问题:…", "(一)存在问题:…",
-# "【反馈问题】…", or one that quotes the inspectors: "1.反馈指出:…", "(二)巡察组指出:…".
+# "(一)巡察反馈问题:…", "【反馈问题】…", or one that quotes the inspectors: "1.反馈指出:…".
 _PROBLEM_LABEL = re.compile(
-    r"(?:(?:反馈|存在|主要|具体)?问题(?:表现|描述)?|(?:巡视|巡察)?组?(?:反馈)?指出)\s*:\s*"
+    r"(?:(?:巡视|巡察)?(?:反馈|存在|主要|具体)?问题(?:表现|描述)?|(?:巡视|巡察)?组?(?:反馈)?指出)\s*:\s*"
     r"|【\s*(?:反馈|存在)?问题\s*】\s*")
 
 # Quotes and brackets inside which a 。 or : does not end a heading.
@@ -240,7 +242,7 @@ def _infer(items: list[_Item], at: int, stack: list[_Item]) -> tuple[str, int] |
     open_styles = [it.style for it in stack]
     ahead = items[at + 1 : at + 1 + _LOOKAHEAD]
     for depth, sib in enumerate(stack):
-        if sib.style in _COUNTED:
+        if sib.style in UNNUMBERED_STYLES:
             continue
         nxt = _next_of_style(ahead, sib.style, set(open_styles[:depth]))
         if nxt is None:

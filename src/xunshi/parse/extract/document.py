@@ -12,6 +12,7 @@ from __future__ import annotations
 import re
 
 from ..model import DocType, Span
+from .organizations import ORG_END
 
 _TITLE_SCAN_LINES = 12
 """A headline stands above the body, though disclosure pages put a block of metadata lines
@@ -25,6 +26,8 @@ _TITLE_WORD = re.compile(r"关于|通报|情况|公开|公告|公布|报告|反�
 # How a headline ends; one that stops short (…关于省委第三巡视组) goes on in the next line,
 # as headlines laid out like official documents are broken in two.
 _TITLE_END = re.compile(r"(?:通报|报告|公告|公示|公开|公布|情况|说明)$")
+# A line that only names the unit a headline broken after it (中共某某省委 / 关于…) begins with.
+_UNIT_LINE = re.compile(rf"[\u4e00-\u9fff()]{{2,30}}?{ORG_END}")
 # A line that cannot be a headline: it opens with an outline marker or a date, or reads
 # as a sentence (根据/按照/为… openings, inner full stops, a trailing clause mark).
 _NOT_TITLE = re.compile(
@@ -71,22 +74,36 @@ def classify(text: str) -> DocType | None:
 def extract_title(text: str) -> tuple[str, Span] | None:
     """The headline among the first lines, or None when the report opens with its body."""
     start = 0
-    lines = text.split("\n")[:_TITLE_SCAN_LINES + 1]
-    for line, after in zip(lines, lines[1:] + [""]):
+    lines = text.split("\n")[: _TITLE_SCAN_LINES + 1]
+    for n, line in enumerate(lines[:_TITLE_SCAN_LINES]):
         if _is_title(line):
-            if _continues(line, after):
-                return line + after, Span(start, start + len(line) + 1 + len(after))
-            return line, Span(start, start + len(line))
+            return _whole_title(lines, n, start)
         if "。" in line:  # the body has begun
             return None
         start += len(line) + 1
     return None
 
 
-def _continues(line: str, after: str) -> bool:
-    """Whether `after` is the second half of a headline broken after `line`."""
-    return (not _TITLE_END.search(line) and bool(_TITLE_END.search(after))
-            and len(line) + len(after) <= _TITLE_MAX_LEN and not _NOT_TITLE.search(after))
+def _whole_title(lines: list[str], n: int, start: int) -> tuple[str, Span]:
+    """The headline on line n (at `start`) joined with the part broken off above or below it:
+    中共某某省委 / 关于巡视整改情况的通报, or …关于省委第三巡视组 / 反馈意见整改情况的通报."""
+    printed = lines[n]
+    before = lines[n - 1] if n else ""
+    after = lines[n + 1] if n + 1 < len(lines) else ""
+    joined, joined_start = printed, start
+    if printed.startswith("关于") and _UNIT_LINE.fullmatch(before):
+        joined, joined_start = f"{before}\n{printed}", start - len(before) - 1
+    elif _continues(printed, after):
+        joined = f"{printed}\n{after}"
+    if len(joined) - 1 > _TITLE_MAX_LEN:
+        joined, joined_start = printed, start
+    return joined.replace("\n", ""), Span(joined_start, joined_start + len(joined))
+
+
+def _continues(printed: str, after: str) -> bool:
+    """Whether the line after a headline that stops short is the rest of it."""
+    return (not _TITLE_END.search(printed) and bool(_TITLE_END.search(after))
+            and not _NOT_TITLE.search(after))
 
 
 def _is_title(line: str) -> bool:

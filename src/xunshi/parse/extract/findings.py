@@ -13,7 +13,7 @@ import re
 
 from ..model import DocType, Finding, Measure, Span
 from ..outline import (
-    PROBLEM_STYLES, Block, build_outline, match_marker, rstrip_end, sentence_end,
+    PROBLEM_STYLES, UNNUMBERED_STYLES, Block, build_outline, match_marker, rstrip_end, sentence_end,
 )
 from .measures import (
     ENUM_FAMILIES, LEAD_IN, enumerated_items, enumeration, extract_measures, item_number,
@@ -25,7 +25,7 @@ from .numerals import CN_NUMBER
 # announcement heads them 巡察发现的主要问题.
 FINDINGS_SECTION = re.compile(
     r"反馈(?:的)?(?:问题|意见)|问题(?:的)?整改|整改(?:任务|意见)|具体问题|问题导向|问题清单"
-    r"|发现的?(?:主要|突出)?问题"
+    r"|发现的?(?:主要|突出)?问题|^(?:具体|逐项)?整改(?:落实|进展)?情况$"
 )
 # Sections that are about something else even when they mention problems.
 OTHER_SECTION = re.compile(r"线索|信访|下一步|深化|巩固|存在的主要问题|打算|计划")
@@ -148,10 +148,13 @@ def _strip_wrappers(s: str) -> str:
     s = _TAIL_REPORT.sub("", _LEAD_WORD.sub("", s))
     s = _TAIL_PROBLEM.sub("", s)
     s = _TAIL_BARE_PROBLEM.sub("", s) if led else s
+    return _unquote(s).strip(_EDGE)
+
+
+def _unquote(s: str) -> str:
+    """The text inside the quotation that is all of `s`, else `s`: “健全学习制度” → 健全学习制度."""
     quoted = _quoted_at(s, 0)
-    if quoted and quoted[1] == len(s):
-        s = quoted[0]
-    return s.strip(_EDGE)
+    return quoted[0] if quoted and quoted[1] == len(s) else s
 
 
 def unwrap(heading: str) -> tuple[str, str | None]:
@@ -213,21 +216,29 @@ def _is_other(block: Block) -> bool:
 def _findings_lists(text: str, root: Block) -> list[list[Block]]:
     """The sibling headings to read findings from, one list per findings section.
 
-    Several named sections are narrowed to those that really list problems; without any, the
-    first block whose children are mostly problem-shaped headings stands in, and only those
-    children count (its other children are about the work, not the problems).
+    Named sections count when they really list problems: a heading such as 坚持问题导向 also
+    heads the account of the work. Without one that does, the first block whose children are
+    mostly problem-shaped headings stands in, and only those children count (its other
+    children are about the work); the named sections are the last resort.
     """
     sections = _sections(root)
-    if len(sections) > 1:
-        sections = [s for s in sections if _lists_problems(text, s)] or sections
-    if sections:
-        return [[k for k in s.children if not OTHER_SECTION.search(k.heading)] for s in sections]
+    listing = [s for s in sections if _lists_problems(text, s)]
+    if listing:
+        return [[k for k in s.children if not OTHER_SECTION.search(k.heading)] for s in listing]
+    problems = _problem_children(text, root)
+    if problems:
+        return [problems]
+    return [[k for k in s.children if not OTHER_SECTION.search(k.heading)] for s in sections]
+
+
+def _problem_children(text: str, root: Block) -> list[Block]:
+    """The problem-shaped children of the first block made mostly of them, if any."""
     for block in root.walk():
         if _is_other(block):
             continue
         problems = [c for c in block.children if _is_problem(text, c) and not _is_other(c)]
         if len(problems) >= 2 and len(problems) * 2 >= len(block.children):
-            return [problems]
+            return problems
     return []
 
 
@@ -307,7 +318,8 @@ def outline_findings(text: str) -> list[Finding]:
     """Findings of a rectification report, read from its outline."""
     root = build_outline(text)
     out: list[Finding] = []
-    for kids in _findings_lists(text, root):
+    for listed in _findings_lists(text, root):
+        kids = [k for k in listed if not _reports_work(text, k)]
         if not _is_category_level(text, kids):
             out.extend(_finding(text, k, None) for k in kids)
             continue
@@ -320,16 +332,24 @@ def outline_findings(text: str) -> list[Finding]:
     return out
 
 
+def _reports_work(text: str, block: Block) -> bool:
+    """Whether a heading among the findings reports work instead (举一反三,建立长效机制): every
+    item under it is a measure taken, and it names no problem itself."""
+    return (bool(block.children) and all(_is_action(k.heading) for k in block.children)
+            and not _is_problem(text, block) and not FAULT.search(block.heading))
+
+
 # ---------------------------------------------------------------- one finding
 
 
 def _children_role(text: str, block: Block, nested: bool) -> str | None:
     """What the numbered items under a finding are: measures, sub-problems or description.
 
-    Items after a colon (整改情况:) or bare one-line items are measures; items that name their
-    own problem (针对“…”), or two or more that each carry their own measures, are
+    Items after a colon (整改情况:) or bare one-line items are measures; numbered items that
+    name their own problem (针对“…”), or two or more that each carry their own measures, are
     sub-problems — one level deep only, as the model has it; anything else only describes
-    the finding.
+    the finding. Unnumbered paragraphs opening 针对…的问题, without measures of their own to
+    make them sub-problems, only tell how one side of it was answered: they are its text.
     """
     kids = block.children
     if not kids:
@@ -337,8 +357,11 @@ def _children_role(text: str, block: Block, nested: bool) -> str | None:
     if _items_are_measures(text, block):
         return "measures"
     named = all(_LEAD_WORD.match(k.heading) for k in kids)
+    answering = named and all(k.inferred for k in kids)
     each_measured = len(kids) >= 2 and all(_has_measures(text, k) for k in kids)
-    return "subproblems" if not nested and (named or each_measured) else "description"
+    if not nested and (each_measured or named and not answering):
+        return "subproblems"
+    return None if answering else "description"
 
 
 def _finding(text: str, block: Block, category: str | None, nested: bool = False) -> Finding:
@@ -346,8 +369,11 @@ def _finding(text: str, block: Block, category: str | None, nested: bool = False
     heading, printed_status = _split_note(block.heading)
     title, recommendation = unwrap(heading)
     end = _closing_start(text, block.heading_span.end, block.span.end)
-    f = Finding(title=title, span=Span(block.span.start, end), seq=block.number,
-                seq_inferred=block.inferred, category=category, recommendation=recommendation)
+    # The contract's seq is the printed number: a heading printed without one has none.
+    printed = block.style not in UNNUMBERED_STYLES
+    f = Finding(title=title, span=Span(block.span.start, end),
+                seq=block.number if printed else None, seq_inferred=block.inferred and printed,
+                category=category, recommendation=recommendation)
     role = _children_role(text, block, nested)
     own_end = block.body_span.end if role == "subproblems" else end
     f.status = printed_status or status_hint(text, block.heading_span.end, own_end)
@@ -409,7 +435,7 @@ def _fill(f: Finding, text: str, start: int, end: int, described: int | None) ->
         desc_start = desc_end = start
     advice = RECOMMENDATION_LABEL.search(text, desc_start, desc_end)
     if advice and f.recommendation is None:
-        f.recommendation = text[advice.end() : desc_end].strip(_EDGE) or None
+        f.recommendation = _unquote(text[advice.end() : desc_end].strip(_EDGE)) or None
         desc_end = advice.start()
     description = _DESCRIPTION_LABEL.sub("", text[desc_start:desc_end].strip(_EDGE))
     f.description = description.strip(_EDGE) or None
