@@ -474,3 +474,42 @@ def test_feedback_item_with_long_comma_clauses_stays_whole() -> None:
     text = ("巡察发现的主要问题:落实上级关于基层党组织标准化建设的部署要求不够到位,"
             "部分支部组织生活流于形式,党员教育管理存在宽松软现象。巡察组要求,抓好整改。")
     assert len(findings(text, "feedback")) == 1
+
+
+@pytest.mark.parametrize("markers", [("1.", "2.", "3."), ("一、", "二、", "三、")])
+def test_feedback_run_on_numbered_items_lose_their_markers(markers: tuple[str, ...]) -> None:
+    a, b, c = markers
+    text = (f"会上,巡察组反馈了某社区存在的主要问题:{a}党建工作不扎实;{b}责任落实不到位;"
+            f"{c}财务管理不规范。社区书记作表态发言。")
+    assert [(f.seq, f.title) for f in findings(text, "feedback")] == [
+        (1, "党建工作不扎实"), (2, "责任落实不到位"), (3, "财务管理不规范")]
+
+
+@pytest.mark.parametrize("mark", ["。", ","])
+def test_feedback_field_label_sentences_are_categories_of_the_items_after_them(mark: str) -> None:
+    text = (f"巡察组指出巡察发现的一些问题,主要是:在党的领导方面{mark}有的学习不深入;有的决策不规范。"
+            f"在党的建设方面{mark}有的组织生活不严肃。反馈要求,抓好整改。")
+    assert [(f.category, f.title) for f in findings(text, "feedback")] == [
+        ("党的领导方面", "有的学习不深入"), ("党的领导方面", "有的决策不规范"),
+        ("党的建设方面", "有的组织生活不严肃")]
+
+
+def test_feedback_sentence_about_a_field_after_the_list_is_not_an_item() -> None:
+    text = "巡察发现的主要问题是:有的学习不深入;有的决策不规范。在整改方面,巡察组提出了意见。"
+    assert [f.title for f in findings(text, "feedback")] == ["有的学习不深入", "有的决策不规范"]
+
+
+@pytest.mark.parametrize("lead", ["也指出了存在的一些突出问题。主要包括", "巡视发现的问题主要包括:"])
+def test_feedback_list_after_zhuyao_baokuo(lead: str) -> None:
+    text = f"会议肯定了成绩,{lead}学习主动性不够;风险意识不强;整改不到位。巡视组已移交问题线索。"
+    assert [f.title for f in findings(text, "feedback")] == ["学习主动性不够", "风险意识不强", "整改不到位"]
+
+
+@pytest.mark.parametrize("text", [
+    "巡视发现的主要问题:在党的领导方面:有的学习不深入;有的决策不规范。在党的建设方面:有的组织生活不严肃。",
+    "巡视组指出,一是在党的领导方面:有的学习不深入;有的决策不规范。二是在党的建设方面:有的组织生活不严肃。",
+])
+def test_feedback_field_labels_after_zai_name_the_field_without_it(text: str) -> None:
+    assert [(f.category, f.title) for f in findings(text + "巡视组要求,抓好整改。", "feedback")] == [
+        ("党的领导方面", "有的学习不深入"), ("党的领导方面", "有的决策不规范"),
+        ("党的建设方面", "有的组织生活不严肃")]

@@ -110,6 +110,8 @@ def test_shared_head_noun_is_distributed() -> None:
     ("甲镇、乙镇2个乡镇,县法院、县档案馆2个县级部门", ["甲镇", "乙镇", "县法院", "县档案馆"]),
     ("甲镇党委及所辖15个行政村,乙镇、丙镇所辖8个行政村", ["甲镇党委"]),
     ("县人大机关、非公有制企业", ["县人大机关"]),
+    ("5个县(区)的相关县(区)直部门单位、乡镇(街道)", []),
+    ("市林业局、村(社区)党组织", ["市林业局"]),
 ])
 def test_split_targets(segment: str, expected: list[str]) -> None:
     assert [t.name for t in split_targets(segment, 0)] == expected
@@ -380,3 +382,16 @@ def test_a_bare_committee_fed_back_to_is_the_issuers_place() -> None:
 def test_a_bare_committee_of_another_level_stays_as_named() -> None:
     text = "中共某某市财政局党组关于巡察整改情况的通报\n2019年7月3日,市委第二巡察组向局党组反馈了巡察意见。\n一、整改"
     assert one(text).target == "局党组"
+
+
+@pytest.mark.parametrize("when, expected", [("近日", "2020-01-10"), ("此前", "None")])
+def test_a_feedback_given_recently_is_dated_by_the_publication(when: str, expected: str) -> None:
+    i = one(f"2019年10月8日至12月6日,中央第十二巡视组对某某银行党委进行了常规巡视。{when},"
+            "中央第十二巡视组向某某银行党委反馈了巡视情况。\n(来源:某某网站)\n2020年1月10日")
+    assert str(i.feedback_on) == expected
+
+
+def test_a_body_inspected_on_how_it_carries_out_a_task() -> None:
+    text = ("于3月7日至4月20日对甲县乙镇党委落实脱贫攻坚开展了专项巡察。7月19日,巡察组向乙镇党委反馈了巡察情况。"
+            "组长从镇村两个层面对乙镇党委开展脱贫攻坚专项巡察情况进行了反馈。")
+    assert [(i.target, i.kind) for i in extract_inspections(text)] == [("甲县乙镇党委", "专项")]

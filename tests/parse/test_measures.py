@@ -1,10 +1,11 @@
 """Measures: enumerations that start clauses, single-paragraph measures, exact spans, status."""
 from __future__ import annotations
 
+import pytest
 from hypothesis import given, settings, strategies as st
 
 from xunshi.parse.extract.measures import (
-    LEAD_IN, enumeration, extract_measures, status_hint, strip_item_marker,
+    LEAD_IN, after_item_marker, enumeration, extract_measures, status_hint,
 )
 from xunshi.parse.model import Measure
 
@@ -115,10 +116,16 @@ def test_a_bare_completion_sentence_is_a_status() -> None:
     assert status_hint("【整改进展】已完成,", 0, 10) == "已完成"
 
 
-def test_strip_item_marker() -> None:
-    assert strip_item_marker("二是强化监督") == "强化监督"
-    assert strip_item_marker("(3)开展检查") == "开展检查"
-    assert strip_item_marker("开展检查") == "开展检查"
+def test_after_item_marker() -> None:
+    assert after_item_marker("二是强化监督", 0) == 2
+    assert after_item_marker("(3)开展检查", 0) == 3
+    assert after_item_marker("开展检查", 0) == 0
+
+
+@pytest.mark.parametrize("marker", ["2.", "二、"])
+def test_after_a_run_on_marker_known_by_the_clause_mark_before_it(marker: str) -> None:
+    text = f"主要是:1.学习不深入;{marker}决策不规范"
+    assert text[after_item_marker(text, text.index(marker)):] == "决策不规范"
 
 
 @settings(max_examples=300, deadline=None)

@@ -153,3 +153,15 @@ def test_a_unit_a_province_inspects_keeps_its_address() -> None:
     text = ("根据省委统一部署,省委第八巡视组对某某能源集团有限公司党委开展了常规巡视。\n一、整改\n"
             "通信地址:长沙市芙蓉区某某路1号\n中共某某能源集团有限公司委员会")
     assert resolve(text, "中共某某能源集团有限公司委员会") == ("长沙市", "430100")
+
+
+def test_a_release_on_a_higher_committees_visit_speaks_for_the_visited_place() -> None:
+    text = ("根据省委统一部署,十一届省委第八轮巡视对衡阳市开展了常规巡视。省委第三巡视组向衡阳市委反馈了"
+            "巡视情况,省委巡视工作领导小组成员出席会议。巡视组指出,衡阳市委取得了一定成绩。")
+    assert resolve(text, None) == ("衡阳市", "430400")
+
+
+def test_a_release_on_a_provinces_visit_to_several_cities_speaks_for_the_province() -> None:
+    text = ("根据省委统一部署,十届省委第十三轮巡视对淄博、枣庄、东营、潍坊、临沂、菏泽6个市开展了巡视“回头看”。"
+            "近日,省委巡视组向6个市反馈了巡视情况,组长向市委书记传达了省委书记的讲话精神。")
+    assert resolve(text, None) == ("山东省", "370000")

@@ -90,3 +90,13 @@ def test_title_unit_on_a_broken_or_late_headline(head: str, issuer: str) -> None
 def test_no_title_unit_from_the_body() -> None:
     text = "根据省委统一部署,省委巡视组对某某县进行了巡视。\n中共某某县委关于巡察整改情况的通报\n正文。"
     assert extract_signature(text).issuer is None
+
+
+@pytest.mark.parametrize(("tail", "issuer"), [
+    ("稿件来源:县纪委监委\n2021-03-05", "县纪委监委"),
+    ("稿件来源: 某县融媒体中心\n作者:张斌", "某县融媒体中心"),
+    ("稿件来源:湖南日报\n作者:张斌", None),
+])
+def test_a_source_line_among_the_closing_lines_names_the_issuer(tail: str, issuer: str | None) -> None:
+    sig = extract_signature(normalize(f"6月3日,巡察组向县财政局党组反馈了巡察情况。\n{tail}"))
+    assert sig.issuer == issuer

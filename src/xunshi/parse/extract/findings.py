@@ -17,7 +17,7 @@ from ..outline import (
 )
 from .measures import (
     ENUM_FAMILIES, LEAD_IN, enumerated_items, enumeration, extract_measures, item_number,
-    status_hint, strip_item_marker,
+    after_item_marker, status_hint,
 )
 from .numerals import CN_NUMBER
 
@@ -87,18 +87,26 @@ _DESCRIBING_COLON = re.compile(r"(?:表现(?:为|在)?|描述|存在问题)\s*:$
 CLOSING_LINE = re.compile(
     r"^[ \t]*(?:下一步[,,:]|欢迎|特此|如有(?:意见|问题)|联系(?:电话|方式|人)\s*:)", re.MULTILINE)
 
-# A sentence after 。 that still belongs to the list: it opens like a problem item.
-ITEM_OPENER = re.compile(rf"(?:有的|部分|一些|个别|少数|仍有|还有|存在|{CN_NUMBER}是)")
+# How a problem item opens: 有的… / 部分… / 一是….
+_ITEM_WORDS = rf"(?:有的|部分|一些|个别|少数|仍有|还有|存在|{CN_NUMBER}是)"
+# A field of work named as a sentence of its own inside a list, which the items after it
+# stand under: 在党的领导方面。有的… / 在党的建设方面,有的… (方面: labels are INLINE_CATEGORY's).
+_FIELD_NAME = r"在?(?P<category>[^。;:,\n]{2,20}?方面)"
+FIELD_LABEL = re.compile(rf"{_FIELD_NAME}(?:。|,(?={_ITEM_WORDS}))")
+# A sentence after 。 that still belongs to the list: it opens like a problem item or a label.
+ITEM_OPENER = re.compile(rf"{_ITEM_WORDS}|{_FIELD_NAME}(?:[。:]|,(?={_ITEM_WORDS}))")
 # Where a feedback announcement starts listing problems: 发现…问题: / 主要问题: / 问题主要有,
-# or 发现了一些问题(和不足), / 巡察发现, followed by an item (有的… / 一是…) or by 主要是.
+# or 发现了一些问题(和不足), / 巡察发现, followed by an item (有的… / 一是…) or by 主要是;
+# or a sentence naming problems followed by one that lists them (…突出问题。主要包括…).
 INLINE_LEAD = re.compile(
     r"(?:发现|反映|指出|存在)[^。:\n]{0,30}(?:问题|不足)[^。:,;\n]{0,8}:"
     r"|(?:发现|存在)(?:[^。:,\n]{0,30}(?:问题|不足)[^。:,;\n]{0,8})?,"
-    r"(?:主要(?:是|有|表现[在为]):?|(?=有的|一是))"
-    r"|主要(?:问题(?:是|有)?|是|有|表现在|表现为):|问题主要(?:是|有|表现在|表现为):?"
+    r"(?:主要(?:是|有|包括|表现[在为]):?|(?=有的|一是))"
+    r"|(?:问题|不足)。主要(?:是|有|包括|表现[在为]):?"
+    r"|主要(?:问题(?:是|有)?|是|有|包括|表现在|表现为):|问题主要(?:是|有|包括|表现在|表现为):?"
 )
-# An inline item that names a field of work before its problems: 一是党的领导方面:A;B.
-INLINE_CATEGORY = re.compile(r"(?P<category>[^。:;,\n]{2,24}?方面(?:存在的问题|的问题)?)\s*:")
+# An inline item that names a field of work before its problems: 一是(在)党的领导方面:A;B.
+INLINE_CATEGORY = re.compile(r"在?(?P<category>[^。:;,\n]{2,24}?方面(?:存在的问题|的问题)?)\s*:")
 # The tail that closes a list's last item: …有待加强等问题 / …不规范等.
 _TAIL_ETC = re.compile(r"等(?:方面)?(?:的?问题)?$")
 # A list item made only of short comma-separated clauses lists one problem per clause.
@@ -467,8 +475,28 @@ def _lead_findings(text: str) -> list[Finding]:
         else:  # the lead ends its line: the problems are the numbered lines below it
             items = _listed_lines(text, end)
             consumed = items[-1][1] if items else end
-        out.extend(f for s, e, seq in items for f in _inline_item(text, s, e, seq))
+        out.extend(_under_field_labels(text, items))
     return [f for f in out if f.title]
+
+
+def _under_field_labels(text: str, items: list[tuple[int, int, int | None]]) -> list[Finding]:
+    """Findings of a lead's items, each under the last field of work named before it: a label
+    sentence (在党的领导方面。) is a category, not a finding, and a label (纪律方面:) covers
+    the items after its own until the next one."""
+    out: list[Finding] = []
+    category = None
+    for start, end, seq in items:
+        start = _skip_edge(text, start, end)
+        at = after_item_marker(text, start)
+        label = FIELD_LABEL.match(text, at)
+        if label and label.end() <= end + 1:  # the 。 or , that closes it may end the item
+            category, start = label.group("category"), min(label.end(), end)
+        found = _inline_item(text, start, end, seq) if start < end else []
+        category = next((f.category for f in found if f.category), category)
+        for f in found:
+            f.category = f.category or category
+        out.extend(found)
+    return out
 
 
 def _categorized_paragraphs(text: str) -> list[Finding]:
@@ -489,8 +517,7 @@ def _categorized_paragraphs(text: str) -> list[Finding]:
 
 def _category_label(text: str, start: int, end: int) -> re.Match[str] | None:
     """The 党的领导方面: label that opens the enumerated item text[start:end], if any."""
-    item = text[start:end]
-    return INLINE_CATEGORY.match(text, start + len(item) - len(strip_item_marker(item)), end)
+    return INLINE_CATEGORY.match(text, after_item_marker(text, start), end)
 
 
 def _inline_item(text: str, start: int, end: int, seq: int | None) -> list[Finding]:
@@ -558,8 +585,14 @@ def _separated_items(text: str, start: int, end: int) -> list[tuple[int, int, in
 
 def _inline_finding(text: str, start: int, end: int, seq: int | None) -> Finding:
     """One inline item as a finding: its text without the 一是 and the edge punctuation."""
+    start = _skip_edge(text, start, end)
+    end = sentence_end(text, start, end) if seq is not None else end
+    title = _TAIL_ETC.sub("", text[after_item_marker(text, start) : end].strip(_EDGE))
+    return Finding(title=title, span=Span(start, end), seq=seq)
+
+
+def _skip_edge(text: str, start: int, end: int) -> int:
+    """The first offset in [start, end) past the punctuation and blanks an item opens with."""
     while start < end and text[start] in _EDGE:
         start += 1
-    end = sentence_end(text, start, end) if seq is not None else end
-    title = _TAIL_ETC.sub("", strip_item_marker(text[start:end]).strip(_EDGE))
-    return Finding(title=title, span=Span(start, end), seq=seq)
+    return start

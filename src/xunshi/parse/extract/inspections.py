@@ -70,6 +70,8 @@ _PREAMBLE_LINES = 5
 """Inspections are stated before the first heading, and within the first few paragraphs."""
 _HEADER_LINES = 12
 """At most this many lines without a sentence (metadata, headline) may stand above the body."""
+# A feedback the text dates only as recent (近日,…反馈): it was given as the report came out.
+_RECENTLY = re.compile(r"近日|日前|近期")
 # A sentence: where round, group and dates of a visit are looked up.
 _SENTENCE_END = re.compile(r"[。;!?\n]")
 # A unit naming itself (我省, 我县, 我局党组, 我校党委): the report's issuer is who that is.
@@ -299,14 +301,18 @@ _Feedback = tuple[str | None, PartialDate]
 
 def _feedback_dates(o: _Opening, inspections: list[Inspection]) -> list[_Feedback]:
     """(addressee, date) of each feedback phrase: the nearest date before it in its sentence,
-    skipping ranges that are a tour."""
+    skipping ranges that are a tour; the publication date for one given 近日."""
     tours = {(i.started_on, i.ended_on) for i in inspections}
     dates = [x for x in o.dates if (x.start, x.end) not in tours]
+    published = o.signature.published_on
     out = []
     for m in _FEEDBACK.finditer(o.text, 0, o.end):
-        date = _last_in(dates, o.sentence_start(m.start()), m.start())
-        if date is not None:
-            out.append((m.group("to") or m.group("on"), date.start))
+        start = o.sentence_start(m.start())
+        date = _last_in(dates, start, m.start())
+        day = date.start if date else (
+            published if published and _RECENTLY.search(o.text, start, m.start()) else None)
+        if day is not None:
+            out.append((m.group("to") or m.group("on"), day))
     return out
 
 
@@ -331,11 +337,15 @@ def extract_inspections(text: str) -> list[Inspection]:
 
 def _distinct(inspections: list[Inspection]) -> list[Inspection]:
     """The first inspection of each unit: an announcement names its addressee more than once
-    (区委第三巡察组向区委办反馈…组长向区委办反馈了巡察情况)."""
-    seen: set[str] = set()
-    out = []
+    (区委第三巡察组向区委办反馈…组长向区委办反馈了巡察情况), the second time maybe without the
+    place it lies in (对甲县乙镇党委…;对乙镇党委…)."""
+    out: list[Inspection] = []
     for insp in inspections:
-        if insp.target not in seen:
-            seen.add(insp.target)
+        if not any(_same_unit(insp.target, o.target) for o in out):
             out.append(insp)
     return out
+
+
+def _same_unit(a: str, b: str) -> bool:
+    """Whether two names name one unit: equal, or one is the other with its place left off."""
+    return a.endswith(b) or b.endswith(a)

@@ -23,10 +23,13 @@ ENUM_FAMILIES = tuple(re.compile(_CLAUSE + family, re.MULTILINE) for family in (
     rf"(?P<m>第(?P<n>{CN_NUMBER})[,、])",
     r"(?P<m>(?P<n>[①-⑳]))",
 )) + (
-    # 1.…;2.… run on after a colon or a clause end; at a line start 1. is the outline's
-    # heading marker, and 3.5 is a number.
-    re.compile(r"(?<=[:;。])[ \t]*(?P<m>(?P<n>\d{1,2})[.、](?!\d))"),
+    # 1.…;2.… or 一、…;二、… run on after a colon or a clause end; at a line start they are
+    # the outline's heading markers, and 3.5 is a number.
+    re.compile(rf"(?<=[:;。])[ \t]*(?P<m>(?P<n>\d{{1,2}}|{CN_NUMBER})[.、](?!\d))"),
 )
+
+_MARKER_MAX = 24
+"""No item marker, a naming actor (局党组一是) included, is longer than this."""
 
 # The label words of a lead-in: 整改落实情况 / 整改情况 / 整改措施 / 整改进展及成效 …
 _LEAD_WORDS = r"整改(?:落实|推进|完成)?(?:情况|措施|举措|进展|成效)(?:及(?:成效|进展|情况|成果))?(?:情况)?(?:如下)?"
@@ -73,13 +76,17 @@ def enumeration(text: str, start: int, end: int) -> list[tuple[int, int]]:
     return min(chains, key=lambda c: c[0][0], default=[])
 
 
-def strip_item_marker(item: str) -> str:
-    """An item's text without its 一是 / (1) / 第一, marker."""
+def after_item_marker(text: str, start: int) -> int:
+    """Where the item at `start` begins after its 一是 / (1) / 第一, / 1. marker (`start` when it
+    has none). Matched in place, so that a marker known by the ; or : before it is seen, and
+    as the start of an item of its own, as which it opens a clause."""
+    head = text[start : start + _MARKER_MAX]
     for family in ENUM_FAMILIES:
-        m = family.match(item)
-        if m:
-            return item[m.end():]
-    return item
+        if in_place := family.match(text, start):
+            return in_place.end()
+        if alone := family.match(head):
+            return start + alone.end()
+    return start
 
 
 def _trim(text: str, start: int, end: int) -> tuple[int, int]:

@@ -112,6 +112,10 @@ _NAMESAKE = re.compile(r"大学|学院")
 # A party committee named in the body, by level: what an issuer-less report (a news release on a
 # 区委 round) speaks for is the level of the committee it names most.
 _COMMITTEE = re.compile(r"(?P<province>省委|自治区党委)|(?P<prefecture>市委|州委|盟委|地委)|(?P<county>县委|区委|旗委)")
+# A committee named as the one that sends the groups (省委第三巡视组, 省委统一部署, 十一届省委):
+# in an announcement of a higher committee's visit, that is not the level it speaks for.
+_SENDER_AFTER = re.compile(r"(?:第?[一二三四五六七八九十\d]{1,3}[轮届]?)?(?:巡视|巡察)|(?:统一)?部署|批准")
+_SENDER_BEFORE = "届"
 # What may follow a short name in an issuer for it to be the issuer's place: 湘西州委, 怀化市委.
 _SHORT_ANCHOR = re.compile(r"[州盟]?委")
 _LEVELS = {"province": PROVINCE, "prefecture": PREFECTURE, "county": COUNTY}
@@ -241,6 +245,8 @@ def resolve_jurisdiction(text: str, issuer: str | None, contacts: list[Contact])
         return None
     level = _issuer_level(issuer) if issuer else _committee_level(text)
     best = _settle_level(level, evidence)
+    if best is None and not issuer and level == PREFECTURE and _sent_by_province(text):
+        best = _settle_level(PROVINCE, evidence)  # a province's groups visited several cities
     if best is None and level == COUNTY:  # a county issuer without its name (县委宣传部)
         pref = _settle_level(PREFECTURE, evidence)
         if pref is None:
@@ -312,12 +318,26 @@ def _issuer_level(issuer: str | None) -> int:
 
 
 def _committee_level(text: str) -> int:
-    """The level of the committee the text names most often; a prefecture on a tie or none."""
-    counts = Counter(m.lastgroup for m in _COMMITTEE.finditer(text) if m.lastgroup)
+    """The level of the committee the text names most often; a prefecture on a tie or none.
+    Mentions as the sender of the groups count only when all mentions are such: a release on a
+    province's visit to a city speaks for the city, one on a district's own round for the district."""
+    found = [m for m in _COMMITTEE.finditer(text) if m.lastgroup]
+    visited = [m for m in found if not _is_sender(text, m)]
+    counts = Counter(m.lastgroup for m in visited or found)
     ranked = counts.most_common(2)
     if not ranked or (len(ranked) > 1 and ranked[0][1] == ranked[1][1]):
         return PREFECTURE
     return _LEVELS[ranked[0][0]]
+
+
+def _sent_by_province(text: str) -> bool:
+    """Whether the committee that sent the groups is a province's (省委第三巡视组, 十届省委)."""
+    return any(m.lastgroup == "province" and _is_sender(text, m) for m in _COMMITTEE.finditer(text))
+
+
+def _is_sender(text: str, m: re.Match[str]) -> bool:
+    """Whether the committee mention `m` names who sent the groups (省委第三巡视组, 十一届省委)."""
+    return text[m.start() - 1 : m.start()] == _SENDER_BEFORE or bool(_SENDER_AFTER.match(text, m.end()))
 
 
 def _support(d: Division, evidence: list[_Evidence]) -> float:

@@ -26,6 +26,10 @@ _BYLINE = re.compile(
     rf"[(](?:供稿|来源|作者单位)?:?(?P<org>[\u4e00-\u9fff]{{2,20}}?{ORG_END})"
     r"(?:供稿)?(?: [\u4e00-\u9fff·]{2,5})*[)]$"
 )
+# A news release's source line among the closing lines, unbracketed: 稿件来源: 某县融媒体中心
+# (the bracketed form is a byline; normalize drops bare 来源: lines as page chrome). A paper
+# (湖南日报) names no body.
+_SOURCE_LINE = re.compile(rf"稿件来源\s*:\s*(?P<org>[\u4e00-\u9fff]{{2,20}}?{ORG_END})\s*$")
 # A title led by its unit: 天心区委关于省委巡视第一组反馈意见整改情况的通报.
 _TITLE_UNIT = re.compile(
     rf"(?P<org>[\u4e00-\u9fff]{{2,30}}?{ORG_END})关于[^。]{{2,80}}(?:通报|公告|公开|报告|情况|公布)"
@@ -111,12 +115,19 @@ def _closing(lines: list[_Line]) -> Signature:
 
 
 def _byline(lines: list[_Line]) -> tuple[str, Span] | None:
-    """The unit of a `(unit author)` byline at the very end of the text."""
+    """The unit of a `(unit author)` byline at the very end of the text, else of a `来源:unit`
+    line among the closing lines (an editor's or a date line may follow it)."""
     if not lines:
         return None
-    last = lines[-1]
-    m = _BYLINE.search(last.text)
-    return (m.group("org"), Span(last.start + m.start("org"), last.start + m.end("org"))) if m else None
+    m = _BYLINE.search(lines[-1].text)
+    if m:
+        return m.group("org"), Span(lines[-1].start + m.start("org"), lines[-1].start + m.end("org"))
+    for line in reversed(lines[-_CLOSING_LINES:]):
+        m = _SOURCE_LINE.match(line.text.strip())
+        if m:
+            at = line.start + line.text.index(m.group("org"))
+            return m.group("org"), Span(at, at + len(m.group("org")))
+    return None
 
 
 def _title_unit(lines: list[_Line]) -> tuple[str, Span] | None:

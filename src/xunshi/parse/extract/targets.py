@@ -32,11 +32,12 @@ _HEAD_QUALIFIER = re.compile(r"\([^)]*\)|(?:国家|省|市|县|区|地市)级")
 # that names like 住房和城乡建设局 stay whole.
 _CONJ = re.compile(r"(?<=[委办部局厅院组会所站队室司厂校馆心团])(?:以及|和|及|与)")
 # Not a unit but a clause, a scope, a topic or a collective: 对巡视反馈问题进行整改, 对照…, 对全县…
-# (not 全国人大常委会机关), 对各乡镇…, 对非公有制企业…, 对扶贫工作开展专项巡察, 对30个地区和单位党组织.
+# (not 全国人大常委会机关), 对各乡镇…, 对非公有制企业…, 对扶贫工作开展专项巡察, 对30个地区和单位党组织,
+# …直部门单位、乡镇(街道) (a kind of unit named without any one of them).
 _NOT_A_UNIT = re.compile(r"问题|情况|意见|要求|整改|巡视|巡察|线索|部署|以来|期间"
                          r"|^(?:照|其|此|象|全(?!国)|各|所属|所辖|下属|其他|有关|非)"
                          r"|(?:工作|领域|方面|建设|项目|资金)$"
-                         r"|^(?:地区|单位|部门)|单位(?:党组织)?$")
+                         r"|^(?:地区|单位|部门)|单位(?:党组织)?$|^(?:乡镇|街道|村|社区)(?:党组织)?$")
 _PAREN = re.compile(r"\([^)]*\)")
 # Asides closing an item, left out of its span: (含市法学会党组), (市委教育工委).
 _TRAILING_PARENS = re.compile(r"(?:\([^)]*\))+$")
@@ -47,8 +48,11 @@ _MEMBERS = re.compile(r"(?:领导班子|班子)(?:及其成员)?$")
 _PERSON_AND = re.compile(r"(?:主要)?(?:负责同志|负责人|书记)[\u4e00-\u9fff·]{0,4}?(?:以及|和|及)")
 # A pronoun standing for a place named before it (该镇河西村 → 河西村): the report's text says which.
 _ANAPHOR = re.compile(r"^该[省市州县区旗镇乡街村]")
-# A place inspected on one topic (某某市安全生产工作): the place is what was inspected.
-_PLACE_TOPIC = re.compile(r"^(?P<place>[\u4e00-\u9fff]{2,10}?[省市州盟县区旗])[\u4e00-\u9fff]{2,12}(?:工作|领域)$")
+# A place inspected on one topic (某某市安全生产工作), or a body on how it carries one out
+# (某镇党委落实脱贫攻坚): the place or the body is what was inspected.
+_PLACE_TOPIC = re.compile(
+    r"^(?P<place>[\u4e00-\u9fff]{2,10}?[省市州盟县区旗])[\u4e00-\u9fff]{2,12}(?:工作|领域)$"
+    rf"|^(?P<body>[\u4e00-\u9fff]{{2,20}}?{ORG_END})(?:落实|贯彻|执行|履行)[\u4e00-\u9fff]{{2,12}}$")
 # A unit together with what it administers (马泉街道及所辖9个社区), or joined to a counted
 # collective (教育部和31所中管高校): the count that follows is not a count of the names before it,
 # so each of them stays a target of its own.
@@ -92,7 +96,7 @@ def _target(part: str, offset: int, a: int, b: int) -> Target | None:
     raw = part[a:b]
     name = _ANAPHOR.sub("", _MEMBERS.sub("", _PAREN.sub("", raw).strip()))
     topic = _PLACE_TOPIC.match(name)
-    name = topic.group("place") if topic else name
+    name = (topic.group("place") or topic.group("body")) if topic else name
     if not 2 <= len(name) <= 40 or _NOT_A_UNIT.search(name):
         return None
     item = raw.strip()
