@@ -17,8 +17,8 @@ def parse(raw: str) -> Document:
     text = normalize(raw)
     if not text.strip():
         raise ParseError("no text left after normalization")
-    doc = Document(text=text, doc_type=classify(text))
     title = extract_title(text)
+    doc = Document(text=text, doc_type=classify(text, title[0] if title else None))
     if title:
         doc.title, doc.spans["title"] = title
     sig = extract_signature(text)
@@ -27,7 +27,7 @@ def parse(raw: str) -> Document:
         doc.spans["issuer"] = sig.issuer_span
     if sig.published_span:
         doc.spans["published_on"] = sig.published_span
-    doc.inspections = extract_inspections(text)
+    doc.inspections = extract_inspections(text, sig)
     doc.findings = extract_findings(text, doc.doc_type)
     doc.clues = extract_clues(text)
     doc.contacts = extract_contacts(text)

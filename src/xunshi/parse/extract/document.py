@@ -59,12 +59,15 @@ _FEEDBACK = re.compile(
 )
 
 
-def classify(text: str) -> DocType | None:
-    """`rectification`, `feedback`, or None when the text shows neither."""
-    title = extract_title(text)
-    if title and _RECTIFICATION_TITLE.search(title[0]):
+def classify(text: str, title: str | None) -> DocType | None:
+    """`rectification`, `feedback`, or None when the text shows neither.
+
+    `title` is the headline `extract_title` found (the parser finds it once for both): a
+    headline's wording decides before the body's.
+    """
+    if title and _RECTIFICATION_TITLE.search(title):
         return "rectification"
-    if title and _FEEDBACK_TITLE.search(title[0]):
+    if title and _FEEDBACK_TITLE.search(title):
         return "feedback"
     if _RECTIFICATION.search(text):
         return "rectification"

@@ -327,9 +327,13 @@ def _apply_feedback(inspections: list[Inspection], feedbacks: list[_Feedback]) -
                 insp.feedback_on = date
 
 
-def extract_inspections(text: str) -> list[Inspection]:
-    """One inspection per inspected unit named in the report's opening paragraphs."""
-    o = _Opening(text, _preamble_end(text), extract_signature(text))
+def extract_inspections(text: str, signature: Signature | None = None) -> list[Inspection]:
+    """One inspection per inspected unit named in the report's opening paragraphs.
+
+    The signature (its year resolves 今年, its issuer 我县) is read from the text unless the
+    caller has it already.
+    """
+    o = _Opening(text, _preamble_end(text), signature or extract_signature(text))
     inspections = _distinct(_visits(o) or _own_unit(o) or _addressees(o))
     _apply_feedback(inspections, _feedback_dates(o, inspections))
     return inspections
