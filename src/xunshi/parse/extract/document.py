@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 
 from ..model import DocType, Span
-from .organizations import ORG_END
+from .organizations import UNIT_NAME
 
 _TITLE_SCAN_LINES = 12
 """A headline stands above the body, though disclosure pages put a block of metadata lines
@@ -27,7 +27,7 @@ _TITLE_WORD = re.compile(r"关于|通报|情况|公开|公告|公布|报告|反�
 # as headlines laid out like official documents are broken in two.
 _TITLE_END = re.compile(r"(?:通报|报告|公告|公示|公开|公布|情况|说明)$")
 # A line that only names the unit a headline broken after it (中共某某省委 / 关于…) begins with.
-_UNIT_LINE = re.compile(rf"[\u4e00-\u9fff()]{{2,30}}?{ORG_END}")
+_UNIT_LINE = re.compile(UNIT_NAME)
 # A line that cannot be a headline: it opens with an outline marker or a date, or reads
 # as a sentence (根据/按照/为… openings, inner full stops, a trailing clause mark).
 _NOT_TITLE = re.compile(

@@ -18,6 +18,9 @@ AUTHORITY = r"(?:中央|(?:自治)?区党委|(?:集团公司|集团|公司|学�
 ORG_END = r"(?:委员会|党组|党委|党总支|办公室|政府|公司|集团|中心|学校|[委办部局厅院组会所站队社行署处室馆])"
 """A regex fragment for how the name of a party or government body ends."""
 
+UNIT_NAME = rf"[\u4e00-\u9fff()]{{2,30}}?{ORG_END}"
+"""A regex fragment for a body's whole name as a line prints it alone (中共某某县委, 某局(某办))."""
+
 MODE = r"(?:巡视|巡察)"
 """Inspections by the centre and provinces are 巡视; by cities and counties, 巡察."""
 

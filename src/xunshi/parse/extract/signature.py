@@ -14,11 +14,11 @@ from itertools import takewhile
 
 from ..model import PartialDate, Span
 from .dates import find_dates
-from .organizations import ORG_END
+from .organizations import ORG_END, UNIT_NAME
 
 # A line that is nothing but a body's name: no punctuation, ends like an organization, perhaps
 # with its other name in parentheses (中共某市委办公室(市委巡察办)).
-_ISSUER_LINE = re.compile(rf"[\u4e00-\u9fff()]{{2,30}}?{ORG_END}(?:\([\u4e00-\u9fff、]{{2,20}}\))?")
+_ISSUER_LINE = re.compile(rf"{UNIT_NAME}(?:\([\u4e00-\u9fff、]{{2,20}}\))?")
 # The first line of a signature broken in two: 中共某县委巡察工作.
 _BROKEN_NAME = re.compile(r"中共[\u4e00-\u9fff]{2,20}")
 # A byline closing the text: (市委巡察办 周首标), (供稿:市委巡察办), (市委巡察办供稿).
