@@ -8,6 +8,7 @@ from click.testing import CliRunner, Result
 
 from tests.conftest import SEEDS
 from xunshi.cli import main
+from xunshi.store import schema
 
 
 def xunshi(*args: str) -> Result:
@@ -17,7 +18,7 @@ def xunshi(*args: str) -> Result:
 def test_load_brings_an_empty_database_to_head_then_loads(database_url: str) -> None:
     first = xunshi("--database-url", database_url, "load", str(SEEDS))
     assert first.exit_code == 0, first.output
-    assert first.stdout.splitlines()[0] == "created the database schema (revision 0001)"
+    assert first.stdout.splitlines()[0] == f"created the database schema (revision {schema.head()})"
     assert first.stdout.splitlines()[-1] == "5 loaded, 0 unchanged, 0 failed"
     second = xunshi("--database-url", database_url, "load", str(SEEDS))
     assert second.exit_code == 0
@@ -39,9 +40,10 @@ def test_load_of_nothing_is_an_error(database_url: str, tmp_path: Path) -> None:
 
 
 def test_db_upgrade_and_current(database_url: str) -> None:
-    assert "empty database (head is 0001" in xunshi("--database-url", database_url, "db", "current").stdout
+    head = schema.head()
+    assert f"empty database (head is {head}" in xunshi("--database-url", database_url, "db", "current").stdout
     assert xunshi("--database-url", database_url, "db", "upgrade").stdout.startswith("created")
-    assert xunshi("--database-url", database_url, "db", "current").stdout.strip() == "0001 (head)"
+    assert xunshi("--database-url", database_url, "db", "current").stdout.strip() == f"{head} (head)"
     assert "at head" in xunshi("--database-url", database_url, "db", "upgrade").stdout
 
 

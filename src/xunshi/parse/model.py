@@ -10,8 +10,9 @@ import datetime as dt
 from dataclasses import dataclass, field
 from typing import Literal
 
-PARSER_VERSION = 1
-"""Bumped whenever the parser's output changes, so stored reports can be re-parsed."""
+PARSER_VERSION = 2
+"""Bumped whenever the parser's output or what is derived from it changes (2: search words,
+organization keys), so stored reports are re-parsed."""
 
 DocType = Literal["rectification", "feedback"]
 Precision = Literal["day", "month", "year"]

@@ -60,11 +60,15 @@ def _nfkc_keeping_circled(text: str) -> str:
     return "".join(pieces)
 
 
+def simplify(text: str) -> str:
+    """NFKC (but ①) and simplified characters: how any text, a query too, is compared."""
+    return _t2s().convert(_nfkc_keeping_circled(text))
+
+
 def normalize(raw: str) -> str:
     """Return the canonical text: NFKC (but ①), simplified, glosses and chrome dropped, one line a paragraph."""
     text = raw.translate(_INVISIBLE).replace("\r\n", "\n").replace("\r", "\n")
-    text = _nfkc_keeping_circled(text)
-    text = _PINYIN_GLOSS.sub("", text)
+    text = _PINYIN_GLOSS.sub("", _nfkc_keeping_circled(text))
     text = _t2s().convert(text)
     lines = []
     for line in text.split("\n"):

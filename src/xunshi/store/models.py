@@ -19,6 +19,7 @@ from sqlalchemy import (
     DateTime,
     ForeignKey,
     Identity,
+    Index,
     Integer,
     MetaData,
     Text,
@@ -26,7 +27,7 @@ from sqlalchemy import (
     func,
 )
 from sqlalchemy import text as sql
-from sqlalchemy.dialects.postgresql import JSONB
+from sqlalchemy.dialects.postgresql import JSONB, TSVECTOR
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
 
 NAMING_CONVENTION = {
@@ -71,11 +72,28 @@ class _Extracted(Keyed):
     span_end: Mapped[int] = mapped_column(sort_order=1)
 
 
-class Report(Keyed, Base):
+def _search_index(table: str) -> Index:
+    return Index(f"ix_{table}_search_vector", "search_vector", postgresql_using="gin")
+
+
+def _trigram_index(table: str, column: str) -> Index:
+    """`LIKE '%…%'` on this column uses pg_trgm (created where the server has the extension)."""
+    return Index(f"ix_{table}_{column}_trgm", column, postgresql_using="gin",
+                 postgresql_ops={column: "gin_trgm_ops"})
+
+
+class Searchable:
+    """A row found by full-text search: jieba's search-mode words, built by xunshi.search."""
+
+    search_vector: Mapped[str | None] = mapped_column(TSVECTOR, sort_order=2)
+
+
+class Report(Keyed, Searchable, Base):
     __tablename__ = "reports"
     __table_args__ = (
         CheckConstraint("doc_type IN ('rectification', 'feedback')", name="doc_type"),
         _precision_check("published_precision"),
+        _search_index("reports"),
     )
 
     source_name: Mapped[str]
@@ -98,17 +116,31 @@ class Report(Keyed, Base):
 
 
 class Organization(Keyed, Base):
-    """A unit is its name within a jurisdiction: 市委政法委 of 娄底 ≠ 市委政法委 of 天津."""
+    """A unit is its name key within a jurisdiction: 市委政法委 of 娄底 ≠ 市委政法委 of 天津,
+    but 中共娄底市委政法委员会 of 娄底 is 市委政法委 of 娄底 (see store/identity.py)."""
 
     __tablename__ = "organizations"
     __table_args__ = (
-        UniqueConstraint("jurisdiction", "name", postgresql_nulls_not_distinct=True),
+        UniqueConstraint("jurisdiction", "name_key", postgresql_nulls_not_distinct=True),
     )
 
     jurisdiction: Mapped[str | None]
-    name: Mapped[str]
+    name: Mapped[str]  # as first seen
     kind: Mapped[str | None]
     level: Mapped[str | None]
+    name_key: Mapped[str]
+
+
+class OrganizationAlias(Keyed, Base):
+    """Every spelling of a unit's name that a report used."""
+
+    __tablename__ = "organization_aliases"
+    __table_args__ = (UniqueConstraint("organization_id", "name"),)
+
+    organization_id: Mapped[int] = mapped_column(
+        BigInteger, ForeignKey("organizations.id", ondelete="CASCADE")
+    )
+    name: Mapped[str]
 
 
 class InspectionRound(Keyed, Base):
@@ -159,8 +191,9 @@ class Inspection(_Extracted, Base):
     position: Mapped[int]  # order within the report
 
 
-class Finding(_Extracted, Base):
+class Finding(_Extracted, Searchable, Base):
     __tablename__ = "findings"
+    __table_args__ = (_search_index("findings"), _trigram_index("findings", "title"))
 
     parent_id: Mapped[int | None] = mapped_column(
         BigInteger, ForeignKey("findings.id", ondelete="CASCADE"), index=True
@@ -176,8 +209,9 @@ class Finding(_Extracted, Base):
     position: Mapped[int]  # document order, parents and children interleaved
 
 
-class Measure(_Extracted, Base):
+class Measure(_Extracted, Searchable, Base):
     __tablename__ = "measures"
+    __table_args__ = (_search_index("measures"),)
 
     finding_id: Mapped[int] = mapped_column(
         BigInteger, ForeignKey("findings.id", ondelete="CASCADE"), index=True

@@ -8,7 +8,9 @@ from __future__ import annotations
 from typing import Any
 
 from ..parse.model import Clue, Contact, Document, Finding, Inspection, PartialDate, Span
+from ..search.vectors import tsvector
 from ..sources import Source
+from .identity import organization_key
 
 Row = dict[str, Any]
 
@@ -40,12 +42,14 @@ def report(source: Source, raw_text: str, encoding: str, doc: Document) -> Row:
         "jurisdiction_code": doc.jurisdiction_code,
         "spans": {field: [s.start, s.end] for field, s in doc.spans.items()},
         "parser_version": doc.parser_version,
+        "search_vector": tsvector([(doc.title, "A"), (doc.text, "D")]),
     }
 
 
 def organization(i: Inspection, doc: Document) -> Row:
-    """The inspected unit, identified within the report's jurisdiction."""
-    return {"jurisdiction": doc.jurisdiction, "name": i.target}
+    """The inspected unit, identified by its name key within the report's jurisdiction."""
+    return {"jurisdiction": doc.jurisdiction,
+            "name_key": organization_key(i.target, doc.jurisdiction), "name": i.target}
 
 
 def inspection_round(i: Inspection, doc: Document) -> Row | None:
@@ -83,11 +87,14 @@ def finding(f: Finding, position: int) -> Row:
         "enumerated": f.enumerated,
         "position": position,
         **span(f.span),
+        "search_vector": tsvector([(f.title, "A"), (f.description, "B"),
+                                   (f.recommendation, "C")]),
     }
 
 
 def measures(f: Finding) -> list[Row]:
-    return [{"seq": m.seq, "text": m.text, **span(m.span)} for m in f.measures]
+    return [{"seq": m.seq, "text": m.text, **span(m.span),
+             "search_vector": tsvector([(m.text, "A")])} for m in f.measures]
 
 
 def clue(c: Clue, position: int) -> Row:

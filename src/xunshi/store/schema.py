@@ -78,3 +78,18 @@ def ensure_head(engine: Engine) -> Upgrade:
     if rev == head():
         return Upgrade(rev, rev)
     return upgrade(engine)
+
+
+class NotAtHead(Exception):
+    """The database's schema is older (or newer) than this xunshi's."""
+
+
+def require_head(engine: Engine) -> None:
+    """What read-only commands check: they never change the schema, they say what to run."""
+    with engine.connect() as conn:
+        rev = current(conn)
+    if rev is None:
+        raise NotAtHead("the database is empty: load reports first (`xunshi load PATH`)")
+    if rev != head():
+        raise NotAtHead(f"the database schema is at {rev}, this xunshi needs {head()}: "
+                        "run `xunshi db upgrade`")

@@ -20,6 +20,7 @@ from .models import (
     Keyed,
     Measure,
     Organization,
+    OrganizationAlias,
     Report,
 )
 from .rows import Row
@@ -80,14 +81,22 @@ def _shared_ids(conn: Connection, model: type[Keyed], constraint: str,
 
 
 def _inspections(conn: Connection, report_id: int, doc: Document) -> None:
-    org_ids = _shared_ids(conn, Organization, "uq_organizations_jurisdiction_name",
-                          [rows.organization(i, doc) for i in doc.inspections])
+    orgs = [rows.organization(i, doc) for i in doc.inspections]
+    org_ids = _shared_ids(conn, Organization, "uq_organizations_jurisdiction_name_key", orgs)
+    _aliases(conn, sorted({(oid, org["name"]) for oid, org in zip(org_ids, orgs)}))
     round_ids = _shared_ids(conn, InspectionRound, "uq_inspection_rounds_identity",
                             [rows.inspection_round(i, doc) for i in doc.inspections])
     _bulk(conn, Inspection, report_id, [
         {**rows.inspection(i, n), "organization_id": org, "round_id": rnd}
         for n, (i, org, rnd) in enumerate(zip(doc.inspections, org_ids, round_ids))
     ])
+
+
+def _aliases(conn: Connection, aliases: list[tuple[int | None, str]]) -> None:
+    """Remember every spelling of each unit (in sorted order, like the units themselves)."""
+    if aliases:
+        conn.execute(pg_insert(OrganizationAlias).on_conflict_do_nothing(),
+                     [{"organization_id": oid, "name": name} for oid, name in aliases])
 
 
 def _findings(conn: Connection, report_id: int, findings: list[Finding]) -> None:
