@@ -5,10 +5,14 @@ from .parse import ParseError
 from .sources import SourceError
 
 
+class XunshiError(Exception):
+    """An error whose message is already written for the user."""
+
+
 def one_line(e: BaseException) -> str:
     """Our own errors as they are; others with their type. For a database error that is the
     server's message, without SQLAlchemy's dump of the statement and parameters."""
-    if isinstance(e, (SourceError, ParseError)):
+    if isinstance(e, (SourceError, ParseError, XunshiError)):
         return str(e)
     cause = getattr(e, "orig", None) or e
     lines = str(cause).strip().splitlines()

@@ -98,6 +98,21 @@ def test_organizations_are_one_per_jurisdiction_and_name(engine: Engine) -> None
     assert rounds == 3
 
 
+def test_a_feedback_and_a_rectification_of_one_unit_share_its_row(engine: Engine) -> None:
+    feedback = document("娄底市")
+    rectification = document("娄底市")
+    rectification.doc_type = "rectification"
+    rectification.inspections[0].target = "中共娄底市委政法委员会"
+    store(engine, feedback, "feedback.txt")
+    store(engine, rectification, "rectification.txt")
+    with engine.connect() as conn:
+        [unit] = conn.execute(text("SELECT * FROM v_organizations")).mappings().all()
+    assert (unit["jurisdiction"], unit["name"]) == ("娄底市", "市委政法委")
+    assert unit["aliases"] == ["中共娄底市委政法委员会", "市委政法委"]
+    # the same round (市委, 8th term, 4th round) seen from both sides is one inspection
+    assert (unit["inspection_count"], unit["report_count"], unit["finding_count"]) == (1, 2, 4)
+
+
 def test_deleting_a_report_removes_all_its_rows(engine: Engine) -> None:
     rid = store(engine, document("娄底市"), "a.txt")
     with engine.begin() as conn:

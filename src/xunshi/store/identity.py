@@ -14,6 +14,8 @@ import re
 _PARTY = re.compile(r"^(?:中国共产党|中共)")
 # The party organization of a unit stands for the unit: 市公安局党委 is 市公安局.
 _PARTY_BODY = re.compile(r"(?<=.{2})(?:机关党委|党工委|党委|党组|党总支|党支部)$")
+# 中共临沧市公安局委员会 is the bureau's party committee, i.e. 市公安局党委.
+_UNITS_COMMITTEE = re.compile(r"([局厅院校司所]|中心|集团|公司)委员会$")
 _LONG_FORMS = (  # most specific first
     ("人民代表大会常务委员会", "人大常委会"),
     ("政治协商会议", "政协"),
@@ -46,7 +48,8 @@ def _place_prefixes(jurisdiction: str) -> list[str]:
 def organization_key(name: str, jurisdiction: str | None) -> str:
     """The name with its variable parts removed; equal keys in one jurisdiction are one unit."""
     key = _NOISE.sub("", name)
-    key = _PARTY.sub("", key)
+    if _PARTY.match(key):
+        key = _UNITS_COMMITTEE.sub(r"\1", _PARTY.sub("", key))
     for prefix in _place_prefixes(jurisdiction) if jurisdiction else []:
         if key.startswith(prefix) and len(key) > len(prefix):
             key = key[len(prefix):]

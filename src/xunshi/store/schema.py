@@ -16,6 +16,8 @@ from sqlalchemy import Connection, Engine, text
 
 import xunshi.migrations
 
+from ..errors import XunshiError
+
 UPGRADE_LOCK = 0x78756E736869  # "xunshi": concurrent upgrades wait for each other
 
 
@@ -80,7 +82,7 @@ def ensure_head(engine: Engine) -> Upgrade:
     return upgrade(engine)
 
 
-class NotAtHead(Exception):
+class NotAtHead(XunshiError):
     """The database's schema is older (or newer) than this xunshi's."""
 
 
