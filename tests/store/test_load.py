@@ -9,7 +9,8 @@ from sqlalchemy import Engine, func, select, text, update
 
 from tests.conftest import SEEDS
 from xunshi.parse import parse
-from xunshi.store.load import Outcome, load_file, load_paths, summary
+from xunshi.store import reparse
+from xunshi.store.load import LoadOptions, Outcome, load_file, load_paths, summary
 from xunshi.store.models import (
     Contact,
     Finding,
@@ -77,29 +78,35 @@ def test_a_failing_file_does_not_stop_the_others(engine: Engine, tmp_path: Path)
     (tmp_path / "a_bad_bytes.txt").write_bytes("巡察".encode() + b"\xff\xfe")
     (tmp_path / "b_empty.txt").write_bytes(b"")
     (tmp_path / "c_good.txt").write_bytes(SEED_FILES[0].read_bytes())
-    (tmp_path / "d_ignored.pdf").write_bytes(b"%PDF")
+    (tmp_path / "d_broken.pdf").write_bytes(b"%PDF")
+    (tmp_path / "e_ignored.png").write_bytes(b"\x89PNG")
     results = load_paths(engine, [tmp_path, tmp_path / "missing.txt"])
     by_name = {Path(r.file).name: r for r in results}
-    assert sorted(by_name) == ["a_bad_bytes.txt", "b_empty.txt", "c_good.txt", "missing.txt"]
+    assert sorted(by_name) == ["a_bad_bytes.txt", "b_empty.txt", "c_good.txt", "d_broken.pdf",
+                               "missing.txt"]
     assert by_name["c_good.txt"].outcome is Outcome.LOADED
     bad = by_name["a_bad_bytes.txt"]
-    assert (bad.stage, bad.reason) == ("decode", "not UTF-8 text: invalid byte 0xff at offset 6")
-    assert by_name["b_empty.txt"].stage == "parse"
+    assert (bad.stage, bad.reason) == (
+        "decode", "not text in UTF-8, UTF-16, GB18030 or Big5 (as UTF-8: invalid byte 0xff at "
+                  "offset 6)")
+    assert by_name["b_empty.txt"].stage == "read"
+    assert by_name["d_broken.pdf"].stage == "extract"
     assert by_name["missing.txt"].stage == "read"
-    assert "a_bad_bytes.txt: decode: not UTF-8" in bad.line()
+    assert "a_bad_bytes.txt: decode: not text in UTF-8" in bad.line()
     with engine.connect() as conn:
         errors = conn.execute(select(LoadError.file, LoadError.stage)).all()
     assert sorted((Path(f).name, s) for f, s in errors) == [
-        ("a_bad_bytes.txt", "decode"), ("b_empty.txt", "parse"), ("missing.txt", "read")]
-    assert summary(results) == "1 loaded, 0 unchanged, 3 failed"
+        ("a_bad_bytes.txt", "decode"), ("b_empty.txt", "read"), ("d_broken.pdf", "extract"),
+        ("missing.txt", "read")]
+    assert summary(results) == "1 loaded, 0 unchanged, 4 failed"
 
 
 def test_an_explicitly_named_file_of_another_type_fails_clearly(engine: Engine, tmp_path: Path) -> None:
-    pdf = tmp_path / "report.pdf"
-    pdf.write_bytes(b"%PDF")
-    result = load_file(engine, pdf)
+    image = tmp_path / "report.png"
+    image.write_bytes(b"\x89PNG")
+    result = load_file(engine, image)
     assert (result.outcome, result.stage) == (Outcome.FAILED, "read")
-    assert "unsupported file type '.pdf'" in str(result.reason)
+    assert "unsupported file type '.png'" in str(result.reason)
 
 
 def test_a_utf8_bom_is_accepted(engine: Engine, tmp_path: Path) -> None:
@@ -111,14 +118,60 @@ def test_a_utf8_bom_is_accepted(engine: Engine, tmp_path: Path) -> None:
     assert encoding == "utf-8-sig" and not raw.startswith("\ufeff")
 
 
-def test_a_report_stored_by_an_older_parser_is_replaced(engine: Engine) -> None:
+def test_a_report_stored_by_an_older_parser_is_reparsed_in_place(engine: Engine) -> None:
     loaded = load_file(engine, SEED_FILES[2])
     with engine.begin() as conn:
         conn.execute(update(Report).values(parser_version=0))
+        findings = conn.execute(text("SELECT count(*) FROM findings")).scalar_one()
     again = load_file(engine, SEED_FILES[2])
-    assert again.outcome is Outcome.REPARSED and again.report_id != loaded.report_id
+    assert again.outcome is Outcome.REPARSED and again.report_id == loaded.report_id
     assert count(engine, Report) == 1
     assert count(engine, Report, parser_version=0) == 0
+    with engine.connect() as conn:
+        assert conn.execute(text("SELECT count(*) FROM findings")).scalar_one() == findings
+
+
+def _versions(engine: Engine) -> list[tuple]:
+    with engine.connect() as conn:
+        return [tuple(r) for r in conn.execute(text(
+            "SELECT version, is_current FROM v_report_versions ORDER BY version"))]
+
+
+def test_a_changed_file_is_a_new_version_and_the_old_one_is_kept(engine: Engine,
+                                                                 tmp_path: Path) -> None:
+    path = tmp_path / "report.txt"
+    path.write_bytes(SEED_FILES[0].read_bytes())
+    first = load_file(engine, path)
+    path.write_bytes(SEED_FILES[0].read_bytes() + "\n(2020年8月修订)".encode())
+    second = load_file(engine, path)
+    assert (first.outcome, second.outcome) == (Outcome.LOADED, Outcome.LOADED)
+    assert _versions(engine) == [(1, False), (2, True)]
+    with engine.connect() as conn:
+        shown = conn.execute(text("SELECT DISTINCT report_id FROM v_findings")).scalars().all()
+        assert conn.execute(text("SELECT report_id FROM v_reports")).scalars().all() == shown
+    assert shown == [second.report_id]
+
+
+def test_replace_drops_the_old_version(engine: Engine, tmp_path: Path) -> None:
+    path = tmp_path / "report.txt"
+    path.write_bytes(SEED_FILES[0].read_bytes())
+    load_file(engine, path)
+    path.write_bytes(SEED_FILES[0].read_bytes() + "\n(修订)".encode())
+    load_file(engine, path, LoadOptions(replace=True))
+    assert _versions(engine) == [(2, True)]
+
+
+def test_a_text_that_is_no_inspection_report_is_an_error_unless_kept(engine: Engine,
+                                                                    tmp_path: Path) -> None:
+    path = tmp_path / "news.txt"
+    path.write_text("市气象台发布暴雨蓝色预警。\n预计今天夜间到明天白天,全市有中到大雨。\n", "utf-8")
+    failed = load_file(engine, path)
+    assert failed.outcome is Outcome.FAILED and failed.stage == "parse"
+    assert failed.reason.startswith("not an inspection report")
+    assert count(engine, LoadError) == 1
+    kept = load_file(engine, path, LoadOptions(keep_unrecognized=True))
+    assert kept.outcome is Outcome.LOADED
+    assert count(engine, LoadError) == 0  # a later successful load of the same bytes clears it
 
 
 def test_concurrent_loads_of_the_same_files_store_each_once(engine: Engine) -> None:
@@ -127,3 +180,20 @@ def test_concurrent_loads_of_the_same_files_store_each_once(engine: Engine) -> N
     outcomes = sorted(r.outcome for run in runs for r in run)
     assert outcomes == sorted([Outcome.LOADED] * 5 + [Outcome.UNCHANGED] * 5)
     assert count(engine, Report) == 5
+
+
+def test_reparse_rewrites_old_reports_in_place_and_skips_current_ones(engine: Engine) -> None:
+    loaded = load_paths(engine, [SEEDS])
+    with engine.begin() as conn:
+        conn.execute(update(Report).where(Report.id == loaded[0].report_id)
+                     .values(parser_version=0, title="stale"))
+        findings = conn.execute(text("SELECT count(*) FROM findings")).scalar_one()
+    assert reparse.pending(engine) == [loaded[0].report_id]
+    [result] = reparse.reparse(engine, reparse.pending(engine))
+    assert (result.outcome, result.report_id) == (Outcome.REPARSED, loaded[0].report_id)
+    assert reparse.pending(engine) == []
+    assert count(engine, Report, title="stale") == 0
+    every = list(reparse.reparse(engine, reparse.pending(engine, below=None)))
+    assert [r.outcome for r in every] == [Outcome.REPARSED] * 5
+    with engine.connect() as conn:
+        assert conn.execute(text("SELECT count(*) FROM findings")).scalar_one() == findings

@@ -9,8 +9,9 @@ is the reference: the tests check both give the same words.
 from __future__ import annotations
 
 import re
+from collections import defaultdict
 from collections.abc import Callable, Iterator
-from functools import lru_cache
+from functools import lru_cache, partial
 from typing import NamedTuple, Protocol
 
 # Pieces of a word that can be searched: jieba's and rjieba's rules for runs of latin letters,
@@ -80,24 +81,54 @@ def _sub_words(seg: Segmenter, word: str) -> Iterator[str]:
                     yield gram
 
 
+Entries = tuple[tuple[str, int], ...]
+"""What one precise-mode word puts in the index: (word, position after the previous word's)."""
+
+# Distinct words seen by one process: a report's worth repeats most of them, and the bound keeps
+# a load of any size from growing the cache without end (an entry is a few hundred bytes).
+_CACHED_WORDS = 1 << 16
+
+
+def _entries(seg: Segmenter, word: str) -> tuple[Entries, int]:
+    """The entries of one word and how many positions it takes: a long word's parts share its
+    position, a run cut into several pieces (0738-8328187) takes one per piece."""
+    pieces = _PIECE.findall(word.lower())
+    if len(pieces) == 1 and len(word) > 2:
+        return (*((sub.lower(), 1) for sub in _sub_words(seg, word)), (pieces[0], 1)), 1
+    return tuple((piece, k) for k, piece in enumerate(pieces, 1)), len(pieces)
+
+
+@lru_cache(maxsize=None)
+def _entries_of(backend: str) -> Callable[[str], tuple[Entries, int]]:
+    """`_entries` for one backend, cached: looking up sub-words costs far more than the cut,
+    and the same words come back in every report."""
+    return lru_cache(maxsize=_CACHED_WORDS)(partial(_entries, segmenter(backend)))
+
+
 def search_words(text: str, backend: str = "rjieba") -> list[Word]:
     """The searchable words of `text` in order: lower-cased, punctuation dropped."""
-    seg = segmenter(backend)
+    entries_of = _entries_of(backend)
     out: list[Word] = []
     position = 0
-    for word in seg.words(text):
-        pieces = _PIECE.findall(word.lower())
-        if not pieces:
-            continue
-        if len(pieces) == 1 and len(word) > 2:
-            position += 1
-            out.extend(Word(sub.lower(), position) for sub in _sub_words(seg, word))
-            out.append(Word(pieces[0], position))
-            continue
-        for piece in pieces:
-            position += 1
-            out.append(Word(piece, position))
+    for word in segmenter(backend).words(text):
+        entries, width = entries_of(word)
+        out.extend(Word(entry, position + k) for entry, k in entries)
+        position += width
     return out
+
+
+def word_positions(text: str, backend: str = "rjieba") -> tuple[dict[str, list[int]], int]:
+    """`search_words` grouped by word (in order of first appearance) with the last position:
+    what a `tsvector` is made of, without a `Word` per word of a long text."""
+    entries_of = _entries_of(backend)
+    found: defaultdict[str, list[int]] = defaultdict(list)
+    position = 0
+    for word in segmenter(backend).words(text):
+        entries, width = entries_of(word)
+        for entry, k in entries:
+            found[entry].append(position + k)
+        position += width
+    return found, position
 
 
 def query_words(text: str, backend: str = "rjieba") -> list[str]:

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from .segment import search_words
+from .segment import word_positions
 
 MAX_POSITION = 16383  # PostgreSQL keeps word positions up to this; later ones are clamped
 MAX_POSITIONS_PER_WORD = 256  # and at most this many positions per word
@@ -31,14 +31,15 @@ def tsvector(fields: Sequence[Field]) -> str | None:
     for text, weight in fields:
         if not text:
             continue
-        last = 0
-        for word in search_words(text):
-            last = word.position
-            pos = min(offset + word.position, MAX_POSITION)
-            slots = positions.setdefault(word.text, [])
-            entry = f"{pos}{weight}"
-            if len(slots) < MAX_POSITIONS_PER_WORD and (not slots or slots[-1] != entry):
-                slots.append(entry)
+        found, last = word_positions(text)
+        for word, places in found.items():
+            slots = positions.setdefault(word, [])
+            for place in places:
+                if len(slots) >= MAX_POSITIONS_PER_WORD:
+                    break
+                entry = f"{min(offset + place, MAX_POSITION)}{weight}"
+                if not slots or slots[-1] != entry:
+                    slots.append(entry)
         offset += last + FIELD_GAP
     parts, size = [], 0
     for word, slots in positions.items():

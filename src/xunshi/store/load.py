@@ -1,7 +1,7 @@
 """`xunshi load` as a library: files in, one transaction per report, an outcome per file.
 
-A file that fails (unreadable, not UTF-8, not a report, rejected by the database) becomes a
-`load_errors` row and a failed outcome; it never stops the files after it.
+A file that fails (unreadable, too large, no text in it, not a report, rejected by the
+database) becomes a `load_errors` row and a failed outcome; it never stops the files after it.
 """
 from __future__ import annotations
 
@@ -12,14 +12,15 @@ from enum import StrEnum
 from pathlib import Path
 from typing import NamedTuple, TypeVar
 
-from sqlalchemy import Engine, insert, select
+from sqlalchemy import Engine, delete, insert, select
 from sqlalchemy.exc import SQLAlchemyError
+from sqlalchemy.orm import Session
 
 from .. import sources
 from ..errors import one_line
-from ..parse import PARSER_VERSION, Document, parse
+from ..parse import PARSER_VERSION, Document, ParseError, is_inspection_report, parse
 from .models import LoadError, Report
-from .write import delete_report, insert_report
+from .write import insert_report, replace_rows
 
 T = TypeVar("T")
 
@@ -36,7 +37,7 @@ class FileResult:
     file: str
     outcome: Outcome
     report_id: int | None = None
-    stage: str | None = None  # where a failure happened: read, decode, parse, store
+    stage: str | None = None  # where a failure happened: read, decode, extract, parse, store
     reason: str | None = None
 
     def line(self) -> str:
@@ -55,8 +56,8 @@ class _Failure(Exception):
 def _step(stage: str, errors: type[BaseException], fn: Callable[..., T], *args: object) -> T:
     try:
         return fn(*args)
-    except errors as e:
-        raise _Failure(stage, one_line(e)) from e
+    except errors as e:  # a source error knows its stage: a .txt fails to decode, a PDF to extract
+        raise _Failure(e.stage if isinstance(e, sources.SourceError) else stage, one_line(e)) from e
 
 
 class _Stored(NamedTuple):
@@ -73,37 +74,60 @@ def _stored(engine: Engine, sha256: str) -> _Stored | None:
     return None if row is None else _Stored(row.id, row.parser_version)
 
 
+@dataclass(frozen=True)
+class LoadOptions:
+    replace: bool = False  # a changed file replaces its older version instead of superseding it
+    keep_unrecognized: bool = False  # store texts that do not read as an inspection report
+    max_size: int = sources.DEFAULT_MAX_SIZE  # bytes; larger files fail without being read
+
+
 def _store(engine: Engine, source: sources.Source, raw_text: str, encoding: str, doc: Document,
-           replace: bool) -> int | None:
+           stored: _Stored | None, options: LoadOptions) -> int | None:
+    """One transaction: the report's rows, and the end of any earlier failure of these bytes."""
     with engine.begin() as conn:
-        if replace:
-            delete_report(conn, source.sha256)
-        return insert_report(conn, source, raw_text, encoding, doc)
+        if stored is not None:  # same bytes, older parser: re-derive in place
+            replace_rows(conn, stored.id, doc)
+            report_id: int | None = stored.id
+        else:
+            report_id = insert_report(conn, source, raw_text, encoding, doc, options.replace)
+        conn.execute(delete(LoadError).where(
+            (LoadError.sha256 == source.sha256)
+            | (LoadError.sha256.is_(None) & (LoadError.file == source.name))))
+        return report_id
 
 
-def load_file(engine: Engine, path: Path) -> FileResult:
+def _recognized(doc: Document, options: LoadOptions) -> Document:
+    if not options.keep_unrecognized and not is_inspection_report(doc):
+        raise ParseError("not an inspection report (no 巡视/巡察 feedback or rectification "
+                         "found; --keep-unrecognized stores it anyway)")
+    return doc
+
+
+def load_file(engine: Engine, path: Path, options: LoadOptions = LoadOptions()) -> FileResult:
     """Load one report file in its own transaction; never raises for a bad file."""
     name, sha256 = str(path), None
     try:
-        source = _step("read", sources.SourceError, sources.read, path)
+        source = _step("read", sources.SourceError, sources.read, path, options.max_size)
         sha256 = source.sha256
         stored = _step("store", SQLAlchemyError, _stored, engine, sha256)
         if stored is not None and stored.parser_version == PARSER_VERSION:
             return FileResult(name, Outcome.UNCHANGED, stored.id)
-        raw_text, encoding = _step("decode", sources.SourceError, sources.decode, source.data)
+        # Exception: a format library's bug on one file must not stop the others
+        raw_text, encoding = _step("extract", Exception, sources.extract, source)
         # Exception: a parser bug on one file must not stop the others
         doc = _step("parse", Exception, parse, raw_text)
+        doc = _step("parse", ParseError, _recognized, doc, options)
         report_id = _step("store", SQLAlchemyError, _store, engine, source, raw_text, encoding,
-                          doc, stored is not None)
+                          doc, stored, options)
     except _Failure as f:
-        return _record_failure(engine, FileResult(name, Outcome.FAILED, None, f.stage, f.reason),
+        return record_failure(engine, FileResult(name, Outcome.FAILED, None, f.stage, f.reason),
                                sha256)
     if report_id is None:  # a concurrent load of the same bytes won
         return FileResult(name, Outcome.UNCHANGED)
     return FileResult(name, Outcome.REPARSED if stored else Outcome.LOADED, report_id)
 
 
-def _record_failure(engine: Engine, result: FileResult, sha256: str | None) -> FileResult:
+def record_failure(engine: Engine, result: FileResult, sha256: str | None) -> FileResult:
     """Keep the failure in load_errors; if even that fails, say so in the reason."""
     try:
         with engine.begin() as conn:
@@ -116,11 +140,12 @@ def _record_failure(engine: Engine, result: FileResult, sha256: str | None) -> F
 
 
 def load_paths(engine: Engine, paths: Iterable[str | Path],
-               on_result: Callable[[FileResult], None] | None = None) -> list[FileResult]:
+               on_result: Callable[[FileResult], None] | None = None,
+               options: LoadOptions = LoadOptions()) -> list[FileResult]:
     """Load every report file the paths name, reporting each outcome as it happens."""
     results = []
     for path in sources.report_files(paths):
-        result = load_file(engine, path)
+        result = load_file(engine, path, options)
         if on_result:
             on_result(result)
         results.append(result)
@@ -130,3 +155,11 @@ def load_paths(engine: Engine, paths: Iterable[str | Path],
 def summary(results: Sequence[FileResult]) -> str:
     counts = Counter(r.outcome for r in results)
     return ", ".join(f"{counts[o]} {o.value}" for o in Outcome if counts[o] or o is not Outcome.REPARSED)
+
+
+def load_errors(engine: Engine, limit: int = 50) -> list[LoadError]:
+    """The latest failures, newest first."""
+    with Session(engine) as session:
+        return list(session.scalars(
+            select(LoadError).order_by(LoadError.occurred_at.desc(), LoadError.id.desc())
+            .limit(limit)))

@@ -40,6 +40,10 @@ NAMING_CONVENTION = {
 
 PRECISIONS = "('day', 'month', 'year')"
 
+AUTOGENERATE_PLUGINS = ["alembic.autogenerate.*", "~alembic.autogenerate.comments"]
+"""What Alembic compares between these models and a database: everything but comments, which
+(like the views) live only in the migrations, so the models do not repeat them."""
+
 
 def _precision_check(column: str) -> CheckConstraint:
     """A partial date is stored as its first day plus how much of it the text gave."""
@@ -94,6 +98,7 @@ class Report(Keyed, Searchable, Base):
         CheckConstraint("doc_type IN ('rectification', 'feedback')", name="doc_type"),
         _precision_check("published_precision"),
         _search_index("reports"),
+        UniqueConstraint("source_name", "version"),
     )
 
     source_name: Mapped[str]
@@ -113,6 +118,12 @@ class Report(Keyed, Searchable, Base):
     )
     parser_version: Mapped[int]
     loaded_at: Mapped[dt.datetime] = mapped_column(server_default=func.now())
+    # A changed file under the same name is a new version; the old one is kept, superseded.
+    version: Mapped[int] = mapped_column(server_default=sql("1"))
+    superseded_by: Mapped[int | None] = mapped_column(
+        BigInteger, ForeignKey("reports.id", ondelete="SET NULL"), index=True
+    )
+    superseded_at: Mapped[dt.datetime | None]
 
 
 class Organization(Keyed, Base):
@@ -249,6 +260,6 @@ class LoadError(Keyed, Base):
 
     file: Mapped[str]
     sha256: Mapped[str | None]
-    stage: Mapped[str]  # read, decode, parse, store
+    stage: Mapped[str]  # read, decode, extract, parse, store
     message: Mapped[str]
     occurred_at: Mapped[dt.datetime] = mapped_column(server_default=func.now())

@@ -33,6 +33,13 @@ def report(source: Source, raw_text: str, encoding: str, doc: Document) -> Row:
         "sha256": source.sha256,
         "encoding": encoding,
         "raw_text": raw_text,
+        **report_fields(doc),
+    }
+
+
+def report_fields(doc: Document) -> Row:
+    """What a parse says about the report as a whole (re-parsing rewrites exactly these)."""
+    return {
         "text": doc.text,
         "title": doc.title,
         "doc_type": doc.doc_type,

@@ -5,7 +5,7 @@ plain data and a report has hundreds of them.
 """
 from __future__ import annotations
 
-from sqlalchemy import Connection, delete, insert
+from sqlalchemy import Connection, delete, func, insert, select, update
 from sqlalchemy.dialects.postgresql import insert as pg_insert
 
 from ..parse.model import Document, Finding
@@ -27,27 +27,54 @@ from .rows import Row
 
 
 def insert_report(conn: Connection, source: Source, raw_text: str, encoding: str,
-                  doc: Document) -> int | None:
-    """Insert the report and all its rows; None when these bytes are already stored."""
+                  doc: Document, replace: bool = False) -> int | None:
+    """Insert the report and all its rows; None when these bytes are already stored.
+
+    A report stored under the same name with other bytes becomes the previous version: kept and
+    marked superseded, or deleted with `replace`. Loaders of one name queue on a lock, so
+    versions are numbered without gaps or duplicates.
+    """
+    conn.execute(select(func.pg_advisory_xact_lock(func.hashtext(source.name))))
+    current = conn.execute(
+        select(Report.id, Report.version)
+        .where(Report.source_name == source.name, Report.superseded_by.is_(None))
+    ).first()
+    version = 1
+    if current is not None:
+        version = (conn.execute(select(func.max(Report.version))
+                                .where(Report.source_name == source.name)).scalar_one()) + 1
     stmt = (
         pg_insert(Report)
-        .values(rows.report(source, raw_text, encoding, doc))
+        .values({**rows.report(source, raw_text, encoding, doc), "version": version})
         .on_conflict_do_nothing(index_elements=[Report.sha256])
         .returning(Report.id)
     )
     report_id = conn.execute(stmt).scalar_one_or_none()
-    if report_id is None:  # a concurrent load of the same bytes won
+    if report_id is None:  # these bytes are stored (a concurrent load of them won)
         return None
+    if current is not None and replace:
+        conn.execute(delete(Report).where(Report.source_name == source.name,
+                                          Report.id != report_id))
+    elif current is not None:
+        conn.execute(update(Report).where(Report.id == current.id)
+                     .values(superseded_by=report_id, superseded_at=func.now()))
+    _insert_rows(conn, report_id, doc)
+    return report_id
+
+
+def replace_rows(conn: Connection, report_id: int, doc: Document) -> None:
+    """Re-parsed: the report keeps its id and version; everything derived is written anew."""
+    for model in (Inspection, FindingRow, HandledClue, Contact):  # measures go with findings
+        conn.execute(delete(model).where(model.report_id == report_id))
+    conn.execute(update(Report).where(Report.id == report_id).values(rows.report_fields(doc)))
+    _insert_rows(conn, report_id, doc)
+
+
+def _insert_rows(conn: Connection, report_id: int, doc: Document) -> None:
     _inspections(conn, report_id, doc)
     _findings(conn, report_id, doc.findings)
     _bulk(conn, HandledClue, report_id, [rows.clue(c, n) for n, c in enumerate(doc.clues)])
     _bulk(conn, Contact, report_id, [rows.contact(c, n) for n, c in enumerate(doc.contacts)])
-    return report_id
-
-
-def delete_report(conn: Connection, sha256: str) -> None:
-    """Remove a report; its extracted rows follow by ON DELETE CASCADE."""
-    conn.execute(delete(Report).where(Report.sha256 == sha256))
 
 
 def _bulk(conn: Connection, model: type[Keyed], report_id: int, batch: list[Row]) -> list[int]:

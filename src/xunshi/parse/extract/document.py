@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import re
 
-from ..model import DocType, Span
+from ..model import DocType, Document, Span
 from .organizations import UNIT_NAME
 
 _TITLE_SCAN_LINES = 12
@@ -72,6 +72,13 @@ def classify(text: str, title: str | None) -> DocType | None:
     if _RECTIFICATION.search(text):
         return "rectification"
     return "feedback" if _FEEDBACK.search(text) else None
+
+
+def is_inspection_report(doc: Document) -> bool:
+    """A text about an inspection (巡视/巡察) that reads as its feedback or rectification, or
+    names an inspected unit or problems: a news item on something else is none of these."""
+    about_inspection = "巡视" in doc.text or "巡察" in doc.text
+    return about_inspection and bool(doc.doc_type or doc.inspections or doc.findings)
 
 
 def extract_title(text: str) -> tuple[str, Span] | None:

@@ -1,0 +1,81 @@
+"""Two `xunshi load` processes at once: no deadlock, no duplicate, nothing lost.
+
+The loaders share organizations and inspection rounds, race to insert the same bytes, and race
+to number versions of one name; what they leave must equal what one load would.
+"""
+from __future__ import annotations
+
+from pathlib import Path
+
+from tests.conftest import fresh_database
+from tests.integrity import (
+    broken_rules,
+    corpus,
+    engine_on,
+    fingerprint,
+    half_written,
+    table_counts,
+    xunshi,
+)
+from sqlalchemy import Engine, text
+
+PATIENCE = 300
+"""Seconds a load may take: a deadlock, not slowness, if it is exceeded."""
+
+
+def load_at_once(url: str, runs: list[tuple[Path, list[str]]], tmp_path: Path) -> list[str]:
+    """Start one `xunshi load ARGS` per (cwd, args) at the same time; their summary lines."""
+    logs = [tmp_path / f"loader{n}.log" for n in range(len(runs))]
+    processes = [xunshi(url, "load", *args, cwd=cwd, log=log)
+                 for (cwd, args), log in zip(runs, logs)]
+    try:
+        statuses = [p.wait(PATIENCE) for p in processes]
+    finally:
+        for p in processes:
+            p.kill()  # a no-op unless a wait above gave up
+            p.wait(PATIENCE)
+    assert statuses == [0] * len(runs), [log.read_text() for log in logs]
+    return [log.read_text().splitlines()[-1] for log in logs]
+
+
+def test_loaders_of_overlapping_folders_store_each_report_once(server_url: str,
+                                                               tmp_path: Path) -> None:
+    a, b, c = (corpus(tmp_path / part, 12, tag=part) for part in "abc")
+    with fresh_database(server_url) as url, engine_on(url) as engine:
+        # both start with b: they race for the same files from their first one on
+        summaries = load_at_once(url, [(tmp_path, [str(b), str(a)]),
+                                       (tmp_path, [str(b), str(c)])], tmp_path)
+        loaded = [int(s.split()[0]) for s in summaries]
+        assert sum(loaded) == 36 and all(s.endswith(", 0 failed") for s in summaries)
+        with fresh_database(server_url) as single_url, engine_on(single_url) as single:
+            load_at_once(single_url, [(tmp_path, [str(b), str(a), str(c)])], tmp_path)
+            assert table_counts(engine) == table_counts(single)
+            assert fingerprint(engine) == fingerprint(single)
+        assert_consistent(engine)
+
+
+def test_loaders_of_one_name_with_different_bytes_make_versions_1_and_2(server_url: str,
+                                                                        tmp_path: Path) -> None:
+    # the same relative names (`r000.txt` …), run from two folders: two texts per name
+    first, second = (corpus(tmp_path / tag, 15, tag=tag, names="r{n:03d}") for tag in "12")
+    with fresh_database(server_url) as url, engine_on(url) as engine:
+        load_at_once(url, [(first, ["."]), (second, ["."])], tmp_path)
+        with engine.connect() as conn:
+            versions = conn.execute(text("""
+                SELECT source_name, array_agg(version ORDER BY version),
+                       count(*) FILTER (WHERE is_current)
+                FROM v_report_versions GROUP BY source_name""")).all()
+        assert sorted(versions) == [(f"r{n:03d}.txt", [1, 2], 1) for n in range(15)]
+        with fresh_database(server_url) as single_url, engine_on(single_url) as single:
+            load_at_once(single_url, [(first, ["."])], tmp_path)
+            load_at_once(single_url, [(second, ["."])], tmp_path)
+            assert table_counts(engine) == table_counts(single)
+        assert_consistent(engine)
+
+
+def assert_consistent(engine: Engine) -> None:
+    assert broken_rules(engine) == {}
+    assert half_written(engine) == {}
+    with engine.connect() as conn:
+        assert conn.execute(text(
+            "SELECT count(*) - count(DISTINCT sha256) FROM reports")).scalar_one() == 0
