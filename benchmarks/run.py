@@ -75,9 +75,11 @@ def run(n: int, database_url: str | None = None, work: Path = WORK,
         ceiling = measure.copy_ceiling(db.url, run_dir)
         say(f"COPY of the same {ceiling['rows']:,} rows: {ceiling['rows_per_s']:,.0f} rows/s")
         reparse = measure.reparse(db.env, run_dir, load["seconds"])
-        say(f"reparse --all: {reparse.get('seconds', reparse['status'])}")
+        say(f"reparse --all: {reparse['seconds']:.1f} s" if "seconds" in reparse
+            else f"reparse --all: {reparse['status']}: {reparse['detail']}")
         search = measure.search(db.url)  # last: it adds copies of findings
-        say(f"search: {search.get('p95_ms', search['status'])}")
+        say(f"search: p50 {search['p50_ms']:.1f} ms, p95 {search['p95_ms']:.1f} ms" if "p95_ms" in search
+            else f"search: {search['status']}: {search['detail']}")
     return {
         "started_at": started.isoformat().replace("+00:00", "Z"),
         "commit": _git("rev-parse", "--short", "HEAD") or "unknown",

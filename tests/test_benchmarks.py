@@ -43,10 +43,11 @@ def test_a_run_writes_a_complete_record_and_the_table(database_url: str, tmp_pat
     doc = tmp_path / "performance.md"
     doc.write_text((ROOT / "docs" / "performance.md").read_text("utf-8"), "utf-8")
     results = tmp_path / "results"
-    subprocess.run([sys.executable, "-m", "benchmarks", "run", "--n", "20",
-                    "--database-url", database_url, "--work", str(tmp_path / "work"),
-                    "--results", str(results), "--doc", str(doc)],
-                   cwd=ROOT, check=True, capture_output=True, text=True)
+    run = subprocess.run([sys.executable, "-m", "benchmarks", "run", "--n", "20",
+                          "--database-url", database_url, "--work", str(tmp_path / "work"),
+                          "--results", str(results), "--doc", str(doc)],
+                         cwd=ROOT, capture_output=True, text=True)
+    assert run.returncode == 0, run.stdout + run.stderr
 
     [path] = results.glob("*.json")
     record = json.loads(path.read_text("utf-8"))

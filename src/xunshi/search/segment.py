@@ -9,7 +9,6 @@ is the reference: the tests check both give the same words.
 from __future__ import annotations
 
 import re
-from collections import defaultdict
 from collections.abc import Callable, Iterator
 from functools import lru_cache, partial
 from typing import NamedTuple, Protocol
@@ -105,30 +104,19 @@ def _entries_of(backend: str) -> Callable[[str], tuple[Entries, int]]:
     return lru_cache(maxsize=_CACHED_WORDS)(partial(_entries, segmenter(backend)))
 
 
+def word_entries(text: str, backend: str = "rjieba") -> Iterator[tuple[Entries, int]]:
+    """Each precise-mode word of `text` as its entries and the positions it takes."""
+    return map(_entries_of(backend), segmenter(backend).words(text))
+
+
 def search_words(text: str, backend: str = "rjieba") -> list[Word]:
     """The searchable words of `text` in order: lower-cased, punctuation dropped."""
-    entries_of = _entries_of(backend)
     out: list[Word] = []
     position = 0
-    for word in segmenter(backend).words(text):
-        entries, width = entries_of(word)
+    for entries, width in word_entries(text, backend):
         out.extend(Word(entry, position + k) for entry, k in entries)
         position += width
     return out
-
-
-def word_positions(text: str, backend: str = "rjieba") -> tuple[dict[str, list[int]], int]:
-    """`search_words` grouped by word (in order of first appearance) with the last position:
-    what a `tsvector` is made of, without a `Word` per word of a long text."""
-    entries_of = _entries_of(backend)
-    found: defaultdict[str, list[int]] = defaultdict(list)
-    position = 0
-    for word in segmenter(backend).words(text):
-        entries, width = entries_of(word)
-        for entry, k in entries:
-            found[entry].append(position + k)
-        position += width
-    return found, position
 
 
 def query_words(text: str, backend: str = "rjieba") -> list[str]:

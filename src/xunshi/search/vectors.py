@@ -8,8 +8,9 @@ prefers hits in titles.
 from __future__ import annotations
 
 from collections.abc import Sequence
+from functools import lru_cache
 
-from .segment import word_positions
+from .segment import word_entries
 
 MAX_POSITION = 16383  # PostgreSQL keeps word positions up to this; later ones are clamped
 MAX_POSITIONS_PER_WORD = 256  # and at most this many positions per word
@@ -24,30 +25,51 @@ def _quote(word: str) -> str:
     return "'" + word.replace("\\", "\\\\").replace("'", "''") + "'"
 
 
-def tsvector(fields: Sequence[Field]) -> str | None:
-    """The `tsvector` literal of these weighted fields; None when there is nothing to search."""
+@lru_cache(maxsize=None)
+def _labels(weight: str) -> tuple[str, ...]:
+    """Every position's entry in one weight (`12A`), made once: formatting one per word cost
+    more than all the rest of building a vector."""
+    return tuple(f"{position}{weight}" for position in range(MAX_POSITION + 1))
+
+
+def _positions(fields: Sequence[Field]) -> dict[str, list[str]]:
+    """Each word's entries over all fields, in order of first appearance."""
     positions: dict[str, list[str]] = {}
     offset = 0
     for text, weight in fields:
         if not text:
             continue
-        found, last = word_positions(text)
-        for word, places in found.items():
-            slots = positions.setdefault(word, [])
-            for place in places:
-                if len(slots) >= MAX_POSITIONS_PER_WORD:
-                    break
-                entry = f"{min(offset + place, MAX_POSITION)}{weight}"
-                if not slots or slots[-1] != entry:
-                    slots.append(entry)
-        offset += last + FIELD_GAP
-    parts, size = [], 0
-    for word, slots in positions.items():
-        if len(word.encode()) > MAX_WORD_BYTES:
-            continue
-        part = f"{_quote(word)}:{','.join(slots)}"
+        labels = _labels(weight)
+        position = offset
+        for entries, width in word_entries(text):
+            for word, k in entries:
+                at = position + k
+                label = labels[at] if at < MAX_POSITION else labels[MAX_POSITION]
+                slots = positions.get(word)
+                if slots is None:
+                    positions[word] = [label]
+                elif slots[-1] != label and len(slots) < MAX_POSITIONS_PER_WORD:
+                    slots.append(label)
+            position += width
+        offset = position + FIELD_GAP
+    return positions
+
+
+def _within_limit(parts: list[str]) -> list[str]:
+    """The parts before the one that would take the vector past its size limit."""
+    size = 0
+    for n, part in enumerate(parts):
         size += len(part.encode()) + 1
         if size > MAX_VECTOR_BYTES:
-            break
-        parts.append(part)
-    return " ".join(parts) or None
+            return parts[:n]
+    return parts
+
+
+def tsvector(fields: Sequence[Field]) -> str | None:
+    """The `tsvector` literal of these weighted fields; None when there is nothing to search."""
+    parts = [f"{_quote(word)}:{','.join(slots)}" for word, slots in _positions(fields).items()
+             if len(word.encode()) <= MAX_WORD_BYTES]
+    literal = " ".join(parts)
+    if len(literal.encode()) + 1 > MAX_VECTOR_BYTES:  # rare: measure part by part
+        literal = " ".join(_within_limit(parts))
+    return literal or None

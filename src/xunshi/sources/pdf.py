@@ -43,9 +43,13 @@ def extract(data: bytes) -> Extracted:
     lines = [line for page in pages for line in page]
     if not lines:
         raise ExtractError("no text layer: a scanned PDF needs OCR first, which xunshi does not do")
-    size = Counter(line.size for line in lines).most_common(1)[0][0]
-    kept = [line for page in _without_running(pages, size) for line in page]
-    return Extracted(_paragraphs(kept, size), "pdf")
+    kept = [line for page in _without_running(pages, _body_size(lines)) for line in page]
+    return Extracted(_paragraphs(kept, _body_size(kept)) if kept else "", "pdf")
+
+
+def _body_size(lines: list[_Line]) -> int:
+    """The font size most of the text is set in."""
+    return Counter(line.size for line in lines).most_common(1)[0][0]
 
 
 def _pages(data: bytes) -> list[list[_Line]]:
@@ -55,8 +59,9 @@ def _pages(data: bytes) -> list[list[_Line]]:
                            round(line["chars"][0]["size"]))
                      for line in page.extract_text_lines() if line["text"].strip()]
                     for page in pdf.pages]
-    except PdfminerException as e:
-        raise ExtractError(f"not a readable PDF: {e}") from e
+    except Exception as e:  # pdfminer raises a zoo of exception types on damaged files
+        reason = str(e) if isinstance(e, PdfminerException) else f"{type(e).__name__}: {e}"
+        raise ExtractError(f"not a readable PDF: {reason}") from e
 
 
 def _without_running(pages: list[list[_Line]], size: int) -> list[list[_Line]]:
@@ -96,8 +101,6 @@ def _line_pitch(pages: list[list[_Line]]) -> float:
 
 def _paragraphs(lines: list[_Line], size: int) -> str:
     """Wrapped lines joined back into paragraphs, one a line."""
-    if not lines:
-        return ""
     body = [line for line in lines if line.size == size]
     left = Counter(round(line.x0) for line in body).most_common(1)[0][0]
     right = max(line.x1 for line in body)

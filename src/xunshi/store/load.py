@@ -6,21 +6,23 @@ database) becomes a `load_errors` row and a failed outcome; it never stops the f
 from __future__ import annotations
 
 from collections import Counter
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from enum import StrEnum
 from pathlib import Path
 from typing import NamedTuple, TypeVar
 
-from sqlalchemy import Engine, delete, insert, select
+from sqlalchemy import Connection, Engine, delete, insert, select
 from sqlalchemy.exc import SQLAlchemyError
 from sqlalchemy.orm import Session
 
 from .. import sources
+from ..parallel import batched, ordered_map
 from ..errors import one_line
 from ..parse import PARSER_VERSION, Document, ParseError, is_inspection_report, parse
 from .models import LoadError, Report
-from .write import insert_report, replace_rows
+from .rows import ReportRows, report_rows
+from .write import insert_reports, replace_rows
 
 T = TypeVar("T")
 
@@ -65,35 +67,31 @@ class _Stored(NamedTuple):
     parser_version: int
 
 
-def _stored(engine: Engine, sha256: str) -> _Stored | None:
-    """The stored report with these bytes, if any."""
-    with engine.connect() as conn:
-        row = conn.execute(
-            select(Report.id, Report.parser_version).where(Report.sha256 == sha256)
-        ).first()
-    return None if row is None else _Stored(row.id, row.parser_version)
-
-
 @dataclass(frozen=True)
 class LoadOptions:
     replace: bool = False  # a changed file replaces its older version instead of superseding it
     keep_unrecognized: bool = False  # store texts that do not read as an inspection report
     max_size: int = sources.DEFAULT_MAX_SIZE  # bytes; larger files fail without being read
+    workers: int = 1  # processes that extract and parse (the database writer is this one)
 
 
-def _store(engine: Engine, source: sources.Source, raw_text: str, encoding: str, doc: Document,
-           stored: _Stored | None, options: LoadOptions) -> int | None:
-    """One transaction: the report's rows, and the end of any earlier failure of these bytes."""
-    with engine.begin() as conn:
-        if stored is not None:  # same bytes, older parser: re-derive in place
-            replace_rows(conn, stored.id, doc)
-            report_id: int | None = stored.id
-        else:
-            report_id = insert_report(conn, source, raw_text, encoding, doc, options.replace)
-        conn.execute(delete(LoadError).where(
-            (LoadError.sha256 == source.sha256)
-            | (LoadError.sha256.is_(None) & (LoadError.file == source.name))))
-        return report_id
+BATCH = 50
+"""Reports written per transaction: big enough for COPY to pay, small enough that a failure
+retried report by report, or a killed load, loses little work."""
+
+
+@dataclass(frozen=True)
+class _Job:
+    source: sources.Source
+    stored: _Stored | None  # these bytes are stored already, by an older parser
+    options: LoadOptions
+
+
+@dataclass(frozen=True)
+class _Prepared:
+    job: _Job
+    rows: ReportRows | None = None
+    failure: tuple[str, str] | None = None  # (stage, reason); exceptions do not cross processes
 
 
 def _recognized(doc: Document, options: LoadOptions) -> Document:
@@ -103,28 +101,87 @@ def _recognized(doc: Document, options: LoadOptions) -> Document:
     return doc
 
 
+def _prepare(job: _Job) -> _Prepared:
+    """The CPU part of loading one file, run in a worker: text, parse, rows with search words."""
+    try:
+        # Exception: a format library's or the parser's bug on one file must not stop the others
+        raw_text, encoding = _step("extract", Exception, sources.extract, job.source)
+        doc = _step("parse", Exception, parse, raw_text)
+        doc = _step("parse", ParseError, _recognized, doc, job.options)
+        rows = _step("parse", Exception, report_rows, job.source.name, job.source.sha256,
+                     raw_text, encoding, doc)
+    except _Failure as f:
+        return _Prepared(job, failure=(f.stage, f.reason))
+    return _Prepared(job, rows)
+
+
+def _jobs(engine: Engine, files: Iterable[Path], options: LoadOptions,
+          report: Callable[[FileResult], None]) -> Iterator[_Job]:
+    """Files read and checked against the database a batch at a time; what needs no parsing
+    (stored by this parser, unreadable) is reported here and never reaches a worker."""
+    for chunk in batched(files, BATCH):
+        read = []
+        for path in chunk:
+            try:
+                read.append(_step("read", sources.SourceError, sources.read, path, options.max_size))
+            except _Failure as f:
+                report(record_failure(engine, FileResult(str(path), Outcome.FAILED, None,
+                                                         f.stage, f.reason), None))
+        try:
+            stored = _stored(engine, [s.sha256 for s in read])
+        except SQLAlchemyError as e:
+            for s in read:
+                report(record_failure(engine, FileResult(s.name, Outcome.FAILED, None, "store",
+                                                         one_line(e)), s.sha256))
+            continue
+        for s in read:
+            known = stored.get(s.sha256)
+            if known is not None and known.parser_version == PARSER_VERSION:
+                report(FileResult(s.name, Outcome.UNCHANGED, known.id))
+            else:
+                yield _Job(s, known, options)
+
+
+def _stored(engine: Engine, shas: list[str]) -> dict[str, _Stored]:
+    """The stored reports with these bytes."""
+    with engine.connect() as conn:
+        rows = conn.execute(select(Report.sha256, Report.id, Report.parser_version)
+                            .where(Report.sha256.in_(shas)))
+        return {r.sha256: _Stored(r.id, r.parser_version) for r in rows}
+
+
+def _write(engine: Engine, batch: list[_Prepared], replace: bool) -> list[FileResult]:
+    """One transaction for the whole batch; if the database refuses it, one per report, so
+    the refused report is named and the others still load."""
+    try:
+        with engine.begin() as conn:
+            return _write_in(conn, batch, replace)
+    except SQLAlchemyError as e:
+        if len(batch) == 1:
+            job = batch[0].job
+            return [record_failure(engine, FileResult(job.source.name, Outcome.FAILED, None,
+                                                      "store", one_line(e)), job.source.sha256)]
+        return [r for p in batch for r in _write(engine, [p], replace)]
+
+
+def _write_in(conn: Connection, batch: list[_Prepared], replace: bool) -> list[FileResult]:
+    new = [p for p in batch if p.job.stored is None]
+    old = [p for p in batch if p.job.stored is not None]
+    ids = insert_reports(conn, [p.rows for p in new], replace) if new else []
+    if old:
+        replace_rows(conn, [(p.job.stored.id, p.rows) for p in old])
+    conn.execute(delete(LoadError).where(
+        LoadError.sha256.in_([p.job.source.sha256 for p in batch])
+        | (LoadError.sha256.is_(None) & LoadError.file.in_([p.job.source.name for p in batch]))))
+    return ([FileResult(p.job.source.name, Outcome.LOADED if rid else Outcome.UNCHANGED, rid)
+             for p, rid in zip(new, ids)]
+            + [FileResult(p.job.source.name, Outcome.REPARSED, p.job.stored.id) for p in old])
+
+
 def load_file(engine: Engine, path: Path, options: LoadOptions = LoadOptions()) -> FileResult:
     """Load one report file in its own transaction; never raises for a bad file."""
-    name, sha256 = str(path), None
-    try:
-        source = _step("read", sources.SourceError, sources.read, path, options.max_size)
-        sha256 = source.sha256
-        stored = _step("store", SQLAlchemyError, _stored, engine, sha256)
-        if stored is not None and stored.parser_version == PARSER_VERSION:
-            return FileResult(name, Outcome.UNCHANGED, stored.id)
-        # Exception: a format library's bug on one file must not stop the others
-        raw_text, encoding = _step("extract", Exception, sources.extract, source)
-        # Exception: a parser bug on one file must not stop the others
-        doc = _step("parse", Exception, parse, raw_text)
-        doc = _step("parse", ParseError, _recognized, doc, options)
-        report_id = _step("store", SQLAlchemyError, _store, engine, source, raw_text, encoding,
-                          doc, stored, options)
-    except _Failure as f:
-        return record_failure(engine, FileResult(name, Outcome.FAILED, None, f.stage, f.reason),
-                               sha256)
-    if report_id is None:  # a concurrent load of the same bytes won
-        return FileResult(name, Outcome.UNCHANGED)
-    return FileResult(name, Outcome.REPARSED if stored else Outcome.LOADED, report_id)
+    [result] = load_paths(engine, [path], options=options)
+    return result
 
 
 def record_failure(engine: Engine, result: FileResult, sha256: str | None) -> FileResult:
@@ -142,13 +199,29 @@ def record_failure(engine: Engine, result: FileResult, sha256: str | None) -> Fi
 def load_paths(engine: Engine, paths: Iterable[str | Path],
                on_result: Callable[[FileResult], None] | None = None,
                options: LoadOptions = LoadOptions()) -> list[FileResult]:
-    """Load every report file the paths name, reporting each outcome as it happens."""
-    results = []
-    for path in sources.report_files(paths):
-        result = load_file(engine, path, options)
+    """Load every report file the paths name, reporting each outcome as it happens.
+
+    Files are parsed by `options.workers` processes and written in batches of whole reports,
+    each batch one transaction: a killed load leaves every report stored entirely or not at
+    all, and running it again finishes the job.
+    """
+    results: list[FileResult] = []
+
+    def report(result: FileResult) -> None:
+        results.append(result)
         if on_result:
             on_result(result)
-        results.append(result)
+
+    jobs = _jobs(engine, sources.report_files(paths), options, report)
+    prepared = ordered_map(_prepare, jobs, options.workers, in_flight=2 * BATCH)
+    for batch in batched(prepared, BATCH):
+        for p in batch:
+            if p.failure:
+                report(record_failure(engine, FileResult(p.job.source.name, Outcome.FAILED, None,
+                                                         *p.failure), p.job.source.sha256))
+        if written := [p for p in batch if p.rows]:
+            for result in _write(engine, written, options.replace):
+                report(result)
     return results
 
 

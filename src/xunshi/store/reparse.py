@@ -1,21 +1,25 @@
-"""`xunshi reparse`: stored raw text through the current parser, one report per transaction.
+"""`xunshi reparse`: stored raw text through the current parser, a batch per transaction.
 
 Raw text is kept in the database for exactly this: a better parser re-reads the archive without
-the original files. Each report keeps its id and version; its derived rows are replaced
-atomically, so a reader never sees a report half re-parsed, and a killed run resumes where it
-stopped (the reports it finished carry the new parser version).
+the original files. Each report keeps its id and version; its derived rows are replaced inside
+one transaction, so a reader never sees a report half re-parsed, and a killed run resumes where
+it stopped (the reports it finished carry the new parser version). A report the new parser
+fails on keeps its old rows and gets a `load_errors` row.
 """
 from __future__ import annotations
 
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterable, Iterator
+from dataclasses import dataclass
 
 from sqlalchemy import Engine, select
 from sqlalchemy.exc import SQLAlchemyError
 
 from ..errors import one_line
+from ..parallel import batched, ordered_map
 from ..parse import PARSER_VERSION, parse
-from .load import FileResult, Outcome, record_failure
+from .load import BATCH, FileResult, Outcome, record_failure
 from .models import Report
+from .rows import ReportRows, report_rows
 from .write import replace_rows
 
 
@@ -29,32 +33,68 @@ def pending(engine: Engine, below: int | None = PARSER_VERSION) -> list[int]:
         return list(conn.execute(stmt).scalars())
 
 
+@dataclass(frozen=True)
+class _Stored:
+    id: int
+    name: str
+    sha256: str
+    encoding: str
+    raw_text: str
+
+
+@dataclass(frozen=True)
+class _Parsed:
+    report: _Stored
+    rows: ReportRows | None
+    error: str | None = None
+
+
+def _parse(report: _Stored) -> _Parsed:
+    """Run in a worker: the CPU part."""
+    try:
+        doc = parse(report.raw_text)
+        rows = report_rows(report.name, report.sha256, report.raw_text, report.encoding, doc)
+    except Exception as e:  # a parser bug on one report must not stop the others
+        return _Parsed(report, None, one_line(e))
+    return _Parsed(report, rows)
+
+
+def _stored(engine: Engine, report_ids: Iterable[int]) -> Iterator[_Stored]:
+    """The reports' raw texts, fetched a batch at a time."""
+    for chunk in batched(report_ids, BATCH):
+        with engine.connect() as conn:
+            rows = conn.execute(select(Report.id, Report.source_name, Report.sha256,
+                                       Report.encoding, Report.raw_text)
+                                .where(Report.id.in_(chunk)).order_by(Report.id))
+            yield from (_Stored(*r) for r in rows)
+
+
 def reparse(engine: Engine, report_ids: list[int],
-            on_result: Callable[[FileResult], None] | None = None) -> Iterator[FileResult]:
+            on_result: Callable[[FileResult], None] | None = None,
+            workers: int = 1) -> Iterator[FileResult]:
     """Re-parse these reports (see `pending`), yielding each outcome as it happens."""
-    for report_id in report_ids:
-        result = _reparse_one(engine, report_id)
-        if on_result:
-            on_result(result)
-        yield result
+    for batch in batched(ordered_map(_parse, _stored(engine, report_ids), workers), BATCH):
+        results = [record_failure(engine, FileResult(p.report.name, Outcome.FAILED, p.report.id,
+                                                     "parse", p.error), p.report.sha256)
+                   for p in batch if p.error]
+        results += _write(engine, [p for p in batch if p.rows])
+        for result in results:
+            if on_result:
+                on_result(result)
+            yield result
 
 
-def _reparse_one(engine: Engine, report_id: int) -> FileResult:
-    name, sha256 = f"report {report_id}", None
+def _write(engine: Engine, batch: list[_Parsed]) -> list[FileResult]:
+    """One transaction per batch; one per report if the database refuses the batch."""
+    if not batch:
+        return []
     try:
         with engine.begin() as conn:
-            row = conn.execute(select(Report.source_name, Report.sha256, Report.raw_text)
-                               .where(Report.id == report_id).with_for_update()).first()
-            if row is None:  # deleted meanwhile
-                return FileResult(name, Outcome.UNCHANGED, report_id)
-            name, sha256 = row.source_name, row.sha256
-            try:
-                doc = parse(row.raw_text)
-            except Exception as e:  # a parser bug on one report must not stop the others
-                failure = FileResult(name, Outcome.FAILED, report_id, "parse", one_line(e))
-            else:
-                replace_rows(conn, report_id, doc)
-                return FileResult(name, Outcome.REPARSED, report_id)
+            replace_rows(conn, [(p.report.id, p.rows) for p in batch])
     except SQLAlchemyError as e:
-        failure = FileResult(name, Outcome.FAILED, report_id, "store", one_line(e))
-    return record_failure(engine, failure, sha256)
+        if len(batch) > 1:
+            return [r for p in batch for r in _write(engine, [p])]
+        return [record_failure(engine, FileResult(batch[0].report.name, Outcome.FAILED,
+                                                  batch[0].report.id, "store", one_line(e)),
+                               batch[0].report.sha256)]
+    return [FileResult(p.report.name, Outcome.REPARSED, p.report.id) for p in batch]

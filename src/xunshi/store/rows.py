@@ -1,15 +1,17 @@
 """The document model turned into table rows (plain dicts): pure, so it is tested without a db.
 
-Ids that only the database knows (report, organization, round, parent finding) are added by
-`write.py` as it inserts.
+`report_rows` does all the CPU work of storing a report (search words included), so it runs
+in the worker process that parsed it; the result is plain data the writer copies into the
+tables. Ids that only the database knows (report, organization, round, parent finding) are
+added by `write.py`.
 """
 from __future__ import annotations
 
+from dataclasses import dataclass
 from typing import Any
 
 from ..parse.model import Clue, Contact, Document, Finding, Inspection, PartialDate, Span
 from ..search.vectors import tsvector
-from ..sources import Source
 from .identity import organization_key
 
 Row = dict[str, Any]
@@ -27,10 +29,10 @@ def partial_date(prefix: str, d: PartialDate | None) -> Row:
     }
 
 
-def report(source: Source, raw_text: str, encoding: str, doc: Document) -> Row:
+def report(name: str, sha256: str, raw_text: str, encoding: str, doc: Document) -> Row:
     return {
-        "source_name": source.name,
-        "sha256": source.sha256,
+        "source_name": name,
+        "sha256": sha256,
         "encoding": encoding,
         "raw_text": raw_text,
         **report_fields(doc),
@@ -111,3 +113,51 @@ def clue(c: Clue, position: int) -> Row:
 
 def contact(c: Contact, position: int) -> Row:
     return {"kind": c.kind, "value": c.value, "raw": c.raw, "position": position, **span(c.span)}
+
+
+@dataclass
+class ReportRows:
+    """One parsed report as rows for every table, in document order."""
+
+    report: Row
+    inspections: list[Row]
+    organizations: list[Row]  # the unit of each inspection, by position
+    rounds: list[Row | None]  # the round of each inspection, None when the text names none
+    findings: list[Row]  # parents each followed by their children (`position` order)
+    parents: list[int | None]  # index in `findings` of each finding's parent
+    measures: list[tuple[int, Row]]  # (index in `findings` of its finding, measure)
+    clues: list[Row]
+    contacts: list[Row]
+
+    @property
+    def sha256(self) -> str:
+        return self.report["sha256"]
+
+    @property
+    def source_name(self) -> str:
+        return self.report["source_name"]
+
+
+def report_rows(name: str, sha256: str, raw_text: str, encoding: str,
+                doc: Document) -> ReportRows:
+    """`name` and `sha256` identify the file the report came from."""
+    found: list[Row] = []
+    parents: list[int | None] = []
+    measure_rows: list[tuple[int, Row]] = []
+    for f in doc.findings:
+        parent = len(found)
+        for item, up in ((f, None), *((c, parent) for c in f.children)):
+            measure_rows += [(len(found), m) for m in measures(item)]
+            found.append(finding(item, len(found)))
+            parents.append(up)
+    return ReportRows(
+        report=report(name, sha256, raw_text, encoding, doc),
+        inspections=[inspection(i, n) for n, i in enumerate(doc.inspections)],
+        organizations=[organization(i, doc) for i in doc.inspections],
+        rounds=[inspection_round(i, doc) for i in doc.inspections],
+        findings=found,
+        parents=parents,
+        measures=measure_rows,
+        clues=[clue(c, n) for n, c in enumerate(doc.clues)],
+        contacts=[contact(c, n) for n, c in enumerate(doc.contacts)],
+    )

@@ -1,146 +1,165 @@
-"""One parsed report written to the database: every row inside the caller's transaction.
+"""Parsed reports written to the database, a batch at a time, inside the caller's transaction.
 
-Core inserts (executemany with RETURNING in parameter order), not ORM objects: the rows are
-plain data and a report has hundreds of them.
+Rows go in with COPY, the fastest way into PostgreSQL; the ids that link them (reports,
+findings) are drawn from the tables' own sequences first, so no row has to come back from the
+server. Units and rounds are shared by all reports: they are upserted once per batch, in
+sorted order, so concurrent loaders lock them in the same order and never deadlock.
 """
 from __future__ import annotations
 
-from sqlalchemy import Connection, delete, func, insert, select, update
-from sqlalchemy.dialects.postgresql import insert as pg_insert
+from collections.abc import Iterable, Sequence
+from typing import Any
 
-from ..parse.model import Document, Finding
-from ..sources import Source
-from . import rows
-from .models import (
-    Contact,
-    Finding as FindingRow,
-    HandledClue,
-    Inspection,
-    InspectionRound,
-    Keyed,
-    Measure,
-    Organization,
-    OrganizationAlias,
-    Report,
-)
-from .rows import Row
+from psycopg import sql
+from psycopg.types.json import Jsonb
+from sqlalchemy import Connection, text
+
+from .rows import ReportRows, Row
+
+ORGANIZATION_KEY = ("jurisdiction", "name_key")
+ROUND_KEY = ("authority", "jurisdiction", "mode", "term", "round_no", "batch_no")
+DERIVED = ("inspections", "findings", "handled_clues", "contacts")  # measures go with findings
 
 
-def insert_report(conn: Connection, source: Source, raw_text: str, encoding: str,
-                  doc: Document, replace: bool = False) -> int | None:
-    """Insert the report and all its rows; None when these bytes are already stored.
+def insert_reports(conn: Connection, batch: Sequence[ReportRows],
+                   replace: bool = False) -> list[int | None]:
+    """Insert new reports with all their rows; None for bytes already stored.
 
-    A report stored under the same name with other bytes becomes the previous version: kept and
-    marked superseded, or deleted with `replace`. Loaders of one name queue on a lock, so
-    versions are numbered without gaps or duplicates.
+    A report stored under the same name with other bytes becomes the previous version: kept
+    and marked superseded, or deleted with `replace`. Loaders of one name or one content queue
+    on a lock, so versions are numbered without gaps and the same bytes are stored once.
     """
-    conn.execute(select(func.pg_advisory_xact_lock(func.hashtext(source.name))))
-    current = conn.execute(
-        select(Report.id, Report.version)
-        .where(Report.source_name == source.name, Report.superseded_by.is_(None))
-    ).first()
-    version = 1
-    if current is not None:
-        version = (conn.execute(select(func.max(Report.version))
-                                .where(Report.source_name == source.name)).scalar_one()) + 1
-    stmt = (
-        pg_insert(Report)
-        .values({**rows.report(source, raw_text, encoding, doc), "version": version})
-        .on_conflict_do_nothing(index_elements=[Report.sha256])
-        .returning(Report.id)
-    )
-    report_id = conn.execute(stmt).scalar_one_or_none()
-    if report_id is None:  # these bytes are stored (a concurrent load of them won)
-        return None
-    if current is not None and replace:
-        conn.execute(delete(Report).where(Report.source_name == source.name,
-                                          Report.id != report_id))
-    elif current is not None:
-        conn.execute(update(Report).where(Report.id == current.id)
-                     .values(superseded_by=report_id, superseded_at=func.now()))
-    _insert_rows(conn, report_id, doc)
-    return report_id
+    names = sorted({r.source_name for r in batch})
+    shas = sorted({r.sha256 for r in batch})
+    conn.execute(text("SELECT pg_advisory_xact_lock(hashtext(k)) FROM unnest(CAST(:keys AS text[])) k"),
+                 {"keys": [f"name {n}" for n in names] + [f"sha {s}" for s in shas]})
+    stored = set(conn.execute(text("SELECT sha256 FROM reports WHERE sha256 = ANY(:shas)"),
+                              {"shas": shas}).scalars())
+    fresh: list[ReportRows] = []
+    for r in batch:
+        if r.sha256 not in stored:
+            stored.add(r.sha256)
+            fresh.append(r)
+    if not fresh:
+        return [None] * len(batch)
+    previous = {row.source_name: row for row in conn.execute(text("""
+        SELECT source_name, max(version) AS version,
+               max(id) FILTER (WHERE superseded_by IS NULL) AS current
+        FROM reports WHERE source_name = ANY(:names) GROUP BY source_name"""),
+        {"names": [r.source_name for r in fresh]})}
+    ids = _new_ids(conn, "reports", len(fresh))
+    _copy(conn, "reports", [
+        {**r.report, "id": rid,
+         "version": previous[r.source_name].version + 1 if r.source_name in previous else 1}
+        for rid, r in zip(ids, fresh)])
+    old = [(previous[r.source_name].current, rid) for rid, r in zip(ids, fresh)
+           if r.source_name in previous and previous[r.source_name].current is not None]
+    if old and replace:
+        conn.execute(text("DELETE FROM reports WHERE source_name = ANY(:names) AND NOT id = ANY(:ids)"),
+                     {"names": [r.source_name for r in fresh], "ids": ids})
+    elif old:
+        conn.execute(text("""
+            UPDATE reports SET superseded_by = n.new, superseded_at = now()
+            FROM unnest(CAST(:old AS bigint[]), CAST(:new AS bigint[])) AS n(old, new)
+            WHERE reports.id = n.old"""),
+            {"old": [o for o, _ in old], "new": [n for _, n in old]})
+    _write_rows(conn, list(zip(ids, fresh)))
+    by_sha = dict(zip((r.sha256 for r in fresh), ids))
+    return [by_sha.get(r.sha256) if r in fresh else None for r in batch]
 
 
-def replace_rows(conn: Connection, report_id: int, doc: Document) -> None:
-    """Re-parsed: the report keeps its id and version; everything derived is written anew."""
-    for model in (Inspection, FindingRow, HandledClue, Contact):  # measures go with findings
-        conn.execute(delete(model).where(model.report_id == report_id))
-    conn.execute(update(Report).where(Report.id == report_id).values(rows.report_fields(doc)))
-    _insert_rows(conn, report_id, doc)
+def replace_rows(conn: Connection, items: Sequence[tuple[int, ReportRows]]) -> None:
+    """Re-parsed: each report keeps its id and version; everything derived is written anew."""
+    ids = [rid for rid, _ in items]
+    for table in DERIVED:
+        conn.execute(text(f"DELETE FROM {table} WHERE report_id = ANY(:ids)"), {"ids": ids})
+    fields = [k for k in items[0][1].report
+              if k not in ("source_name", "sha256", "encoding", "raw_text")]
+    conn.execute(text(f"UPDATE reports SET {', '.join(f'{k} = :{k}' for k in fields)} "
+                      "WHERE id = :id"),
+                 [{**{k: _param(r.report[k]) for k in fields}, "id": rid} for rid, r in items])
+    _write_rows(conn, list(items))
 
 
-def _insert_rows(conn: Connection, report_id: int, doc: Document) -> None:
-    _inspections(conn, report_id, doc)
-    _findings(conn, report_id, doc.findings)
-    _bulk(conn, HandledClue, report_id, [rows.clue(c, n) for n, c in enumerate(doc.clues)])
-    _bulk(conn, Contact, report_id, [rows.contact(c, n) for n, c in enumerate(doc.contacts)])
-
-
-def _bulk(conn: Connection, model: type[Keyed], report_id: int, batch: list[Row]) -> list[int]:
-    """Insert rows of one report; their ids in the order given."""
-    if not batch:
-        return []
-    stmt = insert(model).returning(model.id, sort_by_parameter_order=True)
-    return list(conn.execute(stmt, [{**r, "report_id": report_id} for r in batch]).scalars())
-
-
-def _get_or_create(conn: Connection, model: type[Keyed], constraint: str, key: Row) -> int:
-    """Id of the shared row with this key; race-safe (a no-op update returns the winner's id)."""
-    first = next(iter(key))
-    stmt = (
-        pg_insert(model)
-        .values(key)
-        .on_conflict_do_update(constraint=constraint, set_={first: key[first]})
-        .returning(model.id)
-    )
-    return conn.execute(stmt).scalar_one()
-
-
-def _shared_ids(conn: Connection, model: type[Keyed], constraint: str,
-                keys: list[Row | None]) -> list[int | None]:
-    """Get-or-create each key, in sorted order: concurrent loaders then lock shared rows in the
-    same order and cannot deadlock each other."""
-    frozen = [None if k is None else tuple(k.items()) for k in keys]
-    ids = {key: _get_or_create(conn, model, constraint, dict(key))
-           for key in sorted({f for f in frozen if f is not None}, key=str)}
-    return [None if f is None else ids[f] for f in frozen]
-
-
-def _inspections(conn: Connection, report_id: int, doc: Document) -> None:
-    orgs = [rows.organization(i, doc) for i in doc.inspections]
-    org_ids = _shared_ids(conn, Organization, "uq_organizations_jurisdiction_name_key", orgs)
-    _aliases(conn, sorted({(oid, org["name"]) for oid, org in zip(org_ids, orgs)}))
-    round_ids = _shared_ids(conn, InspectionRound, "uq_inspection_rounds_identity",
-                            [rows.inspection_round(i, doc) for i in doc.inspections])
-    _bulk(conn, Inspection, report_id, [
-        {**rows.inspection(i, n), "organization_id": org, "round_id": rnd}
-        for n, (i, org, rnd) in enumerate(zip(doc.inspections, org_ids, round_ids))
-    ])
-
-
-def _aliases(conn: Connection, aliases: list[tuple[int | None, str]]) -> None:
-    """Remember every spelling of each unit (in sorted order, like the units themselves)."""
+def _write_rows(conn: Connection, items: list[tuple[int, ReportRows]]) -> None:
+    """Every row derived from these reports (their `reports` rows exist)."""
+    org_ids = _shared_ids(conn, "organizations", "uq_organizations_jurisdiction_name_key",
+                          ORGANIZATION_KEY, [o for _, r in items for o in r.organizations],
+                          extra=("name",))
+    round_ids = _shared_ids(conn, "inspection_rounds", "uq_inspection_rounds_identity",
+                            ROUND_KEY, [k for _, r in items for k in r.rounds if k])
+    aliases = sorted({(org_ids[_key(o, ORGANIZATION_KEY)], o["name"])
+                      for _, r in items for o in r.organizations})
     if aliases:
-        conn.execute(pg_insert(OrganizationAlias).on_conflict_do_nothing(),
-                     [{"organization_id": oid, "name": name} for oid, name in aliases])
+        conn.execute(text("""
+            INSERT INTO organization_aliases (organization_id, name)
+            SELECT * FROM unnest(CAST(:ids AS bigint[]), CAST(:names AS text[]))
+            ON CONFLICT DO NOTHING"""),
+            {"ids": [a for a, _ in aliases], "names": [n for _, n in aliases]})
+    _copy(conn, "inspections", [
+        {**i, "report_id": rid, "organization_id": org_ids[_key(o, ORGANIZATION_KEY)],
+         "round_id": round_ids[_key(k, ROUND_KEY)] if k else None}
+        for rid, r in items for i, o, k in zip(r.inspections, r.organizations, r.rounds)])
+    finding_ids = _new_ids(conn, "findings", sum(len(r.findings) for _, r in items))
+    findings, measures, at = [], [], 0
+    for rid, r in items:
+        ids = finding_ids[at: at + len(r.findings)]
+        at += len(r.findings)
+        findings += [{**f, "id": fid, "report_id": rid,
+                      "parent_id": None if up is None else ids[up]}
+                     for f, fid, up in zip(r.findings, ids, r.parents)]
+        measures += [{**m, "report_id": rid, "finding_id": ids[n]} for n, m in r.measures]
+    _copy(conn, "findings", findings)
+    _copy(conn, "measures", measures)
+    _copy(conn, "handled_clues", [{**c, "report_id": rid} for rid, r in items for c in r.clues])
+    _copy(conn, "contacts", [{**c, "report_id": rid} for rid, r in items for c in r.contacts])
 
 
-def _findings(conn: Connection, report_id: int, findings: list[Finding]) -> None:
-    """Parents first (their ids become the children's parent_id), then children, then measures.
+def _key(row: Row, columns: tuple[str, ...]) -> tuple:
+    return tuple(row[c] for c in columns)
 
-    `position` is document order with each parent followed by its children.
-    """
-    positions, pos = [], 0
-    for f in findings:
-        positions.append(pos)
-        pos += 1 + len(f.children)
-    parent_ids = _bulk(conn, FindingRow, report_id,
-                       [rows.finding(f, p) for f, p in zip(findings, positions)])
-    children = [(c, pid, p + 1 + k) for f, pid, p in zip(findings, parent_ids, positions)
-                for k, c in enumerate(f.children)]
-    child_ids = _bulk(conn, FindingRow, report_id,
-                      [{**rows.finding(c, p), "parent_id": pid} for c, pid, p in children])
-    owners = list(zip(findings, parent_ids)) + [(c, cid) for (c, _, _), cid in zip(children, child_ids)]
-    _bulk(conn, Measure, report_id,
-          [{**m, "finding_id": fid} for f, fid in owners for m in rows.measures(f)])
+
+def _shared_ids(conn: Connection, table: str, constraint: str, key: tuple[str, ...],
+                rows: Iterable[Row], extra: tuple[str, ...] = ()) -> dict[tuple, int]:
+    """Get-or-create the shared rows with these keys (first spelling wins for `extra`
+    columns); their ids by key. Keys are locked in sorted order, whoever else is loading."""
+    wanted: dict[tuple, Row] = {}
+    for row in rows:
+        wanted.setdefault(_key(row, key), row)
+    if not wanted:
+        return {}
+    ordered = [wanted[k] for k in sorted(wanted, key=str)]
+    columns = (*key, *extra)
+    types = {c: "int" if c in ("term", "round_no", "batch_no") else "text" for c in columns}
+    stmt = text(f"""
+        INSERT INTO {table} ({', '.join(columns)})
+        SELECT * FROM unnest({', '.join(f'CAST(:{c} AS {types[c]}[])' for c in columns)})
+        ON CONFLICT ON CONSTRAINT {constraint} DO UPDATE SET {key[0]} = EXCLUDED.{key[0]}
+        RETURNING id, {', '.join(key)}""")
+    result = conn.execute(stmt, {c: [r[c] for r in ordered] for c in columns})
+    return {tuple(row[1:]): row[0] for row in result}
+
+
+def _new_ids(conn: Connection, table: str, n: int) -> list[int]:
+    """n ids from the table's own identity sequence, as the server would have drawn them."""
+    if n == 0:
+        return []
+    return list(conn.execute(text(
+        "SELECT nextval(pg_get_serial_sequence(:table, 'id')) FROM generate_series(1, :n)"),
+        {"table": table, "n": n}).scalars())
+
+
+def _param(value: Any) -> Any:
+    return Jsonb(value) if isinstance(value, dict) else value
+
+
+def _copy(conn: Connection, table: str, rows: list[Row]) -> None:
+    """COPY the rows (all with the same keys) into the table, inside the caller's transaction."""
+    if not rows:
+        return
+    columns = list(rows[0])
+    statement = sql.SQL("COPY {} ({}) FROM STDIN").format(
+        sql.Identifier(table), sql.SQL(", ").join(map(sql.Identifier, columns)))
+    with conn.connection.driver_connection.cursor() as cur, cur.copy(statement) as copy:
+        for row in rows:
+            copy.write_row([_param(row[c]) for c in columns])

@@ -38,12 +38,16 @@ def _part(p: str) -> str:
 
 # A date or a range; the second half may omit the year (至12月16日) or the month (-27日).
 # A range printing its unit once (2016年5至7月, 2018年1月4至5日) is its own branch, `r…`;
-# a numeric date (2020-08-26, 2020.8.26) another, `n…`.
+# a numeric date (2020-08-26, 2020.8.26) another, `n…`. Every part being optional, the pattern
+# matches empty wherever no date begins; _DATE_START, every character a non-empty match can
+# begin with (a range separator too: 至12月16日 is matched, then dropped), skips those places
+# inside the regex engine instead of returning an empty match per character to Python.
+_DATE_START = r"(?=[\d〇零一二三四五六七八九十今去前明同当次翌上中下初底 起开至到\-—–~〜])"
 _DATE = re.compile(
-    rf"(?P<r>(?:(?P<ry>{_YEAR}){_NIAN})?(?:(?P<rm>{_MONTH}){_YUE})?(?P<r1>{_DAY})(?:至|到|-|—)"
+    rf"{_DATE_START}(?:(?P<r>(?:(?P<ry>{_YEAR}){_NIAN})?(?:(?P<rm>{_MONTH}){_YUE})?(?P<r1>{_DAY})(?:至|到|-|—)"
     rf"(?P<r2>{_DAY})(?P<ru>月|[日号]))"
     r"|(?P<n>(?<![\d.-])(?P<ny>\d{4})(?P<nsep>[-./])(?P<nm>\d{1,2})(?P=nsep)(?P<nd>\d{1,2})(?![\d.-]))"
-    rf"|{_part('s')}(?:{_RANGE_SEP}{_part('e')})?"
+    rf"|{_part('s')}(?:{_RANGE_SEP}{_part('e')})?)"
 )
 
 _AT = "于"

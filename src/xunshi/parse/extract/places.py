@@ -150,6 +150,10 @@ class _Gazetteer:
         self._load_dialing_codes()
         self.longest = max(map(len, self.full))
         self.heads = {name[:2] for name in (*self.full, *self.short)}  # skip most positions fast
+        # A head's first character before a possible second: found by the regex engine, so that
+        # only these few positions are looked up in `heads` (one lookup per character is slow).
+        firsts, seconds = ("".join(sorted({h[n] for h in self.heads})) for n in (0, 1))
+        self._head_candidates = re.compile(f"[{re.escape(firsts)}](?=[{re.escape(seconds)}])")
 
     def _division(self, by_code: dict[str, Division], code: str, name: str, parent: Division | None,
                   municipality: bool = False) -> Division:
@@ -204,7 +208,7 @@ class _Gazetteer:
         """Place names in `s`, longest first; a shared name is narrowed by the name before it."""
         out: list[_Evidence] = []
         resume = 0
-        for i in [i for i in range(len(s) - 1) if s[i : i + 2] in self.heads]:  # few positions pass
+        for i in self._heads_in(s):
             hit = self._match_at(s, i, min_len) if i >= resume else None
             if hit is None:
                 continue
@@ -215,6 +219,11 @@ class _Gazetteer:
             out.append(_Evidence(tuple(cands), weight * w, Span(offset + i, offset + i + len(name))))
             resume = i + len(name)
         return out
+
+    def _heads_in(self, s: str) -> list[int]:
+        """Where in `s` a name may begin: the first two characters of some name stand there."""
+        candidates = (m.start() for m in self._head_candidates.finditer(s))
+        return [i for i in candidates if s[i : i + 2] in self.heads]
 
     def _match_at(self, s: str, i: int, min_len: int) -> tuple[str, list[Division], float] | None:
         for n in range(min(self.longest, len(s) - i), 1, -1):
