@@ -20,6 +20,8 @@ from tests.integrity import (
     xunshi,
 )
 
+PART = 40
+"""Files in each folder: a loader of two folders writes them in more than one transaction."""
 PATIENCE = 300
 """Seconds a load may take: a deadlock, not slowness, if it is exceeded."""
 
@@ -41,14 +43,15 @@ def load_at_once(url: str, runs: list[tuple[Path, list[str]]], tmp_path: Path) -
 
 def test_loaders_of_overlapping_folders_store_each_report_once(server_url: str,
                                                                tmp_path: Path) -> None:
-    a, b, c = (corpus(tmp_path / part, 12, tag=part) for part in "abc")
+    # more files than a write batch each, so that the loaders' transactions interleave
+    a, b, c = (corpus(tmp_path / part, PART, tag=part) for part in "abc")
     with fresh_database(server_url) as url, engine_on(url) as engine:
         # both start with b: they race for the same files from their first one on
         summaries = load_at_once(url, [(tmp_path, [str(b), str(a)]),
                                        (tmp_path, [str(b), str(c)])], tmp_path)
         # "N loaded, M unchanged, 0 failed": every file once, b's a second time unchanged
         counts = [[int(word) for word in s.split()[::2]] for s in summaries]
-        assert [sum(column) for column in zip(*counts)] == [36, 12, 0]
+        assert [sum(column) for column in zip(*counts)] == [3 * PART, PART, 0]
         with fresh_database(server_url) as single_url, engine_on(single_url) as single:
             load_at_once(single_url, [(tmp_path, [str(b), str(a), str(c)])], tmp_path)
             assert table_counts(engine) == table_counts(single)
@@ -59,7 +62,7 @@ def test_loaders_of_overlapping_folders_store_each_report_once(server_url: str,
 def test_loaders_of_one_name_with_different_bytes_make_versions_1_and_2(server_url: str,
                                                                         tmp_path: Path) -> None:
     # the same relative names (`r000.txt` …), run from two folders: two texts per name
-    first, second = (corpus(tmp_path / tag, 15, tag=tag, names="r{n:03d}") for tag in "12")
+    first, second = (corpus(tmp_path / tag, PART, tag=tag, names="r{n:03d}") for tag in "12")
     with fresh_database(server_url) as url, engine_on(url) as engine:
         load_at_once(url, [(first, ["."]), (second, ["."])], tmp_path)
         with engine.connect() as conn:
@@ -67,7 +70,7 @@ def test_loaders_of_one_name_with_different_bytes_make_versions_1_and_2(server_u
                 SELECT source_name, array_agg(version ORDER BY version),
                        count(*) FILTER (WHERE is_current)
                 FROM v_report_versions GROUP BY source_name""")).all()
-        assert sorted(versions) == [(f"r{n:03d}.txt", [1, 2], 1) for n in range(15)]
+        assert sorted(versions) == [(f"r{n:03d}.txt", [1, 2], 1) for n in range(PART)]
         with fresh_database(server_url) as single_url, engine_on(single_url) as single:
             load_at_once(single_url, [(first, ["."])], tmp_path)
             load_at_once(single_url, [(second, ["."])], tmp_path)
