@@ -3,7 +3,9 @@ from __future__ import annotations
 
 from sqlalchemy import Engine, text
 
+from tests.conftest import SEEDS
 from xunshi.search import vectors
+from xunshi.search.segment import search_words
 from xunshi.search.vectors import tsvector
 
 
@@ -31,3 +33,25 @@ def test_huge_text_stays_under_the_tsvector_limit(engine: Engine) -> None:
     literal = tsvector([(" ".join(str(n) for n in range(300_000)), "D")])
     assert len(literal.encode()) <= vectors.MAX_VECTOR_BYTES
     assert _server(engine, literal).startswith("'0':1")
+
+
+def _entries(literal: str) -> list[tuple[str, list[str]]]:
+    return [(word.strip("'"), entries.split(","))
+            for word, entries in (part.rsplit(":", 1) for part in literal.split(" "))]
+
+
+def test_a_vector_holds_each_search_word_at_its_positions() -> None:
+    # the literal is built per distinct word for speed; it must say what search_words says
+    body = sorted(SEEDS.glob("*.txt"))[0].read_text("utf-8")
+    expected: dict[str, list[str]] = {}
+    offset = 0
+    for field, weight in (("关于巡察反馈意见整改进展情况的通报", "A"), (body, "D")):
+        words = search_words(field)
+        for w in words:
+            slots = expected.setdefault(w.text, [])
+            entry = f"{offset + w.position}{weight}"
+            if slots[-1:] != [entry] and len(slots) < vectors.MAX_POSITIONS_PER_WORD:
+                slots.append(entry)
+        offset += words[-1].position + vectors.FIELD_GAP
+    literal = tsvector([("关于巡察反馈意见整改进展情况的通报", "A"), (body, "D")])
+    assert _entries(literal) == list(expected.items())

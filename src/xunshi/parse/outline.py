@@ -184,11 +184,12 @@ def _count(items: list[_Item], style: str) -> int:
 def _scan(text: str) -> list[_Item]:
     """Every line-start marker, lost markers included, in document order."""
     lines = _lines(text)
+    markers = [match_marker(text[start:end]) for start, end in lines]  # each line's, once
     items: list[_Item] = []
     for n, (start, end) in enumerate(lines):
         line = text[start:end]
-        below = _heading_below(text, lines, n)
-        found = match_marker(line)
+        below = _heading_below(lines, markers, n)
+        found = markers[n]
         counted = None if found else _unnumbered(line)
         if counted:
             style, head_start, head_end = counted
@@ -207,12 +208,12 @@ def _scan(text: str) -> list[_Item]:
     return items
 
 
-def _heading_below(text: str, lines: list[tuple[int, int]], n: int) -> tuple[int, int] | None:
+def _heading_below(lines: list[tuple[int, int]], markers: list[tuple[str, int, int] | None],
+                   n: int) -> tuple[int, int] | None:
     """The line after line n, if there is one and it carries no marker of its own."""
     if n + 1 >= len(lines):
         return None
-    start, end = lines[n + 1]
-    return None if match_marker(text[start:end]) else (start, end)
+    return None if markers[n + 1] else lines[n + 1]
 
 
 # How many items after a lost marker are searched for the siblings that imply its number: far

@@ -21,7 +21,12 @@ FIELD_GAP = 100  # positions between fields, so a phrase never spans two of them
 Field = tuple[str | None, str]  # (text, weight A–D)
 
 
-def _quote(word: str) -> str:
+@lru_cache(maxsize=1 << 16)
+def _lexeme(word: str) -> str | None:
+    """The word quoted for the literal, or None when it is too long to be one. Cached: the same
+    words come back in every vector."""
+    if len(word.encode()) > MAX_WORD_BYTES:
+        return None
     return "'" + word.replace("\\", "\\\\").replace("'", "''") + "'"
 
 
@@ -67,8 +72,8 @@ def _within_limit(parts: list[str]) -> list[str]:
 
 def tsvector(fields: Sequence[Field]) -> str | None:
     """The `tsvector` literal of these weighted fields; None when there is nothing to search."""
-    parts = [f"{_quote(word)}:{','.join(slots)}" for word, slots in _positions(fields).items()
-             if len(word.encode()) <= MAX_WORD_BYTES]
+    parts = [f"{lexeme}:{','.join(slots)}" for word, slots in _positions(fields).items()
+             if (lexeme := _lexeme(word))]
     literal = " ".join(parts)
     if len(literal.encode()) + 1 > MAX_VECTOR_BYTES:  # rare: measure part by part
         literal = " ".join(_within_limit(parts))

@@ -15,6 +15,10 @@ from ..model import Contact, Span
 # A clause of the closing block: labels and their values never cross `;` `。` or a line end.
 _CLAUSE = re.compile(r"[^;。\n]+")
 
+# Every label below has one of these in it: a clause without any (most of a report's) holds no
+# channel but an e-mail address and is passed over at the cost of one search.
+_ANY_LABEL = re.compile(r"电话|热线|手机|座机|来电|联系方式|传真|地址|邮政|寄|邮编|网[址站页]")
+
 # What introduces telephone numbers; 传真 (fax) numbers are a channel of their own.
 _PHONE_LABEL = re.compile(r"电话|热线|手机|座机|来电|联系方式|(?P<fax>传真)")
 
@@ -59,6 +63,8 @@ def extract_contacts(text: str) -> list[Contact]:
     """Every distinct channel in reading order, each normalized and traced to its characters."""
     found: list[Contact] = []
     for clause in _CLAUSE.finditer(text):
+        if not _ANY_LABEL.search(clause.group()):
+            continue
         found.extend(_phones(clause.group(), clause.start()))
         found.extend(_postal(clause.group(), clause.start()))
         found.extend(_websites(clause.group(), clause.start()))

@@ -44,7 +44,8 @@ def _part(p: str) -> str:
 # inside the regex engine instead of returning an empty match per character to Python.
 _DATE_START = r"(?=[\d〇零一二三四五六七八九十今去前明同当次翌上中下初底 起开至到\-—–~〜])"
 _DATE = re.compile(
-    rf"{_DATE_START}(?:(?P<r>(?:(?P<ry>{_YEAR}){_NIAN})?(?:(?P<rm>{_MONTH}){_YUE})?(?P<r1>{_DAY})(?:至|到|-|—)"
+    rf"{_DATE_START}(?:"
+    rf"(?P<r>(?:(?P<ry>{_YEAR}){_NIAN})?(?:(?P<rm>{_MONTH}){_YUE})?(?P<r1>{_DAY})(?:至|到|-|—)"
     rf"(?P<r2>{_DAY})(?P<ru>月|[日号]))"
     r"|(?P<n>(?<![\d.-])(?P<ny>\d{4})(?P<nsep>[-./])(?P<nm>\d{1,2})(?P=nsep)(?P<nd>\d{1,2})(?![\d.-]))"
     rf"|{_part('s')}(?:{_RANGE_SEP}{_part('e')})?)"
