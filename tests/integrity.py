@@ -20,6 +20,9 @@ SEED_FILES = sorted(SEEDS.glob("*.txt"))
 TABLES = ("reports", "inspections", "findings", "measures", "handled_clues", "contacts",
           "organizations", "organization_aliases", "inspection_rounds", "load_errors")
 CHILDREN = ("inspections", "findings", "measures", "handled_clues", "contacts")
+PATIENCE = 300
+"""Seconds a command may take to write, to finish or to go away: past it, a hang or a
+deadlock, not slowness."""
 
 # Each rule is a query counting the rows that break it; `x` is a report's row (report rules) or
 # a row extracted from one (child rules), and {scope} narrows the query to some reports.
@@ -72,11 +75,16 @@ def broken_rules(engine: Engine, report_ids: Sequence[int] | None = None) -> dic
     return broken
 
 
-def derived_counts(engine: Engine, report_id: int) -> dict[str, int]:
-    """How many rows of each kind the report has in the database."""
+def derived_counts(engine: Engine, report_ids: Sequence[int]) -> dict[int, dict[str, int]]:
+    """How many rows of each kind each of the reports has in the database."""
+    counts: dict[int, dict[str, int]] = {rid: dict.fromkeys(CHILDREN, 0) for rid in report_ids}
     with engine.connect() as conn:
-        return {t: conn.execute(text(f"SELECT count(*) FROM {t} WHERE report_id = :id"),
-                                {"id": report_id}).scalar_one() for t in CHILDREN}
+        for t in CHILDREN:
+            for rid, n in conn.execute(text(f"SELECT report_id, count(*) FROM {t} "
+                                            "WHERE report_id = ANY(:ids) GROUP BY report_id"),
+                                       {"ids": list(report_ids)}):
+                counts[rid][t] = n
+    return counts
 
 
 def parsed_counts(doc: Document) -> dict[str, int]:
@@ -94,10 +102,11 @@ def half_written(engine: Engine, report_ids: Sequence[int] | None = None) -> dic
     with engine.connect() as conn:
         reports = conn.execute(text(query + (" WHERE id = ANY(:ids)" if params else "")),
                                params).all()
+    derived = derived_counts(engine, [r.id for r in reports])
     wrong = {}
     for report_id, raw_text, stored_text in reports:
         doc = parse(raw_text)
-        expected, stored = parsed_counts(doc), derived_counts(engine, report_id)
+        expected, stored = parsed_counts(doc), derived[report_id]
         if stored != expected or stored_text != doc.text:
             wrong[report_id] = f"stored {stored}, parsed {expected}"
     return wrong

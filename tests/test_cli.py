@@ -5,9 +5,11 @@ import json
 from pathlib import Path
 
 from click.testing import CliRunner, Result
+from sqlalchemy import Engine, text
 
 from tests.conftest import SEEDS
 from xunshi.cli import main
+from xunshi.parse import PARSER_VERSION
 from xunshi.store import schema
 
 
@@ -78,3 +80,28 @@ def test_parse_of_an_undecodable_file_is_one_clear_line(tmp_path: Path) -> None:
     assert result.exit_code == 1
     assert result.stderr.strip() == (f"Error: {bad}: not text in UTF-8, UTF-16, GB18030 or Big5 "
                                      "(as UTF-8: invalid byte 0xff at offset 0)")
+
+
+def test_reparse_picks_reports_by_the_parser_version_that_stored_them(engine: Engine,
+                                                                       database_url: str) -> None:
+    def reparse(*options: str) -> str:
+        result = xunshi("--database-url", database_url, "reparse", *options)
+        assert result.exit_code == 0, result.output
+        return result.stdout.splitlines()[-1]
+
+    assert xunshi("--database-url", database_url, "load", str(SEEDS)).exit_code == 0
+    with engine.begin() as conn:
+        ids = conn.execute(text("SELECT id FROM reports ORDER BY id")).scalars().all()
+        for report_id, version in zip(ids, (0, PARSER_VERSION - 1)):  # as older parsers left them
+            conn.execute(text("UPDATE reports SET parser_version = :v WHERE id = :id"),
+                         {"v": version, "id": report_id})
+    assert reparse("--parser-version-below", "1") == "0 loaded, 1 reparsed, 0 unchanged, 0 failed"
+    assert reparse() == "0 loaded, 1 reparsed, 0 unchanged, 0 failed"  # below this version
+    assert reparse() == "0 loaded, 0 unchanged, 0 failed"
+    assert reparse("--all") == "0 loaded, 5 reparsed, 0 unchanged, 0 failed"
+    with engine.connect() as conn:
+        assert conn.execute(text("SELECT id FROM reports ORDER BY id")).scalars().all() == ids
+        assert conn.execute(text("SELECT DISTINCT parser_version FROM reports")).scalars().all() \
+            == [PARSER_VERSION]
+    both = xunshi("--database-url", database_url, "reparse", "--all", "--parser-version-below", "2")
+    assert both.exit_code == 2 and "not both" in both.stderr

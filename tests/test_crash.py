@@ -1,7 +1,7 @@
 """A load killed at any moment leaves whole reports only, and running it again finishes it.
 
-`xunshi load` runs as a process of its own and gets SIGKILL (no clean-up of any kind) while a
-transaction of its is writing reports, several times over. What it committed must be exactly
+`xunshi load` (and `xunshi reparse`) runs as a process of its own and gets SIGKILL (no clean-up
+of any kind) while a transaction of its is writing reports, several times over. What it committed must be exactly
 what the parser gives for each stored text; the killed transaction must leave nothing; its
 worker processes must end too; and the finished database must equal one loaded without
 interruption.
@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import subprocess
 import time
+from collections.abc import Callable
 from pathlib import Path
 
 import psutil
@@ -18,6 +19,7 @@ from sqlalchemy import Engine, text
 
 from tests.conftest import fresh_database
 from tests.integrity import (
+    PATIENCE,
     broken_rules,
     corpus,
     engine_on,
@@ -27,14 +29,13 @@ from tests.integrity import (
     wait_for_others_to_leave,
     xunshi,
 )
+from xunshi.parse import PARSER_VERSION
 from xunshi.store import schema
 
 SIZES = (250, 1000)
 """Files in the load; the larger only if the smaller finished before it was killed enough."""
 KILLS = 3
 """Runs killed in the middle of a write transaction before one may finish."""
-PATIENCE = 300
-"""Seconds a run may take to write, to finish or to go away: a hang, not slowness."""
 
 WRITING = text("""
     SELECT backend_xid::text::bigint FROM pg_stat_activity
@@ -63,28 +64,29 @@ def fate(engine: Engine, xid: int) -> str:
         return conn.execute(FATE, {"xid": xid}).scalar_one()
 
 
-def kill_while_writing(url: str, folder: Path, engine: Engine, log: Path) -> str | None:
-    """Run `xunshi load FOLDER` until it has committed reports and is writing more, then
-    SIGKILL it; what became of the transaction it was in ('aborted', or 'committed' if it
-    got there first), or None when the load finished before."""
-    before = stored(engine)
-    process = xunshi(url, "load", str(folder), log=log)
+def kill_while_writing(url: str, args: list[str], engine: Engine,
+                       done: Callable[[Engine], int], log: Path) -> str | None:
+    """Run `xunshi ARGS` until it has committed work (`done` has grown) and is writing more,
+    then SIGKILL it; what became of the transaction it was in ('aborted', or 'committed' if
+    it got there first), or None when the command finished before."""
+    before = done(engine)
+    process = xunshi(url, *args, log=log)
     workers: list[psutil.Process] = []
     try:
         deadline = time.monotonic() + PATIENCE
-        while (xid := writing(engine) if stored(engine) > before else None) is None:
+        while (xid := writing(engine) if done(engine) > before else None) is None:
             if (status := process.poll()) is not None:
                 assert status == 0, log.read_text()
                 return None
             if time.monotonic() > deadline:
-                pytest.fail(f"no reports written after {PATIENCE}s: {log.read_text()}")
+                pytest.fail(f"nothing written after {PATIENCE}s: {log.read_text()}")
             time.sleep(0.01)
         workers = psutil.Process(process.pid).children(recursive=True)
     finally:
-        process.kill()  # SIGKILL: the loader gets no chance to clean anything up
+        process.kill()  # SIGKILL: the command gets no chance to clean anything up
         process.wait(PATIENCE)
     _, left = psutil.wait_procs(workers, timeout=PATIENCE)
-    assert left == [], "a killed load's worker processes kept running"
+    assert left == [], "a killed command's worker processes kept running"
     wait_for_others_to_leave(engine)
     return fate(engine, xid)
 
@@ -115,7 +117,8 @@ def test_a_killed_load_leaves_whole_reports_and_running_it_again_finishes_it(
                 kills = 0
                 while kills < KILLS:
                     log = tmp_path / f"size{size}-run{kills}.log"
-                    if (killed := kill_while_writing(url, folder, engine, log)) is None:
+                    killed = kill_while_writing(url, ["load", str(folder)], engine, stored, log)
+                    if killed is None:
                         break  # finished before it was killed often enough: try a larger load
                     assert killed in ("aborted", "committed")
                     kills += killed == "aborted"
@@ -137,3 +140,37 @@ def test_a_killed_load_leaves_whole_reports_and_running_it_again_finishes_it(
                 reference.wait(PATIENCE)
     pytest.fail(f"every load finished before it was killed {KILLS} times while writing, "
                 f"even one of {SIZES[-1]} files")
+
+
+def reparsed(engine: Engine) -> int:
+    with engine.connect() as conn:
+        return conn.execute(text("SELECT count(*) FROM reports WHERE parser_version = :v"),
+                            {"v": PARSER_VERSION}).scalar_one()
+
+
+def report_ids(engine: Engine) -> dict[str, int]:
+    with engine.connect() as conn:
+        return dict(conn.execute(text("SELECT sha256, id FROM reports")).all())
+
+
+def test_a_killed_reparse_leaves_whole_reports_and_running_it_again_finishes_it(
+        database_url: str, tmp_path: Path) -> None:
+    size = 150  # three write batches: one committed, one killed, one left
+    loaded = xunshi(database_url, "load", str(corpus(tmp_path / "reports", size)),
+                    log=tmp_path / "load.log")
+    assert finished(loaded, tmp_path / "load.log") == f"{size} loaded, 0 unchanged, 0 failed"
+    with engine_on(database_url) as engine:
+        with engine.begin() as conn:  # as if an older parser had stored them
+            conn.execute(text("UPDATE reports SET parser_version = 0"))
+        before = table_counts(engine), fingerprint(engine), report_ids(engine)
+        killed = kill_while_writing(database_url, ["reparse"], engine, reparsed,
+                                    tmp_path / "killed.log")
+        assert killed is not None, "the re-parse finished before it could be killed"
+        assert 0 < (done := reparsed(engine)) < size
+        assert_whole(engine)
+        resumed = xunshi(database_url, "reparse", log=tmp_path / "resumed.log")
+        assert finished(resumed, tmp_path / "resumed.log") == \
+            f"0 loaded, {size - done} reparsed, 0 unchanged, 0 failed"
+        assert reparsed(engine) == size
+        assert (table_counts(engine), fingerprint(engine), report_ids(engine)) == before
+        assert_whole(engine)

@@ -14,14 +14,14 @@ import tempfile
 from collections.abc import Callable
 from pathlib import Path
 
-from hypothesis import HealthCheck, event, given, settings, strategies as st
+from hypothesis import HealthCheck, given, settings, strategies as st
 from sqlalchemy import Engine, select
 
 from tests.integrity import SEED_FILES, broken_rules, half_written
 from xunshi.store.load import FileResult, LoadOptions, Outcome, load_file
 from xunshi.store.models import LoadError, Report
 
-EXAMPLES = 500
+EXAMPLES = 2000
 FUZZ = settings(max_examples=EXAMPLES, deadline=None,
                 suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large,
                                        HealthCheck.large_base_example])
@@ -130,7 +130,6 @@ def test_any_file_is_stored_whole_or_recorded_as_an_error(engine: Engine) -> Non
             path = Path(folder) / f"{name}{suffix}"
             path.write_bytes(data)
             result = load_file(engine, path, options)
-            event(f"{suffix} {result.outcome.value} {result.stage or ''}")  # --hypothesis-show-statistics
             if result.outcome is Outcome.FAILED:
                 assert_recorded(engine, result, data)
             else:
@@ -147,9 +146,11 @@ def assert_recorded(engine: Engine, result: FileResult, data: bytes) -> None:
         error = conn.execute(select(LoadError.stage, LoadError.message, LoadError.sha256)
                              .where(LoadError.file == result.file)
                              .order_by(LoadError.id.desc()).limit(1)).one()
-    sha256 = hashlib.sha256(data).hexdigest() if data else None  # empty: refused unread
+        sha256 = hashlib.sha256(data).hexdigest() if data else None  # empty: refused unread
+        stored = conn.execute(select(Report.id).where(Report.sha256 == sha256)).all()
     assert (error.stage, error.message, error.sha256) == (result.stage, result.reason, sha256)
     assert error.message.strip()
+    assert stored == []  # nothing of a failed file is kept but its error
 
 
 def assert_stored(engine: Engine, result: FileResult, data: bytes) -> None:

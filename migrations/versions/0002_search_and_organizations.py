@@ -114,11 +114,11 @@ RETURNS {SEARCH_RESULT}
 LANGUAGE sql STABLE PARALLEL SAFE AS $$
     WITH q AS (SELECT websearch_to_tsquery('simple', lower(query)) AS q),
     matches AS (
-        SELECT f.id AS finding_id, ts_rank_cd(f.search_vector, q.q) AS rank,
+        SELECT f.id AS finding_id, ts_rank(f.search_vector, q.q) AS rank,
                concat_ws(' ', f.title, f.description, f.recommendation) AS document
         FROM findings f, q WHERE f.search_vector @@ q.q
         UNION ALL
-        SELECT m.finding_id, ts_rank_cd(m.search_vector, q.q) / 2, m.text
+        SELECT m.finding_id, ts_rank(m.search_vector, q.q) / 2, m.text
         FROM measures m, q WHERE m.search_vector @@ q.q
     ), best AS (
         SELECT DISTINCT ON (finding_id) finding_id, rank, document
@@ -150,7 +150,7 @@ LANGUAGE sql STABLE PARALLEL SAFE AS $$
            {ORGANIZATION_OF_REPORT}, search_snippet(hit.document, query, 40, start_sel, stop_sel)
     FROM (
         SELECT {report} AS report_id, {finding} AS finding_id, {measure} AS measure_id,
-               ts_rank_cd(x.search_vector, q) AS rank, {document} AS document, x.id
+               ts_rank(x.search_vector, q) AS rank, {document} AS document, x.id
         FROM {table} x, websearch_to_tsquery('simple', lower(query)) q
         WHERE x.search_vector @@ q
         ORDER BY rank DESC, x.id

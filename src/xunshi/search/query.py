@@ -72,7 +72,7 @@ def search(engine: Engine, query: str, scope: str = "findings", limit: int = 20)
                r.source_name, r.jurisdiction, coalesce(f.title, r.title) AS title
         FROM search_{scope}(:query, :limit, :start, :stop) h
         JOIN reports r ON r.id = h.report_id
-        LEFT JOIN findings f ON f.id = h.finding_id
+        LEFT JOIN findings f ON f.report_id = h.report_id AND f.id = h.finding_id
         ORDER BY h.rank DESC, h.report_id, h.finding_id, h.measure_id""")
     with engine.connect() as conn:
         rows = conn.execute(sql, {"query": websearch, "limit": limit,

@@ -4,9 +4,10 @@ These models describe the schema; they never create it. The Alembic migrations i
 repository's top-level `migrations/` do, and a test checks that both agree. The analyst views
 (`v_*`) exist only in the migrations: they are SQL, and they are the contract.
 
-Every row extracted from a report carries `report_id` (ON DELETE CASCADE) and the span it came
-from in the report's normalized text, so one report's rows are found, replaced or shipped
-together. Organizations and inspection rounds are shared by all reports that mention them.
+Every row extracted from a report carries `report_id` (ON DELETE CASCADE), leading its key, and
+the span it came from in the report's normalized text, so one report's rows are found, replaced,
+shipped or distributed together. Organizations and inspection rounds are shared by all reports
+that mention them.
 """
 from __future__ import annotations
 
@@ -18,10 +19,12 @@ from sqlalchemy import (
     Date,
     DateTime,
     ForeignKey,
+    ForeignKeyConstraint,
     Identity,
     Index,
     Integer,
     MetaData,
+    PrimaryKeyConstraint,
     Text,
     UniqueConstraint,
     func,
@@ -29,6 +32,7 @@ from sqlalchemy import (
 from sqlalchemy import text as sql
 from sqlalchemy.dialects.postgresql import JSONB, TSVECTOR
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
+from sqlalchemy.schema import SchemaItem
 
 NAMING_CONVENTION = {
     "ix": "ix_%(table_name)s_%(column_0_N_name)s",
@@ -67,13 +71,29 @@ class Keyed:
 
 
 class _Extracted(Keyed):
-    """A row the parser extracted from one report, traceable to its characters."""
+    """A row the parser extracted from one report, traceable to its characters.
+
+    Keyed by (report_id, id), so that a database distributed by report (Citus, see
+    docs/scaling.md) keeps a report's rows together; ids are unique all the same."""
 
     report_id: Mapped[int] = mapped_column(
-        BigInteger, ForeignKey("reports.id", ondelete="CASCADE"), index=True, sort_order=-1
+        BigInteger, ForeignKey("reports.id", ondelete="CASCADE"), primary_key=True, sort_order=-1
     )
     span_start: Mapped[int] = mapped_column(sort_order=1)
     span_end: Mapped[int] = mapped_column(sort_order=1)
+
+
+def _per_report(*args: SchemaItem) -> tuple[SchemaItem, ...]:
+    """A per-report table's arguments, first its key, which leads with report_id (left to the
+    columns' primary_key flags, it would follow the table's order: id first)."""
+    return (PrimaryKeyConstraint("report_id", "id"), *args)
+
+
+def _same_report_finding(table: str, column: str) -> ForeignKeyConstraint:
+    """A link to a finding of the same report: on Citus a key between distributed tables must
+    include the distribution column."""
+    return ForeignKeyConstraint(["report_id", column], ["findings.report_id", "findings.id"],
+                                ondelete="CASCADE", name=f"fk_{table}_{column}_findings")
 
 
 def _search_index(table: str) -> Index:
@@ -178,7 +198,7 @@ class Inspection(_Extracted, Base):
     """A round's visit to one organization, as one report describes it."""
 
     __tablename__ = "inspections"
-    __table_args__ = (
+    __table_args__ = _per_report(
         _precision_check("started_precision"),
         _precision_check("ended_precision"),
         _precision_check("feedback_precision"),
@@ -204,11 +224,14 @@ class Inspection(_Extracted, Base):
 
 class Finding(_Extracted, Searchable, Base):
     __tablename__ = "findings"
-    __table_args__ = (_search_index("findings"), _trigram_index("findings", "title"))
-
-    parent_id: Mapped[int | None] = mapped_column(
-        BigInteger, ForeignKey("findings.id", ondelete="CASCADE"), index=True
+    __table_args__ = _per_report(
+        _same_report_finding("findings", "parent_id"),
+        Index("ix_findings_id", "id"),  # search hits and analysts name a finding by its id alone
+        _search_index("findings"),
+        _trigram_index("findings", "title"),
     )
+
+    parent_id: Mapped[int | None] = mapped_column(BigInteger, index=True)
     category: Mapped[str | None]
     seq: Mapped[int | None]  # the printed number
     seq_inferred: Mapped[bool]  # the marker was lost and the number inferred
@@ -222,11 +245,11 @@ class Finding(_Extracted, Searchable, Base):
 
 class Measure(_Extracted, Searchable, Base):
     __tablename__ = "measures"
-    __table_args__ = (_search_index("measures"),)
-
-    finding_id: Mapped[int] = mapped_column(
-        BigInteger, ForeignKey("findings.id", ondelete="CASCADE"), index=True
+    __table_args__ = _per_report(
+        _same_report_finding("measures", "finding_id"), _search_index("measures")
     )
+
+    finding_id: Mapped[int] = mapped_column(BigInteger, index=True)
     seq: Mapped[int]
     text: Mapped[str]
 
@@ -235,6 +258,7 @@ class HandledClue(_Extracted, Base):
     """问题线索 / 信访件 and what became of them: 2件3人 → count 2, persons 3."""
 
     __tablename__ = "handled_clues"
+    __table_args__ = _per_report()
 
     kind: Mapped[str]
     disposition: Mapped[str]
@@ -246,6 +270,7 @@ class HandledClue(_Extracted, Base):
 
 class Contact(_Extracted, Base):
     __tablename__ = "contacts"
+    __table_args__ = _per_report()
 
     kind: Mapped[str]
     value: Mapped[str]  # normalized

@@ -71,6 +71,10 @@ def insert_reports(conn: Connection, batch: Sequence[ReportRows],
 def replace_rows(conn: Connection, items: Sequence[tuple[int, ReportRows]]) -> None:
     """Re-parsed: each report keeps its id and version; everything derived is written anew."""
     ids = [rid for rid, _ in items]
+    # The reports first, in id order: a concurrent re-parse of them waits here, then deletes
+    # the rows this one wrote (rather than, having waited inside a DELETE, adding its own).
+    conn.execute(text("SELECT id FROM reports WHERE id = ANY(:ids) ORDER BY id "
+                      "FOR NO KEY UPDATE"), {"ids": ids})
     for table in DERIVED:
         conn.execute(text(f"DELETE FROM {table} WHERE report_id = ANY(:ids)"), {"ids": ids})
     fields = [k for k in items[0][1].report
