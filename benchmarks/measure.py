@@ -22,6 +22,7 @@ from psycopg import sql
 
 from xunshi import sources
 from xunshi.parse import parse
+from xunshi.store.rows import report_rows
 
 from .corpus import SEEDS
 
@@ -34,9 +35,12 @@ COUNTS = ("inspections", "findings", "measures", "clues", "contacts")
 
 
 def parse_file(path: Path) -> tuple[int, dict[str, int]]:
-    """Read, extract and parse one report as the loader does; its size and what was found."""
+    """Read, extract and parse one report and cut its search words, as the loader's workers
+    do (the target counts segmentation as parsing); its size and what was found."""
     source = sources.read(path)
-    doc = parse(sources.extract(source).text)
+    extracted = sources.extract(source)
+    doc = parse(extracted.text)
+    report_rows(source.name, source.sha256, extracted.text, extracted.encoding, doc)
     found = doc.all_findings()
     counts = {"inspections": len(doc.inspections), "findings": len(found),
               "measures": sum(len(f.measures) for f in found), "clues": len(doc.clues),

@@ -80,7 +80,8 @@ def database_url(server_url: str) -> Iterator[str]:
 
 
 @contextmanager
-def _engine(url: str) -> Iterator[Engine]:
+def engine_on(url: str) -> Iterator[Engine]:
+    """An engine on `url`, disposed of afterwards (its connections closed)."""
     engine = create_engine(url)
     try:
         yield engine
@@ -91,7 +92,7 @@ def _engine(url: str) -> Iterator[Engine]:
 @pytest.fixture
 def engine(database_url: str) -> Iterator[Engine]:
     """This test's own database, at the newest schema revision."""
-    with _engine(database_url) as e:
+    with engine_on(database_url) as e:
         schema.upgrade(e)
         yield e
 
@@ -99,7 +100,7 @@ def engine(database_url: str) -> Iterator[Engine]:
 @pytest.fixture(scope="module")
 def seeded_engine(server_url: str) -> Iterator[Engine]:
     """The five example reports loaded once, shared read-only by a module's tests."""
-    with fresh_database(server_url) as url, _engine(url) as e:
+    with fresh_database(server_url) as url, engine_on(url) as e:
         schema.upgrade(e)
         load_paths(e, [SEEDS])
         yield e

@@ -7,11 +7,10 @@ import os
 import subprocess
 import sys
 import time
-from collections.abc import Iterator, Sequence
-from contextlib import contextmanager
+from collections.abc import Sequence
 from pathlib import Path
 
-from sqlalchemy import Engine, create_engine, text
+from sqlalchemy import Engine, text
 
 from tests.conftest import SEEDS
 from xunshi.parse import Document, parse
@@ -148,15 +147,6 @@ def xunshi(database_url: str, *args: str, log: Path, cwd: Path | None = None
     with open(log, "wb") as out:
         return subprocess.Popen([sys.executable, "-m", "xunshi", "--database-url", database_url,
                                  *args], cwd=cwd, env=env, stdout=out, stderr=subprocess.STDOUT)
-
-
-@contextmanager
-def engine_on(url: str) -> Iterator[Engine]:
-    engine = create_engine(url)
-    try:
-        yield engine
-    finally:
-        engine.dispose()
 
 
 def wait_for_others_to_leave(engine: Engine, timeout: float = 60) -> None:

@@ -10,12 +10,11 @@ from pathlib import Path
 
 from sqlalchemy import Engine, text
 
-from tests.conftest import fresh_database
+from tests.conftest import engine_on, fresh_database
 from tests.integrity import (
     PATIENCE,
     broken_rules,
     corpus,
-    engine_on,
     fingerprint,
     half_written,
     table_counts,
