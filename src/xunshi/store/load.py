@@ -9,6 +9,7 @@ from collections import Counter
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from enum import StrEnum
+from functools import partial
 from pathlib import Path
 from typing import NamedTuple, TypeVar
 
@@ -17,8 +18,8 @@ from sqlalchemy.exc import SQLAlchemyError
 from sqlalchemy.orm import Session
 
 from .. import sources
-from ..parallel import batched, ordered_map
 from ..errors import one_line
+from ..parallel import batched, ordered_map
 from ..parse import PARSER_VERSION, Document, ParseError, is_inspection_report, parse
 from .models import LoadError, Report
 from .rows import ReportRows, report_rows
@@ -150,18 +151,26 @@ def _stored(engine: Engine, shas: list[str]) -> dict[str, _Stored]:
         return {r.sha256: _Stored(r.id, r.parser_version) for r in rows}
 
 
-def _write(engine: Engine, batch: list[_Prepared], replace: bool) -> list[FileResult]:
-    """One transaction for the whole batch; if the database refuses it, one per report, so
-    the refused report is named and the others still load."""
+def write_isolating(engine: Engine, batch: list[T],
+                    write: Callable[[Connection, list[T]], list[FileResult]],
+                    failed: Callable[[T, str], FileResult]) -> list[FileResult]:
+    """One transaction for the whole batch; if the database refuses it, one per item, so the
+    refused item is named (`failed` records it) and the others are still written."""
+    if not batch:
+        return []
     try:
         with engine.begin() as conn:
-            return _write_in(conn, batch, replace)
+            return write(conn, batch)
     except SQLAlchemyError as e:
         if len(batch) == 1:
-            job = batch[0].job
-            return [record_failure(engine, FileResult(job.source.name, Outcome.FAILED, None,
-                                                      "store", one_line(e)), job.source.sha256)]
-        return [r for p in batch for r in _write(engine, [p], replace)]
+            return [failed(batch[0], one_line(e))]
+        return [r for item in batch for r in write_isolating(engine, [item], write, failed)]
+
+
+def _store_failed(engine: Engine, p: _Prepared, reason: str) -> FileResult:
+    source = p.job.source
+    return record_failure(engine, FileResult(source.name, Outcome.FAILED, None, "store", reason),
+                          source.sha256)
 
 
 def _write_in(conn: Connection, batch: list[_Prepared], replace: bool) -> list[FileResult]:
@@ -219,9 +228,11 @@ def load_paths(engine: Engine, paths: Iterable[str | Path],
             if p.failure:
                 report(record_failure(engine, FileResult(p.job.source.name, Outcome.FAILED, None,
                                                          *p.failure), p.job.source.sha256))
-        if written := [p for p in batch if p.rows]:
-            for result in _write(engine, written, options.replace):
-                report(result)
+        written = write_isolating(engine, [p for p in batch if p.rows],
+                                  partial(_write_in, replace=options.replace),
+                                  partial(_store_failed, engine))
+        for result in written:
+            report(result)
     return results
 
 

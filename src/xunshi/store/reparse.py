@@ -10,14 +10,14 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
+from functools import partial
 
-from sqlalchemy import Engine, select
-from sqlalchemy.exc import SQLAlchemyError
+from sqlalchemy import Connection, Engine, select
 
 from ..errors import one_line
 from ..parallel import batched, ordered_map
 from ..parse import PARSER_VERSION, parse
-from .load import BATCH, FileResult, Outcome, record_failure
+from .load import BATCH, FileResult, Outcome, record_failure, write_isolating
 from .models import Report
 from .rows import ReportRows, report_rows
 from .write import replace_rows
@@ -77,24 +77,19 @@ def reparse(engine: Engine, report_ids: list[int],
         results = [record_failure(engine, FileResult(p.report.name, Outcome.FAILED, p.report.id,
                                                      "parse", p.error), p.report.sha256)
                    for p in batch if p.error]
-        results += _write(engine, [p for p in batch if p.rows])
+        results += write_isolating(engine, [p for p in batch if p.rows], _write_in,
+                                   partial(_store_failed, engine))
         for result in results:
             if on_result:
                 on_result(result)
             yield result
 
 
-def _write(engine: Engine, batch: list[_Parsed]) -> list[FileResult]:
-    """One transaction per batch; one per report if the database refuses the batch."""
-    if not batch:
-        return []
-    try:
-        with engine.begin() as conn:
-            replace_rows(conn, [(p.report.id, p.rows) for p in batch])
-    except SQLAlchemyError as e:
-        if len(batch) > 1:
-            return [r for p in batch for r in _write(engine, [p])]
-        return [record_failure(engine, FileResult(batch[0].report.name, Outcome.FAILED,
-                                                  batch[0].report.id, "store", one_line(e)),
-                               batch[0].report.sha256)]
+def _write_in(conn: Connection, batch: list[_Parsed]) -> list[FileResult]:
+    replace_rows(conn, [(p.report.id, p.rows) for p in batch])
     return [FileResult(p.report.name, Outcome.REPARSED, p.report.id) for p in batch]
+
+
+def _store_failed(engine: Engine, p: _Parsed, reason: str) -> FileResult:
+    return record_failure(engine, FileResult(p.report.name, Outcome.FAILED, p.report.id, "store",
+                                             reason), p.report.sha256)
