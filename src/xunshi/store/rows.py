@@ -29,14 +29,12 @@ def partial_date(prefix: str, d: PartialDate | None) -> Row:
     }
 
 
+FILE_FIELDS = ("source_name", "sha256", "encoding", "raw_text")
+"""The columns of `reports` that come from the file; the rest come from parsing its text."""
+
+
 def report(name: str, sha256: str, raw_text: str, encoding: str, doc: Document) -> Row:
-    return {
-        "source_name": name,
-        "sha256": sha256,
-        "encoding": encoding,
-        "raw_text": raw_text,
-        **report_fields(doc),
-    }
+    return {**dict(zip(FILE_FIELDS, (name, sha256, encoding, raw_text))), **report_fields(doc)}
 
 
 def report_fields(doc: Document) -> Row:

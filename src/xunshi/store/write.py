@@ -14,7 +14,7 @@ from psycopg import sql
 from psycopg.types.json import Jsonb
 from sqlalchemy import Connection, text
 
-from .rows import ReportRows, Row
+from .rows import FILE_FIELDS, ReportRows, Row
 
 ORGANIZATION_KEY = ("jurisdiction", "name_key")
 ROUND_KEY = ("authority", "jurisdiction", "mode", "term", "round_no", "batch_no")
@@ -64,8 +64,8 @@ def insert_reports(conn: Connection, batch: Sequence[ReportRows],
             WHERE reports.id = n.old"""),
             {"old": [o for o, _ in old], "new": [n for _, n in old]})
     _write_rows(conn, list(zip(ids, fresh)))
-    by_sha = dict(zip((r.sha256 for r in fresh), ids))
-    return [by_sha.get(r.sha256) if r in fresh else None for r in batch]
+    new_ids = {id(r): rid for r, rid in zip(fresh, ids)}  # by identity: rows are large to compare
+    return [new_ids.get(id(r)) for r in batch]
 
 
 def replace_rows(conn: Connection, items: Sequence[tuple[int, ReportRows]]) -> None:
@@ -77,8 +77,7 @@ def replace_rows(conn: Connection, items: Sequence[tuple[int, ReportRows]]) -> N
                       "FOR NO KEY UPDATE"), {"ids": ids})
     for table in DERIVED:
         conn.execute(text(f"DELETE FROM {table} WHERE report_id = ANY(:ids)"), {"ids": ids})
-    fields = [k for k in items[0][1].report
-              if k not in ("source_name", "sha256", "encoding", "raw_text")]
+    fields = [k for k in items[0][1].report if k not in FILE_FIELDS]
     conn.execute(text(f"UPDATE reports SET {', '.join(f'{k} = :{k}' for k in fields)} "
                       "WHERE id = :id"),
                  [{**{k: _param(r.report[k]) for k in fields}, "id": rid} for rid, r in items])
