@@ -12,6 +12,7 @@ import importlib
 import re
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
+from functools import cached_property
 from pathlib import Path
 from typing import NamedTuple
 
@@ -48,7 +49,7 @@ class Source:
     name: str  # the path as given to `load` (or found under a folder given to it)
     data: bytes
 
-    @property
+    @cached_property  # asked for at every step of a load; hashing 20 MB once is enough
     def sha256(self) -> str:
         return hashlib.sha256(self.data).hexdigest()
 
