@@ -119,3 +119,31 @@ def test_never_raises_and_the_title_span_is_its_line(text: str) -> None:
     if found:
         title, span = found
         assert span.of(text).replace("\n", "") == title and span.of(text).count("\n") <= 1
+
+
+@pytest.mark.parametrize(("line", "title"), [
+    ("> 校党委向文学院反馈第三轮巡视“回头看”情况-某某大学党委巡视办", "校党委向文学院反馈第三轮巡视“回头看”情况"),
+    ("【巡察反馈】县委第二巡察组向某某集团党委反馈巡察情况", "县委第二巡察组向某某集团党委反馈巡察情况"),
+    ("巡视巡察 > 正文 > 某某县委关于巡察整改情况的通报", "某某县委关于巡察整改情况的通报"),
+    ("某某区委巡察组反馈巡察情况_某某区人民政府门户网站", "某某区委巡察组反馈巡察情况"),
+])
+def test_page_chrome_glued_to_the_headline_is_no_part_of_it(line: str, title: str) -> None:
+    text = normalize(f"{line}\n{_BODY}")
+    found, span = extract_title(text)
+    assert found == title and span.of(text) == title
+
+
+def test_a_dashed_subtitle_is_part_of_the_headline() -> None:
+    title = "聚焦问题抓整改——某某县召开巡察反馈会"
+    assert extract_title(f"{title}\n{_BODY}")[0] == title
+
+
+def test_a_news_headline_about_an_inspection() -> None:
+    title = "十九届某某第六轮巡视将对12个地方和单位党组织开展常规巡视"
+    text = normalize(f"展开频道 收起频道\n{title}\n新闻中心 > 天下\n2020-09-27 19:24 来源: 某江网\n{_BODY}")
+    assert extract_title(text)[0] == title
+
+
+def test_the_pages_metadata_lines_are_no_headline() -> None:
+    text = normalize(f"来源:县委巡察办 发布时间:2020-08-26\n{_BODY}")
+    assert extract_title(text) is None

@@ -1,6 +1,7 @@
 """Normalization: every later span refers to this text, so its rules are pinned here."""
 from __future__ import annotations
 
+import pytest
 from hypothesis import given, strategies as st
 
 from xunshi.parse.normalize import normalize
@@ -34,7 +35,7 @@ def test_web_chrome_lines_are_dropped() -> None:
     raw = "\n".join([
         "当前位置：首页 > 巡察工作 > 整改通报",
         "某县委关于巡察整改情况的通报",
-        "来源：某县纪委监委  发布时间：2021-03-04",
+        "浏览次数：23 责任编辑：张三",
         "正文第一段。",
         "【打印】 【关闭】",
         "使用“扫一扫”即可将网页分享至朋友圈",
@@ -62,5 +63,32 @@ def test_short_bracketed_headings_are_report_text_not_chrome() -> None:
 
 
 def test_disclosure_page_metadata_lines_are_dropped() -> None:
-    raw = "索引号：11430100/2021-00123\n公开方式：主动公开\n发布机构：某市纪委\n某市关于巡察整改情况的通报\n正文。"
+    raw = "索引号：11430100/2021-00123\n公开方式：主动公开\n某市关于巡察整改情况的通报\n正文。"
     assert normalize(raw) == "某市关于巡察整改情况的通报\n正文。"
+
+
+@pytest.mark.parametrize("line, kept", [
+    ("来源：某县纪委监委  发布时间：2021-03-04 09:12 浏览次数：88", "来源:某县纪委监委\n发布时间:2021-03-04"),
+    ("来源:某县纪委监委网站发布时间:2017-08-03", "来源:某县纪委监委网站\n发布时间:2017-08-03"),
+    ("- 發佈時間：2014-10-11 05:38:46 來源：某某日報 責任編輯：某某", "发布时间:2014-10-11\n来源:某某日报"),
+    ("2021年04月21日07:25 来源：某某新闻网", "2021年04月21日\n来源:某某新闻网"),
+    ("2020-09-27 19:24 来源: 某江网 【字体：大 中 小】", "2020-09-27\n来源:某江网"),
+    ("发布时间：2022/3/24    阅读次数：", "发布时间:2022/3/24"),
+    ("信息来源：某某镇人民政府 发布日期：2025-10-21 分享：", "信息来源:某某镇人民政府\n发布日期:2025-10-21"),
+    ("发布机构：某市纪委", "发布机构:某市纪委"),
+    ("2020-05-09 09:48:48", "2020-05-09"),
+])
+def test_page_metadata_keeps_the_publication_date_and_source(line: str, kept: str) -> None:
+    """The date and the source are what a page says about the report; the rest is chrome."""
+    assert normalize(f"正文。\n{line}") == f"正文。\n{kept}"
+
+
+@pytest.mark.parametrize("line", [
+    "2020年8月26日",
+    "2020-08-26",
+    "时间:2021年3月1日至4月30日,巡察组进驻某某局。",
+    "2021年3月4日,县委巡察组进驻。",
+    "巡察时间:2021-03-01",
+])
+def test_report_lines_that_look_like_metadata_stay_whole(line: str) -> None:
+    assert normalize(f"正文。\n{line}") == f"正文。\n{line}"

@@ -165,3 +165,38 @@ def test_a_release_on_a_provinces_visit_to_several_cities_speaks_for_the_provinc
     text = ("根据省委统一部署,十届省委第十三轮巡视对淄博、枣庄、东营、潍坊、临沂、菏泽6个市开展了巡视“回头看”。"
             "近日,省委巡视组向6个市反馈了巡视情况,组长向市委书记传达了省委书记的讲话精神。")
     assert resolve(text, None) == ("山东省", "370000")
+
+
+@pytest.mark.parametrize(("name", "expected"), [
+    ("江城县委", ("普洱市江城哈尼族彝族自治县", "530826")),
+    ("积石山县委", ("临夏回族自治州积石山保安族东乡族撒拉族自治县", "622927")),
+    ("鄂伦春旗委", ("呼伦贝尔市鄂伦春自治旗", "150723")),
+])
+def test_an_autonomous_county_by_its_everyday_name(name: str, expected: tuple[str, str]) -> None:
+    """Everyday usage drops the peoples an autonomous county or banner is named for."""
+    assert resolve(f"{_BODY}\n中共{name}巡察办", f"中共{name}巡察办") == expected
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("近日,千阳县委巡察工作领导小组派出督导组,对县委巡察组反馈问题的整改开展督查。", ("宝鸡市千阳县", "610328")),
+    ("根据麒麟区委巡察工作领导小组统一部署,区委巡察组向区卫计局反馈巡察意见。", ("曲靖市麒麟区", "530302")),
+    ("按照通辽市委统一安排,六届市委第九轮巡察派出6个巡察组开展常规巡察。", ("通辽市", "150500")),
+    ("涟源市委巡察组向市教育局反馈了巡察意见,市委巡察办要求抓好整改。", ("娄底市涟源市", "431382")),
+])
+def test_a_place_named_once_with_its_committee(text: str, expected: tuple[str, str]) -> None:
+    """A single 千阳县委 says whose committee a release is about, at the level it names."""
+    assert resolve(text, None) == expected
+
+
+def test_a_province_sending_its_groups_is_not_the_place_they_visit() -> None:
+    text = "某某省委巡视组向衡阳市委反馈了巡视情况,要求衡阳市委抓好整改。"
+    assert resolve(text, None) == ("衡阳市", "430400")
+
+
+def test_two_committees_named_as_often_give_the_place_holding_both() -> None:
+    assert resolve("千阳县委和凤翔区委分别召开巡察反馈会。", None) == ("宝鸡市", "610300")
+
+
+def test_a_release_naming_no_committee_speaks_for_the_place_it_names_most() -> None:
+    text = "本报讯 巡察工作开展以来,弥渡县已对7个乡镇开展专项巡察。\n大理各地学习弥渡县经验。"
+    assert resolve(text, None) == ("大理白族自治州弥渡县", "532925")

@@ -4,6 +4,7 @@ from __future__ import annotations
 import pytest
 from hypothesis import given, strategies as st
 
+from xunshi.parse.extract.dates import find_dates
 from xunshi.parse.extract.signature import extract_signature
 from xunshi.parse.normalize import normalize
 
@@ -100,3 +101,68 @@ def test_no_title_unit_from_the_body() -> None:
 def test_a_source_line_among_the_closing_lines_names_the_issuer(tail: str, issuer: str | None) -> None:
     sig = extract_signature(normalize(f"6月3日,巡察组向县财政局党组反馈了巡察情况。\n{tail}"))
     assert sig.issuer == issuer
+
+
+_NEWS = "3月23日,县委第二巡察组向县水利局党组反馈了巡察情况。"
+
+
+@pytest.mark.parametrize(("head", "date"), [
+    ("来源:县委巡察办 发布时间:2020-08-26 浏览次数: 【字体:", "2020-08-26"),
+    ("发布日期: 2023-03-24\n点击数:", "2023-03-24"),
+    ("2021年04月21日07:25 来源:某某新闻网", "2021-04-21"),
+    ("2020-05-09 09:48:48", "2020-05-09"),
+    ("發佈時間:2022/3/24 閱讀次數:", "2022-03-24"),
+    ("成文日期:2021-03-01\n发布日期:2021-03-05", "2021-03-05"),
+])
+def test_the_page_metadata_dates_a_release_without_a_signature(head: str, date: str) -> None:
+    text = normalize(f"某某县委巡察组反馈巡察情况\n{head}\n{_NEWS}\n(县委巡察办 李四)")
+    sig = extract_signature(text)
+    assert str(sig.published_on) == date
+    assert sig.published_span and find_dates(sig.published_span.of(text))[0].start == sig.published_on
+
+
+def test_a_signature_date_comes_before_the_page_date() -> None:
+    text = normalize(f"发布时间:2021-04-02\n{_NEWS}\n中共某某县委巡察办\n2021年3月30日")
+    assert str(extract_signature(text).published_on) == "2021-03-30"
+
+
+def test_a_date_above_the_body_is_no_signature_of_the_headline() -> None:
+    """A short release's posting date sits within its last lines: the headline above it is no issuer."""
+    text = normalize(f"某某县召开十四届县委第十轮巡察情况反馈会\n2020-05-09 09:48:48\n{_NEWS}")
+    sig = extract_signature(text)
+    assert sig.issuer is None and str(sig.published_on) == "2020-05-09"
+
+
+@pytest.mark.parametrize(("opening", "date"), [
+    ("新华社北京4月17日电 2022年4月15日至17日,某某大学等单位公布了巡视整改进展情况。", "2022-04-17"),
+    ("【某某社北京十二月三日电】根据部署,2025年10月至11月巡视反馈工作近日完成。", "2025-12-03"),
+    ("某某日报海口12月23日讯 2019年9月至11月,省委巡视组对某某市开展了巡视。", "2019-12-23"),
+])
+def test_a_news_dateline_in_the_year_of_the_events_it_reports(opening: str, date: str) -> None:
+    text = normalize(f"{opening}\n巡视组要求抓好整改。")
+    sig = extract_signature(text)
+    assert str(sig.published_on) == date
+    assert sig.published_span is not None and "日" in sig.published_span.of(text)
+
+
+@pytest.mark.parametrize("opening", [
+    "新华社北京4月17日电 省委巡视组近日反馈了巡视情况。",  # no year anywhere
+    "某某网北京1月5日消息 2020年12月20日,巡视组完成了进驻。",  # the events come later in the year
+    "本报讯 2021年3月4日,县委巡察组进驻某某镇。",  # no date in the dateline
+])
+def test_a_dateline_whose_year_the_text_does_not_give_is_no_date(opening: str) -> None:
+    assert extract_signature(normalize(f"{opening}\n巡察组要求抓好整改。")).published_on is None
+
+
+@pytest.mark.parametrize(("head", "issuer"), [
+    ("来源:县委巡察办 发布时间:2020-08-26", "县委巡察办"),
+    ("信息来源:某某镇人民政府 发布日期:2025-10-21 分享:", "某某镇人民政府"),
+    ("来源:某某县纪委监委网站发布时间:2017-08-03", None),
+    ("2020-09-27 19:24 来源: 某江网", None),
+    ("發佈時間:2014-10-11 來源:某某日報 責任編輯:某某", None),
+])
+def test_the_pages_source_names_the_issuer_unless_it_is_a_paper_or_a_site(head: str, issuer: str | None) -> None:
+    text = normalize(f"某某县委巡察组反馈巡察情况\n{head}\n{_NEWS}\n巡察组要求抓好整改。")
+    sig = extract_signature(text)
+    assert sig.issuer == issuer
+    assert issuer is None or (sig.issuer_span and sig.issuer_span.of(text) == issuer)

@@ -2,7 +2,8 @@
 
 Reports mix full- and half-width punctuation, arrive in traditional characters, carry pinyin
 glosses glued after characters (領(lǐng)導(dǎo)) and the web page's chrome (breadcrumbs, share
-buttons, print/close links). All of that is removed here, before any extraction.
+buttons, print/close links). All of that is removed here, before any extraction, but for what
+a page's metadata says about when and by whom the report was published (see page_meta).
 """
 from __future__ import annotations
 
@@ -11,6 +12,8 @@ import unicodedata
 from functools import lru_cache
 
 import opencc
+
+from .page_meta import kept_fields
 
 # A pinyin syllable gloss such as (lǐng) or (dǎo): Latin letters with at least one tone mark.
 # Some pages lose the opening parenthesis to an encoding error ("?zhèn)"); drop that too.
@@ -26,13 +29,10 @@ _CONTROL = r"(?:打印本页|打印|关闭窗口|关闭|加入收藏|收藏|返�
 # page metadata. Matched by shape, not by any one site's wording.
 _CHROME_LINE = re.compile(
     rf"""^(?:
-        当前位置|您现在的位置|你的位置|所在位置|首页\s*[>»›]   # breadcrumbs
+        (?:当前|您现在的|您的|你的|所在)位置|首页\s*[>»›]   # breadcrumbs
       | .*扫一扫.*分享 | 分享到 | .*分享至(?:朋友圈|微信|微博)      # share buttons
       | (?:[【\[(]?{_CONTROL}[】\])]?[\s:]*)+$                     # 【打印】【关闭】 and the like
-      | 字号\s*[:]?\s*[大中小]                                 # font-size switchers
-      | (?:来源|发布时间|发布日期|浏览次数|阅读次数|责任编辑|编辑)\s*[:].{{0,40}}$   # page metadata
-      | (?:索引号|公开方式|公开范围|公开时限|公开日期|发布机构|信息来源|主题分类|体裁分类|信息分类
-         |成文日期|生成日期|发文字号|有效性|所属机构|来源单位)\s*[:].{{0,60}}$   # disclosure-page metadata
+      | 字号\s*[:]?\s*(?:[大中小]|默认)                         # font-size switchers
       | (?:上一篇|下一篇)\s*[:]
       | 相关(?:链接|阅读|新闻)\s*$
     )""",
@@ -75,6 +75,8 @@ def normalize(raw: str) -> str:
     lines = []
     for line in text.split("\n"):
         line = _BLANKS.sub(" ", line).strip()
-        if line and not _CHROME_LINE.match(line):
-            lines.append(line)
+        if not line or _CHROME_LINE.match(line):
+            continue
+        fields = kept_fields(line)
+        lines += [line] if fields is None else fields
     return "\n".join(lines)

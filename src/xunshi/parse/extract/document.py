@@ -12,7 +12,8 @@ from __future__ import annotations
 import re
 
 from ..model import DocType, Document, Span
-from .organizations import UNIT_NAME
+from ..page_meta import DATE_LABELS, SOURCE_LABELS
+from .organizations import ORG_END, UNIT_NAME
 
 _TITLE_SCAN_LINES = 12
 """A headline stands above the body, though disclosure pages put a block of metadata lines
@@ -21,8 +22,9 @@ _TITLE_MAX_LEN = 80
 _TITLE_MIN_LEN = 8
 """Shorter lines that carry a headline word are metadata values such as 主动公开."""
 
-# Words a headline is made of: 关于…的通报 / 情况 / 公开 / 公告 / 公布 / 报告 / 反馈 / 整改.
-_TITLE_WORD = re.compile(r"关于|通报|情况|公开|公告|公布|报告|反馈|整改")
+# Words a headline is made of: 关于…的通报 / 情况 / 公开 / 公告 / 公布 / 报告 / 反馈 / 整改, or the
+# inspection a news headline is about (十九届某某第六轮巡视将对…开展常规巡视).
+_TITLE_WORD = re.compile(r"关于|通报|情况|公开|公告|公布|报告|反馈|整改|巡视|巡察")
 # How a headline ends; one that stops short (…关于省委第三巡视组) goes on in the next line,
 # as headlines laid out like official documents are broken in two.
 _TITLE_END = re.compile(r"(?:通报|报告|公告|公示|公开|公布|情况|说明)$")
@@ -33,6 +35,13 @@ _UNIT_LINE = re.compile(UNIT_NAME)
 _NOT_TITLE = re.compile(
     r"^(?:[一二三四五六七八九十]+、|[(][一二三四五六七八九十\d]+[)]|\d+[.、。]|\d{4}年"
     r"|根据|按照|为了?|近日|日前|经)|。.|[,;:,。]$"
+    rf"|^(?:{SOURCE_LABELS}|{DATE_LABELS}):"  # a page's metadata line (来源:县委巡察办)
+)
+# Page chrome glued to a headline: the browser title's "> " and " - site name", a breadcrumb
+# (巡察工作 > 正文 > …), a column tag (【巡察反馈】). The headline is what is left between them.
+_GLUED_CHROME = re.compile(
+    r"^(?:.*[>»›]\s*|【[^】]{1,8}】\s*)?(?P<title>.+?)"
+    rf"(?:\s*(?:-{{1,2}}|_|\|)\s*[^-_|]{{2,40}}(?:{ORG_END}|网|网站|门户|平台))?$"
 )
 
 # A rectification headline: 整改情况的通报, 集中整改情况的公开, 整改进展情况 …, or the
@@ -86,6 +95,10 @@ def extract_title(text: str) -> tuple[str, Span] | None:
     start = 0
     lines = text.split("\n")[: _TITLE_SCAN_LINES + 1]
     for n, line in enumerate(lines[:_TITLE_SCAN_LINES]):
+        glued = _GLUED_CHROME.match(line)
+        headline = glued.group("title") if glued else line
+        if headline != line and _is_title(headline):
+            return headline, Span(start + glued.start("title"), start + glued.end("title"))
         if _is_title(line):
             return _whole_title(lines, n, start)
         if "。" in line:  # the body has begun

@@ -95,6 +95,12 @@ _MIN_SUPPORT = 2.0
 _PLAIN_SUFFIX = re.compile(r"(?:省|市|地区|盟)$")
 # The suffix a county short name drops (怀远县 → 怀远); ethnic autonomous names keep theirs.
 _COUNTY_SUFFIX = re.compile(r"(?<!自治)(?:县|区|市|旗)$")
+# The peoples an autonomous county or banner is named for, which its everyday name drops:
+# 江城哈尼族彝族自治县 is 江城县, 积石山保安族东乡族撒拉族自治县 积石山县, 鄂伦春自治旗 鄂伦春旗.
+_PEOPLES = ("蒙古|回|藏|维吾尔|苗|彝|壮|布依|朝鲜|满|侗|瑶|白|土家|哈尼|哈萨克|傣|黎|傈僳|佤|畲|高山|拉祜|水"
+            "|东乡|纳西|景颇|柯尔克孜|土|达斡尔|仫佬|羌|布朗|撒拉|毛南|仡佬|锡伯|阿昌|普米|塔吉克|怒|乌孜别克"
+            "|俄罗斯|鄂温克|德昂|保安|裕固|京|塔塔尔|独龙|鄂伦春|赫哲|门巴|珞巴|基诺|各")
+_AUTONOMOUS = re.compile(rf"(?P<base>[\u4e00-\u9fff]{{2,}}?)(?:(?:{_PEOPLES})族)*自治(?P<kind>县|旗)")
 # What an issuer's name says about its level when it names no place: its party committee
 # (市委政法委 → a prefecture's) or the level its name opens with (县文明办, 市财政局党组).
 _LEVEL_WORD = re.compile(
@@ -145,6 +151,8 @@ class _Gazetteer:
             self.full[d.name].append(d)
             if d.level != COUNTY:
                 self._alias(self.short, _PLAIN_SUFFIX.sub("", d.name), d)
+            elif m := _AUTONOMOUS.fullmatch(d.name):
+                self._alias(self.full, m.group("base") + m.group("kind"), d)
         self.by_area_code: dict[str, set[Division]] = defaultdict(set)
         self.by_postcode: dict[str, set[Division]] = defaultdict(set)
         self._load_dialing_codes()
@@ -199,7 +207,8 @@ class _Gazetteer:
         """The counties of a prefecture with their short names (怀远县 → 怀远), if two characters or more."""
         out = []
         for d in self.children[pref]:
-            short = _COUNTY_SUFFIX.sub("", d.name)
+            autonomous = _AUTONOMOUS.fullmatch(d.name)
+            short = autonomous.group("base") if autonomous else _COUNTY_SUFFIX.sub("", d.name)
             if d.level == COUNTY and len(short) >= 2:
                 out.append((d, short))
         return out
@@ -245,14 +254,20 @@ def resolve_jurisdiction(text: str, issuer: str | None, contacts: list[Contact])
     gaz = _gazetteer()
     evidence = _contact_evidence(gaz, contacts) + gaz.scan(text, 0, _W_FULL)
     anchors = _issuer_anchors(gaz, text, issuer)
+    if issuer and not anchors and _is_central(issuer, text):
+        return None
+    level = _issuer_level(issuer) if issuer else _committee_level(text)
+    if not anchors:  # the committee the text names, at the level it speaks for (千阳县委)
+        anchors = _committee_anchors(text, evidence, level)
     if anchors:  # the issuer names its place: only a shared name needs the other evidence
         anchor = max(anchors, key=lambda e: max(d.level for d in e.divisions))
         evidence.append(anchor)
         best = _settle(anchor.divisions, evidence, 0.0)
         return _place(best, evidence) if best else None
-    if issuer and _is_central(issuer, text):
-        return None
-    level = _issuer_level(issuer) if issuer else _committee_level(text)
+    if not issuer and not _COMMITTEE.search(text):  # nothing names a level: the place named most
+        best = _most_named(evidence)
+        if best:
+            return _place(best, evidence)
     best = _settle_level(level, evidence)
     if best is None and not issuer and level == PREFECTURE and _sent_by_province(text):
         best = _settle_level(PROVINCE, evidence)  # a province's groups visited several cities
@@ -320,6 +335,23 @@ def _issuer_anchors(gaz: _Gazetteer, text: str, issuer: str | None) -> list[_Evi
             if text[e.span.start : e.span.end] in gaz.full or _SHORT_ANCHOR.match(text, e.span.end)]
 
 
+def _committee_anchors(text: str, evidence: list[_Evidence], level: int) -> list[_Evidence]:
+    """The place the text names most often with its committee (千阳县委, 吴忠市委, 湘西州委), if
+    that committee is of the level the text speaks for: a county-level city's 市委 is a 市委 too
+    (涟源市委), a province sending its groups (湖南省委巡视组) is not the place it visits."""
+    named: dict[str, list[_Evidence]] = defaultdict(list)
+    for e in evidence:
+        anchor = _SHORT_ANCHOR.match(text, e.span.end)
+        committee = _COMMITTEE.fullmatch(text[e.span.end - 1] + anchor.group()) if anchor else None
+        if committee and committee.lastgroup and _LEVELS[committee.lastgroup] == level:
+            named[text[e.span.start : e.span.end]].append(e)
+    ranked = sorted(named.values(), key=len, reverse=True)
+    if not ranked or (len(ranked) > 1 and len(ranked[1]) == len(ranked[0])):
+        return []
+    e = ranked[0][-1]
+    return [_Evidence(e.divisions, _W_ANCHOR, e.span)]
+
+
 def _issuer_level(issuer: str | None) -> int:
     """The level an unnamed issuer speaks for (市委… → a prefecture); a prefecture by default."""
     m = _LEVEL_WORD.search(issuer or "")
@@ -352,6 +384,19 @@ def _is_sender(text: str, m: re.Match[str]) -> bool:
 def _support(d: Division, evidence: list[_Evidence]) -> float:
     """Weight of the evidence consistent with `d`; a shared name splits its weight."""
     return sum(e.weight / len(e.divisions) for e in evidence if any(d.related(x) for x in e.divisions))
+
+
+def _most_named(evidence: list[_Evidence]) -> Division | None:
+    """The division the evidence names itself most (弥渡县 twice beside one 大理), if that is
+    enough and no other is named as much."""
+    named: Counter[Division] = Counter()
+    for e in evidence:
+        for d in e.divisions:
+            named[d] += e.weight / len(e.divisions)
+    ranked = named.most_common(2)
+    if not ranked or ranked[0][1] < _MIN_SUPPORT or (len(ranked) > 1 and ranked[1][1] == ranked[0][1]):
+        return None
+    return ranked[0][0]
 
 
 def _settle_level(level: int, evidence: list[_Evidence]) -> Division | None:

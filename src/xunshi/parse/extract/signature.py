@@ -3,17 +3,21 @@
 A formal report closes with the issuing body on one line and the date on the next
 (`中共娄底市委政法委员会` / `2020年8月26日`); a news-style release ends with a byline
 (`(市委巡察办 周首标)`); a short public notice names its unit only in the title
-(`天心区委关于…的通报`). The date is taken only from a signature line: dates in the body are
-events, not the publication.
+(`天心区委关于…的通报`); a web page states them in its metadata (`来源:县委巡察办`,
+`发布时间:2023-04-18`, kept by normalization) and a news story in its dateline
+(`新华社北京4月17日电`). Dates in the body are events, not the publication.
 """
 from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from collections.abc import Iterable
 from itertools import takewhile
 
 from ..model import PartialDate, Span
-from .dates import find_dates
+from ..page_meta import DATE, DATE_LABELS, SOURCE_LABELS
+from .dates import DateMention, find_dates
+from .numerals import CN_NUMBER, to_int
 from .organizations import ORG_END, UNIT_NAME
 
 # A line that is nothing but a body's name: no punctuation, ends like an organization, perhaps
@@ -26,10 +30,18 @@ _BYLINE = re.compile(
     rf"[(](?:供稿|来源|作者单位)?:?(?P<org>[\u4e00-\u9fff]{{2,20}}?{ORG_END})"
     r"(?:供稿)?(?: [\u4e00-\u9fff·]{2,5})*[)]$"
 )
-# A news release's source line among the closing lines, unbracketed: 稿件来源: 某县融媒体中心
-# (the bracketed form is a byline; normalize drops bare 来源: lines as page chrome). A paper
-# (湖南日报) names no body.
-_SOURCE_LINE = re.compile(rf"稿件来源\s*:\s*(?P<org>[\u4e00-\u9fff]{{2,20}}?{ORG_END})\s*$")
+# A source line, unbracketed: 稿件来源: 某县融媒体中心, or the page's 来源:县委巡察办 (the bracketed
+# form is a byline). A paper, a news agency or a website (湖南日报, 新华社, 某某网站) names no body.
+_SOURCE_LINE = re.compile(rf"(?:{SOURCE_LABELS})\s*:\s*(?P<org>[\u4e00-\u9fff]{{2,20}}?{ORG_END})\s*$")
+_MEDIA = re.compile(r"(?:网站|报社|[通讯新华]社|电视台|客户端)$")
+# A page's date line as normalization keeps it: 发布时间:2023-04-18, or the date alone.
+_PAGE_DATE = re.compile(rf"(?:(?P<label>{DATE_LABELS}):)?(?P<date>{DATE})")
+_PAGE_DATE_RANK = [label for label in DATE_LABELS.split("|")]
+"""Labels in order of preference: a publication date before the writing date (成文日期)."""
+# A news dateline opening the story: 新华社北京4月17日电, 某某网北京11月10日消息, 【某某社北京十二月三日电】,
+# 某某日报海口12月23日讯. Only the month and day are printed.
+_DATELINE = re.compile(
+    rf"^[【(]?[\u4e00-\u9fff]{{2,16}}?(?P<m>\d{{1,2}}|{CN_NUMBER})月(?P<d>\d{{1,2}}|{CN_NUMBER})日(?:电|讯|消息)")
 # A title led by its unit: 天心区委关于省委巡视第一组反馈意见整改情况的通报.
 _TITLE_UNIT = re.compile(
     rf"(?P<org>[\u4e00-\u9fff]{{2,30}}?{ORG_END})关于[^。]{{2,80}}(?:通报|公告|公开|报告|情况|公布)"
@@ -95,9 +107,15 @@ def _with_first_half(above: list[_Line], name: str, span: Span) -> tuple[str, Sp
     return name, span
 
 
+def _body_start(lines: list[_Line]) -> int:
+    """Index of the first line of the body (the first holding a full stop): a date above it is
+    the page's, never a signature."""
+    return next((i for i, line in enumerate(lines) if "。" in line.text), len(lines))
+
+
 def _closing(lines: list[_Line]) -> Signature:
     """Issuer and date from the last lines: a date line, and the issuer on it or just above it."""
-    tail = lines[-_CLOSING_LINES:]
+    tail = lines[max(len(lines) - _CLOSING_LINES, _body_start(lines)) :]
     for i in range(len(tail) - 1, -1, -1):
         dated = _date_line(tail[i])
         if dated is None:
@@ -110,8 +128,45 @@ def _closing(lines: list[_Line]) -> Signature:
         elif i > 0 and (named := _issuer_line(tail[i - 1])):
             sig.issuer, sig.issuer_span = _with_first_half(tail[: i - 1], *named)
         return sig
-    named = _issuer_line(lines[-1]) if lines else None
+    named = _issuer_line(tail[-1]) if tail else None
     return Signature(*named) if named else Signature()
+
+
+def _page_date(lines: list[_Line]) -> tuple[PartialDate, Span] | None:
+    """The date of a page's metadata line (发布时间:2023-04-18), by the preference of its label,
+    else a date line standing alone above the body (the page's posting time)."""
+    found = []
+    for n, line in enumerate(lines):
+        m = _PAGE_DATE.fullmatch(line.text)
+        if m and (m.group("label") or n < _body_start(lines)):
+            date = find_dates(m.group("date"))
+            if date and date[0].start.day is not None:
+                rank = _PAGE_DATE_RANK.index(m.group("label")) if m.group("label") else len(_PAGE_DATE_RANK)
+                span = Span(line.start + m.start("date"), line.start + m.end("date"))
+                found.append((rank, n, date[0].start, span))
+    return min(found, key=lambda f: f[:2])[2:] if found else None
+
+
+def _dateline(text: str, lines: list[_Line]) -> tuple[PartialDate, Span] | None:
+    """The month and day of a news dateline opening the body, in the year of the latest event
+    the story dates with its year printed, if that event is not later than the dateline."""
+    n = _body_start(lines)
+    m = _DATELINE.match(lines[n].text) if n < len(lines) else None
+    month, day = (to_int(m.group("m")), to_int(m.group("d"))) if m else (None, None)
+    if month is None or day is None:
+        return None
+    years = [d.last.year for d in find_dates(text) if _printed_year(text, d)
+             and (d.last.month or 0, d.last.day or 0) <= (month, day)]
+    if not years:
+        return None
+    date = find_dates(f"{max(years)}年{month}月{day}日")
+    start = lines[n].start
+    return (date[0].start, Span(start + m.start("m"), start + m.end())) if date else None
+
+
+def _printed_year(text: str, d: DateMention) -> bool:
+    """Whether a date mention prints its year in digits (2020年…, 2020-08-26)."""
+    return text[d.span.start : d.span.start + 4].isdigit()
 
 
 def _byline(lines: list[_Line]) -> tuple[str, Span] | None:
@@ -122,9 +177,14 @@ def _byline(lines: list[_Line]) -> tuple[str, Span] | None:
     m = _BYLINE.search(lines[-1].text)
     if m:
         return m.group("org"), Span(lines[-1].start + m.start("org"), lines[-1].start + m.end("org"))
-    for line in reversed(lines[-_CLOSING_LINES:]):
+    return _source(reversed(lines[-_CLOSING_LINES:]))
+
+
+def _source(lines: Iterable[_Line]) -> tuple[str, Span] | None:
+    """The first body a source line among `lines` names (来源:县委巡察办), if any."""
+    for line in lines:
         m = _SOURCE_LINE.match(line.text.strip())
-        if m:
+        if m and not _MEDIA.search(m.group("org")):
             at = line.start + line.text.index(m.group("org"))
             return m.group("org"), Span(at, at + len(m.group("org")))
     return None
@@ -144,12 +204,16 @@ def _title_unit(lines: list[_Line]) -> tuple[str, Span] | None:
 
 
 def extract_signature(text: str) -> Signature:
-    """Issuer from the closing lines, else a byline, else the title's unit; date only from a
-    signature line."""
+    """Issuer from the closing lines, else a byline, else the title's unit, else the page's
+    source; date from a signature line, else the page's metadata, else a news dateline."""
     lines = _lines(text)
     sig = _closing(lines)
     if sig.issuer is None:
-        found = _byline(lines) or _title_unit(lines)
+        found = _byline(lines) or _title_unit(lines) or _source(lines)
         if found:
             sig.issuer, sig.issuer_span = found
+    if sig.published_on is None:
+        found_date = _page_date(lines) or _dateline(text, lines)
+        if found_date:
+            sig.published_on, sig.published_span = found_date
     return sig

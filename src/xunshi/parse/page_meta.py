@@ -1,0 +1,67 @@
+"""Page metadata: the fields a web page prints around an article (发布时间, 来源, 浏览次数 …).
+
+They are page furniture, but two of them say something about the report: when it was
+published and who published it. Normalization keeps those two, one field a line in a
+canonical form (`发布时间:2023-04-18`, `来源:县委巡察办`), so that a value read from them has a
+span in the normalized text like any other; counters, editors and page controls are dropped.
+"""
+from __future__ import annotations
+
+import re
+
+DATE_LABELS = ("发布时间|发布日期|发表时间|发表日期|发稿时间|发文日期|公开日期|更新时间|更新日期|发布于|释出于"
+               "|成文日期|生成日期|日期|时间")
+"""Labels of a publication date; the writing date (成文日期) and bare 日期/时间 come last."""
+SOURCE_LABELS = "信息来源|文章来源|稿件来源|新闻来源|来源单位|发布机构|发布单位|供稿单位|来源|供稿"
+_OTHER_LABELS = ("浏览次数|阅读次数|访问次数|点击次数|点击数|点击量|浏览量|阅读量|访问量|责任编辑|编辑|作者|审核|审稿"
+                 "|校对|撰稿|摄影|通讯员|记者|字号|字体|分享到|分享|索引号|公开方式|公开范围|公开时限|主题分类"
+                 "|体裁分类|信息分类|发文字号|文号|有效性|所属机构|所属栏目|栏目|标签|关键词")
+_FIELD = re.compile(rf"(?P<label>{DATE_LABELS}|{SOURCE_LABELS}|{_OTHER_LABELS})\s*:\s*")
+_DATE_LABEL = re.compile(rf"(?:{DATE_LABELS})")
+_SOURCE_LABEL = re.compile(rf"(?:{SOURCE_LABELS})")
+
+DATE = r"\d{4}(?:-\d{1,2}-\d{1,2}|/\d{1,2}/\d{1,2}|\.\d{1,2}\.\d{1,2}|年\d{1,2}月\d{1,2}日)"
+"""A full date as pages print it: 2023-04-18, 2022/3/24, 2021.4.21, 2021年04月21日."""
+# A date, perhaps with the time of day the page was posted (2021年04月21日07:25, 2020-09-27 19:24).
+_DATETIME = re.compile(rf"(?P<date>{DATE})(?:\s*\d{{1,2}}:\d{{2}}(?::\d{{2}})?)?")
+# Page controls inside a metadata line: 【字体:大 中 小】, 【打印】, separators.
+_CONTROLS = re.compile(r"[【\[]\s*(?:字体|字号)[^】\]]*[】\]]?|[【\[](?:打印|关闭|收藏|分享)[^】\]]{0,4}[】\]]|\|")
+# What a field's value never holds: the punctuation of a sentence.
+_SENTENCE_MARK = re.compile(r"[。,;!?]")
+_MAX_VALUE = 40
+"""A longer value is a sentence, not a page field."""
+
+
+def kept_fields(line: str) -> list[str] | None:
+    """The publication date and source of a page-metadata line, each in canonical form;
+    [] for a metadata line that says neither, None for a line that is no page metadata.
+
+    A metadata line is nothing but fields (`来源:X 发布时间:Y 浏览次数:`), perhaps opened
+    by the date and time of posting (`2020-09-27 19:24 来源: 长江网`).
+    """
+    rest = _CONTROLS.sub(" ", line).strip(" -")
+    if _SENTENCE_MARK.search(rest):
+        return None
+    kept: list[str] = []
+    posted = _DATETIME.match(rest)
+    if posted:
+        kept.append(posted.group("date"))
+        rest = rest[posted.end() :].lstrip()
+    fields = list(_FIELD.finditer(rest))
+    if rest[: fields[0].start() if fields else len(rest)].strip():
+        return None  # text that is no field
+    if not fields:
+        return kept if posted and posted.group() != posted.group("date") else None
+    for field, after in zip(fields, [*fields[1:], None]):
+        label = field.group("label")
+        value = rest[field.end() : after.start() if after else len(rest)].strip()
+        if len(value) > _MAX_VALUE:
+            return None
+        if _DATE_LABEL.fullmatch(label) and value:
+            date = _DATETIME.fullmatch(value)
+            if date is None:
+                return None  # 时间:2021年3月至5月 … is the report's text
+            kept.append(f"{label}:{date.group('date')}")
+        elif _SOURCE_LABEL.fullmatch(label) and value:
+            kept.append(f"{label}:{value.split()[0]}")
+    return kept
