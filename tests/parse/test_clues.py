@@ -125,3 +125,26 @@ def test_a_disposition_stated_before_the_handed_over_batch(text: str) -> None:
 
 def test_a_handover_stated_as_done_stays_a_handover() -> None:
     assert rows("巡察组已移交问题线索5件。") == [("问题线索", "移交", 5, 5)]
+
+
+def test_a_handover_names_its_recipient_before_the_count() -> None:
+    text = "会议研究了第七轮巡察问题线索处置建议,将发现的120条线索按照移送市纪委20条、交办被巡察单位100条处置。"
+    assert rows(text) == [("问题线索", "移送", 20, 120), ("问题线索", "交办", 100, 120)]
+
+
+def test_a_handover_with_its_recipient_before_the_batch() -> None:
+    assert rows("巡察期间,移交县纪委监委问题线索3件。") == [("问题线索", "移交", 3, 3)]
+
+
+def test_cases_counted_in_qi() -> None:
+    assert rows("在省委巡视组已移交的90件问题线索中,已立案12起,其余正在办理。") == [("问题线索", "立案", 12, 90)]
+
+
+def test_received_petitions_are_a_batch() -> None:
+    assert rows("巡察期间,共受理信访举报46件。") == [("信访件", "受理", 46, 46)]
+    assert rows("巡察期间,共受理信访举报46件,其中已办结40件。") == [("信访件", "办结", 40, 46)]
+
+
+def test_a_disposition_of_an_earlier_batch_restating_its_kind() -> None:
+    text = "前三轮该县共反馈巡察问题300个,移交问题线索120个,已整改问题290个,处置问题线索98件。"
+    assert rows(text) == [("问题线索", "处置", 98, 120)]

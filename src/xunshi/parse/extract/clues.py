@@ -13,13 +13,15 @@ from collections.abc import Iterator
 
 from ..model import Clue, Span
 from .numerals import NUMBER, to_int
+from .organizations import ORG_END
 
 # The kinds as reports write them; petitions have several names.
 _KIND_WORDS = r"问题线索|线索|信访件|信访举报件?|信访问题|信访"
 _KIND = re.compile(_KIND_WORDS)
 _KINDS = {"问题线索": "问题线索", "线索": "问题线索"}  # every other spelling is a 信访件
-# A count's unit, not followed by what shows the count is of something else (3个单位, 2件次).
-_UNIT = r"(?:件|个|条)(?!单位|部门|方面|党组织|乡镇|街道|次|批|家|类)"
+# A count's unit, not followed by what shows the count is of something else (3个单位, 2件次);
+# cases are counted in 起 (已立案22起).
+_UNIT = r"(?:件|个|条|起)(?!单位|部门|方面|党组织|乡镇|街道|次|批|家|类)"
 _PERSONS = rf"(?:(?P<persons>{NUMBER})人)?"
 
 # A batch: 51件信访件 / 3个问题线索 (count first), 问题线索2件3人 (count after), or the kind
@@ -34,18 +36,25 @@ _DISPOSITION = (
     r"(?:正在|尚在)?(?:初核|核查|核实|调查|处理|回复|谈话|函询|了结|办结|结案|立案|转立案|审查|审理"
     r"|移交|移送|转办|交办|办理|查处|处置|澄清|暂存|待查|留存|查结|问责)+"
 )
-# One disposition with its count: 处理回复37件 / 已结案1件 (verb first) or 其余4件正在办理中 / 1件予以了结.
+# Who a handover went to: 移送市纪委23条, 交办被巡察单位169条.
+_RECIPIENT = rf"[\u4e00-\u9fff]{{1,12}}?(?:{ORG_END}|单位|部门|机关|党组织)"
+_HANDOVER_VERB = r"移交|移送|转交|交办|转办"
+# One disposition with its count: 处理回复37件 / 已结案1件 (verb first), 移送市纪委23条 (a handover
+# with its recipient) or 其余4件正在办理中 / 1件予以了结.
 _COUNTED = re.compile(
     rf"(?P<disp>{_DISPOSITION})(?P<n>{NUMBER}){_UNIT}{_PERSONS}"
+    rf"|(?P<disp3>{_HANDOVER_VERB})给?{_RECIPIENT}(?P<n3>{NUMBER}){_UNIT}"
     rf"|(?:其余|剩余|另有?)?(?P<n2>{NUMBER}){_UNIT}(?:已经?|均已)?(?:予以)?(?P<disp2>{_DISPOSITION})"
 )
 # The whole batch went one way: 均已办结 / 已全部办结 / 全部了结.
 _ALL = re.compile(rf"(?:均|全部|都)(?:已经?)?(?:全部)?(?P<disp>{_DISPOSITION})|已全部(?P<disp2>{_DISPOSITION})")
-# The batch was handed over, its fate untold: 移交问题线索2件3人 / 移交了4件问题线索.
-_HANDOVER_VERB = r"移交|移送|转交|交办|转办"
-_HANDOVER = re.compile(rf"(?P<verb>{_HANDOVER_VERB})了?(?:的)?$")
+# The batch was handed over (or received), its fate untold: 移交问题线索2件3人 / 移交了4件问题线索 /
+# 移交县纪委监委问题线索2件 / 共受理信访举报56件.
+_HANDOVER = re.compile(rf"(?P<verb>{_HANDOVER_VERB}|受理)了?(?:给?{_RECIPIENT})?(?:的)?$")
 # The batch's fate opening its clause: (截至目前,)已办结中央巡视组移交问题线索41件.
-_DONE_FIRST = re.compile(rf"(?:目前|现)?已经?(?:全部)?(?!{_HANDOVER_VERB})(?P<disp>{_DISPOSITION})")
+# Without 已, the verb stands right before the batch: (已移交问题线索220个,…,)处置问题线索167件.
+_DONE_FIRST = re.compile(rf"(?:目前|现)?(?:已经?(?:全部)?(?!{_HANDOVER_VERB})(?P<disp>{_DISPOSITION})"
+                         rf"|(?!{_HANDOVER_VERB})(?P<disp2>{_DISPOSITION})$)")
 
 # Where a sentence counts: it names the inspection, or its heading names the inspection or a
 # handover of clues.
@@ -87,34 +96,40 @@ def _passages_about_clues(text: str) -> Iterator[tuple[int, str]]:
 def _passage_clues(passage: str, offset: int) -> Iterator[tuple[Clue, bool]]:
     """Each batch in the passage with the dispositions that follow it up to the next batch."""
     batches = list(_BATCH.finditer(passage))
+    earlier: dict[str, int] = {}  # the last counted batch of each kind
     for i, batch in enumerate(batches):
         end = batches[i + 1].start() if i + 1 < len(batches) else len(passage)
-        yield from _batch_clues(passage, batch, end, offset)
+        yield from _batch_clues(passage, batch, end, offset, earlier)
 
 
-def _batch_clues(passage: str, batch: re.Match[str], end: int, offset: int) -> Iterator[tuple[Clue, bool]]:
+def _batch_clues(passage: str, batch: re.Match[str], end: int, offset: int,
+                 earlier: dict[str, int]) -> Iterator[tuple[Clue, bool]]:
     """(clue, is a bare handover) for one batch: a whole-batch disposition (均已办结) and the
-    counted ones (其中立案2件), else one opening the batch's clause (已办结…问题线索41件), or
-    else the handover itself."""
+    counted ones (其中立案2件), else one opening the batch's clause (已办结…问题线索41件: a part
+    of an earlier batch of its kind, if any), or else the handover itself.
+    `earlier` holds the total of the last counted batch of each kind, and takes this one's."""
     kind = _KINDS.get(batch.group("kind") or batch.group("kind2"), "信访件")
     total = to_int(batch.group("total") or batch.group("total2") or "")
     persons = to_int(batch.group("persons") or "")
+    before, earlier[kind] = earlier.get(kind), total if total is not None else earlier.get(kind)
     whole = None
     if total is not None and (whole := _ALL.search(passage, batch.end(), end)):
         yield Clue(kind, whole.group("disp") or whole.group("disp2"), total,
                    Span(offset + batch.start(), offset + whole.end()), total=total, persons=persons), False
     counted = [(m, n) for m in _COUNTED.finditer(passage, batch.end(), end)
-               if (n := to_int(m.group("n") or m.group("n2"))) is not None]
+               if (n := to_int(m.group("n") or m.group("n2") or m.group("n3"))) is not None]
     for m, n in counted:
-        yield Clue(kind, m.group("disp") or m.group("disp2"), n, Span(offset + m.start(), offset + m.end()),
-                   total=total, persons=to_int(m.group("persons") or "")), False
+        yield Clue(kind, m.group("disp") or m.group("disp2") or m.group("disp3"), n,
+                   Span(offset + m.start(), offset + m.end()), total=total,
+                   persons=to_int(m.group("persons") or "")), False
     if whole or counted or total is None:
         return
     clause_start = max((m.end() for m in _CLAUSE_BREAK.finditer(passage, 0, batch.start())), default=0)
     done = _DONE_FIRST.match(passage, clause_start, batch.start())
     if done:
-        yield Clue(kind, done.group("disp"), total, Span(offset + done.start(), offset + batch.end()),
-                   total=total, persons=persons), False
+        whole_of = before if before is not None and before >= total else total
+        yield Clue(kind, done.group("disp") or done.group("disp2"), total,
+                   Span(offset + done.start(), offset + batch.end()), total=whole_of, persons=persons), False
         return
     handed = _HANDOVER.search(passage, clause_start, batch.start())
     if handed:
