@@ -104,6 +104,35 @@ def test_feedback(text: str) -> None:
     assert doc_type_of(text) == "feedback"
 
 
+@pytest.mark.parametrize("text", [
+    "按照县委统一部署,十届县委第三轮巡察4个巡察组已全部进驻并完成动员。",  # a round's start
+    "某某县委巡察组将于2021年5月21日撤离,设置的意见箱予以撤回。\n特此公告。",  # a withdrawal notice
+    "3月8日,县委巡察工作领导小组召开会议,听取第七轮巡察情况汇报。",  # a leadership-group meeting
+    "某某县召开十四届县委第十轮巡察情况反馈会\n5月8日,县委巡察组向县水利局反馈意见。",  # a meeting headline
+])
+def test_anything_else_about_an_inspection_comes_from_the_inspecting_side(text: str) -> None:
+    assert doc_type_of(text) == "feedback"
+
+
+@pytest.mark.parametrize("text", [
+    "本级巡察整改:某某区开展巡察整改专项督查\n为巩固巡察成果,区纪委监委组成督查组。",
+    "近日,某某县委巡察工作领导小组派出3个督查组,对前4轮巡察的14个党组织的巡察整改工作开展督促检查。",
+    "“整改以后,老问题有没有复发?”3月20日,县纪委监委到某某镇开展巡察反馈问题整改落实情况回访督查工作。",
+    "3月25日,学校党委第二轮巡察整改工作汇报会在某某校区召开。",
+])
+def test_news_about_checking_or_pushing_rectification(text: str) -> None:
+    assert doc_type_of(text) == "rectification"
+
+
+@pytest.mark.parametrize("text", [
+    "3月23日,校党委向文学院反馈第三轮巡视情况,并传达了学校党委对巡视整改工作的要求。",
+    "9月12日,校党委召开第三轮巡察集中反馈会,对落实巡察整改工作进行集中部署。",
+    "巡察工作开展以来,某某县已对7个乡镇开展专项巡察,发现问题247个,整改问题247个。",
+])
+def test_feedback_news_mentioning_rectification_stays_feedback(text: str) -> None:
+    assert doc_type_of(text) == "feedback"
+
+
 def test_neither() -> None:
     assert doc_type_of("县政府召开常务会议,研究部署防汛工作。") is None
 
@@ -142,6 +171,12 @@ def test_a_news_headline_about_an_inspection() -> None:
     title = "十九届某某第六轮巡视将对12个地方和单位党组织开展常规巡视"
     text = normalize(f"展开频道 收起频道\n{title}\n新闻中心 > 天下\n2020-09-27 19:24 来源: 某江网\n{_BODY}")
     assert extract_title(text)[0] == title
+
+
+def test_a_headline_set_with_spaces_between_its_characters() -> None:
+    text = normalize(f"巡 察 公 告\n{_BODY}")
+    found, span = extract_title(text)
+    assert found == "巡 察 公 告" and span.of(text) == found
 
 
 def test_the_pages_metadata_lines_are_no_headline() -> None:

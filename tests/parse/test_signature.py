@@ -96,7 +96,7 @@ def test_no_title_unit_from_the_body() -> None:
 @pytest.mark.parametrize(("tail", "issuer"), [
     ("稿件来源:县纪委监委\n2021-03-05", "县纪委监委"),
     ("稿件来源: 某县融媒体中心\n作者:张斌", "某县融媒体中心"),
-    ("稿件来源:湖南日报\n作者:张斌", None),
+    ("稿件来源:湖南日报\n作者:张斌", "湖南日报"),  # a paper is its source too
 ])
 def test_a_source_line_among_the_closing_lines_names_the_issuer(tail: str, issuer: str | None) -> None:
     sig = extract_signature(normalize(f"6月3日,巡察组向县财政局党组反馈了巡察情况。\n{tail}"))
@@ -134,7 +134,8 @@ def test_a_date_above_the_body_is_no_signature_of_the_headline() -> None:
 
 
 @pytest.mark.parametrize(("opening", "date"), [
-    ("新华社北京4月17日电 2022年4月15日至17日,某某大学等单位公布了巡视整改进展情况。", "2022-04-17"),
+    ("某某社北京4月17日电 2022年4月15日至17日,某某大学等单位公布了巡视整改进展情况。", "2022-04-17"),
+    ("某某社长沙8月4日电 3个巡察组下沉到40个村组。这是某某市2017年首轮专项巡察的工作清单。", "2017-08-04"),
     ("【某某社北京十二月三日电】根据部署,2025年10月至11月巡视反馈工作近日完成。", "2025-12-03"),
     ("某某日报海口12月23日讯 2019年9月至11月,省委巡视组对某某市开展了巡视。", "2019-12-23"),
 ])
@@ -146,7 +147,7 @@ def test_a_news_dateline_in_the_year_of_the_events_it_reports(opening: str, date
 
 
 @pytest.mark.parametrize("opening", [
-    "新华社北京4月17日电 省委巡视组近日反馈了巡视情况。",  # no year anywhere
+    "某某社北京4月17日电 省委巡视组近日反馈了巡视情况。",  # no year anywhere
     "某某网北京1月5日消息 2020年12月20日,巡视组完成了进驻。",  # the events come later in the year
     "本报讯 2021年3月4日,县委巡察组进驻某某镇。",  # no date in the dateline
 ])
@@ -157,12 +158,33 @@ def test_a_dateline_whose_year_the_text_does_not_give_is_no_date(opening: str) -
 @pytest.mark.parametrize(("head", "issuer"), [
     ("来源:县委巡察办 发布时间:2020-08-26", "县委巡察办"),
     ("信息来源:某某镇人民政府 发布日期:2025-10-21 分享:", "某某镇人民政府"),
-    ("来源:某某县纪委监委网站发布时间:2017-08-03", None),
-    ("2020-09-27 19:24 来源: 某江网", None),
-    ("發佈時間:2014-10-11 來源:某某日報 責任編輯:某某", None),
+    ("来源:某某县纪委监委网站发布时间:2017-08-03", "某某县纪委监委网站"),
+    ("2020-09-27 19:24 来源: 某江网", "某江网"),
+    ("發佈時間:2014-10-11 來源:某某日報 責任編輯:某某", "某某日报"),
+    ("发布时间:2020年11月13日\n来源:abcd1", None),  # a user name
+    ("发布日期:2021-04-19 信息来源:某德", None),  # a place
 ])
-def test_the_pages_source_names_the_issuer_unless_it_is_a_paper_or_a_site(head: str, issuer: str | None) -> None:
+def test_the_pages_source_names_the_issuer(head: str, issuer: str | None) -> None:
     text = normalize(f"某某县委巡察组反馈巡察情况\n{head}\n{_NEWS}\n巡察组要求抓好整改。")
     sig = extract_signature(text)
     assert sig.issuer == issuer
     assert issuer is None or (sig.issuer_span and sig.issuer_span.of(text) == issuer)
+
+
+@pytest.mark.parametrize(("opening", "outlet"), [
+    ("某某社长沙8月4日电 3个巡察组下沉到40个村组。", "某某社"),
+    ("某北日报讯(记者某某)根据省委巡视工作安排,巡视反馈工作近日全部完成。", "某北日报"),
+    ("据某某先锋网报道 根据市委部署,市委组建6个巡察组。", "某某先锋网"),
+    ("本报讯 近日,县委巡察组完成进驻。", None),
+])
+def test_a_datelines_outlet_is_the_issuer_when_nothing_else_names_one(opening: str, outlet: str | None) -> None:
+    text = normalize(f"{opening}\n巡察组要求抓好整改。")
+    sig = extract_signature(text)
+    assert sig.issuer == outlet
+    assert outlet is None or sig.issuer_span.of(text) == outlet
+
+
+def test_the_site_a_browser_title_names_is_the_issuer() -> None:
+    text = normalize("> 校党委向文学院反馈巡视情况-某某大学党委巡视办\n校党委向文学院反馈巡视情况\n" + _NEWS)
+    sig = extract_signature(text)
+    assert sig.issuer == "某某大学党委巡视办" and sig.issuer_span.of(text) == sig.issuer

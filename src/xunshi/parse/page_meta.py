@@ -9,11 +9,13 @@ from __future__ import annotations
 
 import re
 
+from .extract.organizations import ORG_END
+
 DATE_LABELS = ("发布时间|发布日期|发表时间|发表日期|发稿时间|发文日期|公开日期|更新时间|更新日期|发布于|释出于"
                "|成文日期|生成日期|日期|时间")
 """Labels of a publication date; the writing date (成文日期) and bare 日期/时间 come last."""
 SOURCE_LABELS = "信息来源|文章来源|稿件来源|新闻来源|来源单位|发布机构|发布单位|供稿单位|来源|供稿"
-_OTHER_LABELS = ("浏览次数|阅读次数|访问次数|点击次数|点击数|点击量|浏览量|阅读量|访问量|责任编辑|编辑|作者|审核|审稿"
+_OTHER_LABELS = ("浏览次数|阅读次数|访问次数|点击次数|点击数|点击量|浏览量|阅读量|访问量|点击|浏览|阅读|责任编辑|编辑|作者|审核|审稿"
                  "|校对|撰稿|摄影|通讯员|记者|字号|字体|分享到|分享|索引号|公开方式|公开范围|公开时限|主题分类"
                  "|体裁分类|信息分类|发文字号|文号|有效性|所属机构|所属栏目|栏目|标签|关键词")
 _FIELD = re.compile(rf"(?P<label>{DATE_LABELS}|{SOURCE_LABELS}|{_OTHER_LABELS})\s*:\s*")
@@ -65,3 +67,14 @@ def kept_fields(line: str) -> list[str] | None:
         elif _SOURCE_LABEL.fullmatch(label) and value:
             kept.append(f"{label}:{value.split()[0]}")
     return kept
+
+
+OUTLET_END = r"(?:网|报|社|台|客户端)"
+"""How the name of a news outlet ends: 某某网, 河北日报, 新华社, 某某电视台."""
+# Page chrome glued to a headline: the browser title's "> " and " - site name", a breadcrumb
+# (巡察工作 > 正文 > …), a column tag (【巡察反馈】). The headline is what is left between them;
+# the site names the unit or outlet that publishes it.
+PAGE_TITLE = re.compile(
+    r"^(?:.*[>»›]\s*|【[^】]{1,8}】\s*)?(?P<title>.+?)"
+    rf"(?:\s*(?:-{{1,2}}|_|\|)\s*(?P<site>[^-_|]{{1,40}}(?:{ORG_END}|{OUTLET_END}|网站|门户|平台)))?$"
+)

@@ -1,19 +1,21 @@
 """Document type and headline title.
 
-A report is either a unit's own account of its rectification (`rectification`) or an
-announcement that inspection groups fed back what they found (`feedback`). Rectification
-reports also recount the feedback they received ("市委巡察组向市委政法委反馈了巡察意见"), so
-their own markers — the headline, "现将…整改情况予以公布", the closing call to supervise the
-rectification, "整改情况:" blocks — are looked for first; feedback wording decides only
-when none of them is there.
+A report is either about rectifying what an inspection found (`rectification`: a unit's own
+account, progress news, checks on rectification, rectification meetings) or comes from the
+inspecting side (`feedback`: feedback news, round announcements, 进驻 and 动员 news, withdrawal
+notices, leadership-group meetings). Rectification reports also recount the feedback they
+received ("市委巡察组向市委政法委反馈了巡察意见"), so their own markers — the headline,
+"现将…整改情况予以公布", the closing call to supervise the rectification, "整改情况:" blocks,
+a lead about checking rectification — are looked for first; any other text about an inspection
+is the inspecting side's.
 """
 from __future__ import annotations
 
 import re
 
 from ..model import DocType, Document, Span
-from ..page_meta import DATE_LABELS, SOURCE_LABELS
-from .organizations import ORG_END, UNIT_NAME
+from ..page_meta import DATE_LABELS, PAGE_TITLE, SOURCE_LABELS
+from .organizations import UNIT_NAME
 
 _TITLE_SCAN_LINES = 12
 """A headline stands above the body, though disclosure pages put a block of metadata lines
@@ -21,6 +23,7 @@ _TITLE_SCAN_LINES = 12
 _TITLE_MAX_LEN = 80
 _TITLE_MIN_LEN = 8
 """Shorter lines that carry a headline word are metadata values such as 主动公开."""
+_SPACED = re.compile(r"[\u4e00-\u9fff](?: [\u4e00-\u9fff]){3,}")
 
 # Words a headline is made of: 关于…的通报 / 情况 / 公开 / 公告 / 公布 / 报告 / 反馈 / 整改, or the
 # inspection a news headline is about (十九届某某第六轮巡视将对…开展常规巡视).
@@ -37,12 +40,7 @@ _NOT_TITLE = re.compile(
     r"|根据|按照|为了?|近日|日前|经)|。.|[,;:,。]$"
     rf"|^(?:{SOURCE_LABELS}|{DATE_LABELS}):"  # a page's metadata line (来源:县委巡察办)
 )
-# Page chrome glued to a headline: the browser title's "> " and " - site name", a breadcrumb
-# (巡察工作 > 正文 > …), a column tag (【巡察反馈】). The headline is what is left between them.
-_GLUED_CHROME = re.compile(
-    r"^(?:.*[>»›]\s*|【[^】]{1,8}】\s*)?(?P<title>.+?)"
-    rf"(?:\s*(?:-{{1,2}}|_|\|)\s*[^-_|]{{2,40}}(?:{ORG_END}|网|网站|门户|平台))?$"
-)
+
 
 # A rectification headline: 整改情况的通报, 集中整改情况的公开, 整改进展情况 …, or the
 # implementation of the feedback: 关于巡视反馈意见落实情况的报告.
@@ -60,12 +58,15 @@ _RECTIFICATION = re.compile(
     r"整改(?:落实|工作)?(?:情况|进展)"  # a section heading such as 二、反馈问题整改落实情况
     , re.MULTILINE,
 )
-# The report announces that groups fed their findings back.
-_FEEDBACK = re.compile(
-    r"(?:巡视|巡察)(?:情况)?反馈(?:会|工作|全部完成|意见)?"
-    r"|反馈了?(?:巡视|巡察)(?:情况|意见)"
-    r"|被(?:巡视|巡察)(?:单位|党组织)"
-)
+# Work on the rectification itself, what a headline or a news lead is about: checks
+# (巡察整改工作开展督促检查, 整改落实情况回访督查), meetings (整改工作汇报会, 整改调度会议),
+# evaluations (整改成效评估), a rectification 回头看.
+_RECTIFICATION_WORK = re.compile(
+    r"整改[^。,;!?]{0,8}?(?:督查|督促检查|督导|回访|回头看|调度|推进会|汇报会|评估|验收|领导小组会议?)")
+_LEAD_SENTENCES = 2
+"""A news story says in its first sentences what it is about."""
+# Any other text about an inspection comes from the inspecting side.
+_INSPECTION = re.compile(r"巡视|巡察")
 
 
 def classify(text: str, title: str | None) -> DocType | None:
@@ -74,13 +75,14 @@ def classify(text: str, title: str | None) -> DocType | None:
     `title` is the headline `extract_title` found (the parser finds it once for both): a
     headline's wording decides before the body's.
     """
-    if title and _RECTIFICATION_TITLE.search(title):
+    if title and (_RECTIFICATION_TITLE.search(title) or _RECTIFICATION_WORK.search(title)):
         return "rectification"
     if title and _FEEDBACK_TITLE.search(title):
         return "feedback"
-    if _RECTIFICATION.search(text):
+    lead = "。".join(text.split("。", _LEAD_SENTENCES)[:_LEAD_SENTENCES])
+    if _RECTIFICATION_WORK.search(lead) or _RECTIFICATION.search(text):
         return "rectification"
-    return "feedback" if _FEEDBACK.search(text) else None
+    return "feedback" if _INSPECTION.search(text) else None
 
 
 def is_inspection_report(doc: Document) -> bool:
@@ -95,7 +97,7 @@ def extract_title(text: str) -> tuple[str, Span] | None:
     start = 0
     lines = text.split("\n")[: _TITLE_SCAN_LINES + 1]
     for n, line in enumerate(lines[:_TITLE_SCAN_LINES]):
-        glued = _GLUED_CHROME.match(line)
+        glued = PAGE_TITLE.match(line)
         headline = glued.group("title") if glued else line
         if headline != line and _is_title(headline):
             return headline, Span(start + glued.start("title"), start + glued.end("title"))
@@ -130,6 +132,8 @@ def _continues(printed: str, after: str) -> bool:
 
 
 def _is_title(line: str) -> bool:
-    """Whether a line reads as a headline: short, made of headline words, not a sentence."""
-    return (_TITLE_MIN_LEN <= len(line) <= _TITLE_MAX_LEN and bool(_TITLE_WORD.search(line))
+    """Whether a line reads as a headline: short (or set with a space between its characters,
+    巡 察 公 告), made of headline words, not a sentence."""
+    long_enough = len(line) >= _TITLE_MIN_LEN or bool(_SPACED.fullmatch(line))
+    return (long_enough and len(line) <= _TITLE_MAX_LEN and bool(_TITLE_WORD.search(line.replace(" ", "")))
             and not _NOT_TITLE.search(line))

@@ -15,7 +15,7 @@ from collections.abc import Iterable
 from itertools import takewhile
 
 from ..model import PartialDate, Span
-from ..page_meta import DATE, DATE_LABELS, SOURCE_LABELS
+from ..page_meta import DATE, DATE_LABELS, OUTLET_END, PAGE_TITLE, SOURCE_LABELS
 from .dates import DateMention, find_dates
 from .numerals import CN_NUMBER, to_int
 from .organizations import ORG_END, UNIT_NAME
@@ -30,18 +30,22 @@ _BYLINE = re.compile(
     rf"[(](?:供稿|来源|作者单位)?:?(?P<org>[\u4e00-\u9fff]{{2,20}}?{ORG_END})"
     r"(?:供稿)?(?: [\u4e00-\u9fff·]{2,5})*[)]$"
 )
-# A source line, unbracketed: 稿件来源: 某县融媒体中心, or the page's 来源:县委巡察办 (the bracketed
-# form is a byline). A paper, a news agency or a website (湖南日报, 新华社, 某某网站) names no body.
-_SOURCE_LINE = re.compile(rf"(?:{SOURCE_LABELS})\s*:\s*(?P<org>[\u4e00-\u9fff]{{2,20}}?{ORG_END})\s*$")
-_MEDIA = re.compile(r"(?:网站|报社|[通讯新华]社|电视台|客户端)$")
+# A source line, unbracketed: 稿件来源: 某县融媒体中心, the page's 来源:县委巡察办 or 来源:新华网 (the
+# bracketed form is a byline). A user name (来源:tmjjjc1) or a bare place (信息来源:永德) is none.
+_SOURCE_LINE = re.compile(
+    rf"(?:{SOURCE_LABELS})\s*:\s*(?P<org>[\u4e00-\u9fff]{{2,20}}?(?:{ORG_END}|{OUTLET_END}))\s*$")
 # A page's date line as normalization keeps it: 发布时间:2023-04-18, or the date alone.
 _PAGE_DATE = re.compile(rf"(?:(?P<label>{DATE_LABELS}):)?(?P<date>{DATE})")
 _PAGE_DATE_RANK = [label for label in DATE_LABELS.split("|")]
 """Labels in order of preference: a publication date before the writing date (成文日期)."""
-# A news dateline opening the story: 新华社北京4月17日电, 某某网北京11月10日消息, 【某某社北京十二月三日电】,
-# 某某日报海口12月23日讯. Only the month and day are printed.
+# A news dateline opening the story, naming its outlet: 新华社北京4月17日电, 某某网北京11月10日消息,
+# 【某某社北京十二月三日电】, 某某日报海口12月23日讯 (only the month and day are printed), or no date:
+# 河北日报讯, 据某某网报道, 本报讯 (the paper itself, unnamed).
 _DATELINE = re.compile(
-    rf"^[【(]?[\u4e00-\u9fff]{{2,16}}?(?P<m>\d{{1,2}}|{CN_NUMBER})月(?P<d>\d{{1,2}}|{CN_NUMBER})日(?:电|讯|消息)")
+    rf"^[【(]?据?(?:本报|(?P<outlet>[\u4e00-\u9fff]{{2,10}}?{OUTLET_END}))(?:讯|报道|[\u4e00-\u9fff]{{0,6}}?"
+    rf"(?P<m>\d{{1,2}}|{CN_NUMBER})月(?P<d>\d{{1,2}}|{CN_NUMBER})日(?:电|讯|消息))")
+# A year the text prints alone (2017年首轮…): a dateline may take its year from it.
+_YEAR_ALONE = re.compile(r"(?<!\d)(?P<y>\d{4})年(?!\d{1,2}月)")
 # A title led by its unit: 天心区委关于省委巡视第一组反馈意见整改情况的通报.
 _TITLE_UNIT = re.compile(
     rf"(?P<org>[\u4e00-\u9fff]{{2,30}}?{ORG_END})关于[^。]{{2,80}}(?:通报|公告|公开|报告|情况|公布)"
@@ -147,26 +151,48 @@ def _page_date(lines: list[_Line]) -> tuple[PartialDate, Span] | None:
     return min(found, key=lambda f: f[:2])[2:] if found else None
 
 
-def _dateline(text: str, lines: list[_Line]) -> tuple[PartialDate, Span] | None:
-    """The month and day of a news dateline opening the body, in the year of the latest event
-    the story dates with its year printed, if that event is not later than the dateline."""
+def _dateline(lines: list[_Line]) -> re.Match[str] | None:
+    """The dateline opening the body's first line, if it has one."""
     n = _body_start(lines)
-    m = _DATELINE.match(lines[n].text) if n < len(lines) else None
-    month, day = (to_int(m.group("m")), to_int(m.group("d"))) if m else (None, None)
-    if month is None or day is None:
+    return _DATELINE.match(lines[n].text) if n < len(lines) else None
+
+
+def _dateline_date(text: str, lines: list[_Line]) -> tuple[PartialDate, Span] | None:
+    """The month and day of a news dateline, in the latest year the story prints: alone (2017年
+    首轮…) or in a dated event that is not later in its year than the dateline."""
+    m = _dateline(lines)
+    if m is None or m.group("m") is None:
         return None
+    month, day = to_int(m.group("m")), to_int(m.group("d"))
     years = [d.last.year for d in find_dates(text) if _printed_year(text, d)
-             and (d.last.month or 0, d.last.day or 0) <= (month, day)]
-    if not years:
-        return None
-    date = find_dates(f"{max(years)}年{month}月{day}日")
-    start = lines[n].start
+             and (d.last.month or 0, d.last.day or 0) <= (month or 0, day or 0)]
+    years += [int(y) for y in _YEAR_ALONE.findall(text)]
+    date = find_dates(f"{max(years)}年{month}月{day}日") if years else None
+    start = lines[_body_start(lines)].start
     return (date[0].start, Span(start + m.start("m"), start + m.end())) if date else None
 
 
 def _printed_year(text: str, d: DateMention) -> bool:
     """Whether a date mention prints its year in digits (2020年…, 2020-08-26)."""
     return text[d.span.start : d.span.start + 4].isdigit()
+
+
+def _outlet(lines: list[_Line]) -> tuple[str, Span] | None:
+    """The outlet a dateline names (新华社长沙8月4日电, 河北日报讯, 据某某网报道)."""
+    m = _dateline(lines)
+    if m is None or m.group("outlet") is None:
+        return None
+    start = lines[_body_start(lines)].start
+    return m.group("outlet"), Span(start + m.start("outlet"), start + m.end("outlet"))
+
+
+def _page_title_site(lines: list[_Line]) -> tuple[str, Span] | None:
+    """The unit a browser title names after its headline (…情况-某某大学党委巡视办)."""
+    for line in lines[: min(_TITLE_LINES, _body_start(lines))]:
+        m = PAGE_TITLE.match(line.text)
+        if m and m.group("site"):
+            return m.group("site"), Span(line.start + m.start("site"), line.start + m.end("site"))
+    return None
 
 
 def _byline(lines: list[_Line]) -> tuple[str, Span] | None:
@@ -184,7 +210,7 @@ def _source(lines: Iterable[_Line]) -> tuple[str, Span] | None:
     """The first body a source line among `lines` names (来源:县委巡察办), if any."""
     for line in lines:
         m = _SOURCE_LINE.match(line.text.strip())
-        if m and not _MEDIA.search(m.group("org")):
+        if m:
             at = line.start + line.text.index(m.group("org"))
             return m.group("org"), Span(at, at + len(m.group("org")))
     return None
@@ -204,16 +230,18 @@ def _title_unit(lines: list[_Line]) -> tuple[str, Span] | None:
 
 
 def extract_signature(text: str) -> Signature:
-    """Issuer from the closing lines, else a byline, else the title's unit, else the page's
-    source; date from a signature line, else the page's metadata, else a news dateline."""
+    """Issuer from the closing lines, else a byline, the title's unit, the page's source, the
+    site its browser title names or a dateline's outlet; date from a signature line, else the
+    page's metadata, else a news dateline."""
     lines = _lines(text)
     sig = _closing(lines)
     if sig.issuer is None:
-        found = _byline(lines) or _title_unit(lines) or _source(lines)
+        found = (_byline(lines) or _title_unit(lines) or _source(lines) or _page_title_site(lines)
+                 or _outlet(lines))
         if found:
             sig.issuer, sig.issuer_span = found
     if sig.published_on is None:
-        found_date = _page_date(lines) or _dateline(text, lines)
+        found_date = _page_date(lines) or _dateline_date(text, lines)
         if found_date:
             sig.published_on, sig.published_span = found_date
     return sig
