@@ -37,9 +37,10 @@ def test_count_before_the_disposition() -> None:
 
 
 def test_a_handover_without_outcome_is_one_clue_with_persons() -> None:
+    """The batch is the handover's only count: no total apart from it."""
     clues = extract_clues(normalize("巡察期间,向区纪委监委移交问题线索2件3人。"))
     assert [(c.kind, c.disposition, c.count, c.total, c.persons) for c in clues] == [
-        ("问题线索", "移交", 2, 2, 3)]
+        ("问题线索", "移交", 2, None, 3)]
 
 
 def test_the_handover_is_not_repeated_when_its_outcome_follows() -> None:
@@ -124,7 +125,7 @@ def test_a_disposition_stated_before_the_handed_over_batch(text: str) -> None:
 
 
 def test_a_handover_stated_as_done_stays_a_handover() -> None:
-    assert rows("巡察组已移交问题线索5件。") == [("问题线索", "移交", 5, 5)]
+    assert rows("巡察组已移交问题线索5件。") == [("问题线索", "移交", 5, None)]
 
 
 def test_a_handover_names_its_recipient_before_the_count() -> None:
@@ -133,7 +134,7 @@ def test_a_handover_names_its_recipient_before_the_count() -> None:
 
 
 def test_a_handover_with_its_recipient_before_the_batch() -> None:
-    assert rows("巡察期间,移交县纪委监委问题线索3件。") == [("问题线索", "移交", 3, 3)]
+    assert rows("巡察期间,移交县纪委监委问题线索3件。") == [("问题线索", "移交", 3, None)]
 
 
 def test_cases_counted_in_qi() -> None:
@@ -141,10 +142,15 @@ def test_cases_counted_in_qi() -> None:
 
 
 def test_received_petitions_are_a_batch() -> None:
-    assert rows("巡察期间,共受理信访举报46件。") == [("信访件", "受理", 46, 46)]
+    assert rows("巡察期间,共受理信访举报46件。") == [("信访件", "受理", 46, None)]
     assert rows("巡察期间,共受理信访举报46件,其中已办结40件。") == [("信访件", "办结", 40, 46)]
 
 
 def test_a_disposition_of_an_earlier_batch_restating_its_kind() -> None:
     text = "前三轮该县共反馈巡察问题300个,移交问题线索120个,已整改问题290个,处置问题线索98件。"
     assert rows(text) == [("问题线索", "处置", 98, 120)]
+
+
+def test_the_sentence_before_may_name_the_inspection() -> None:
+    text = "3个巡察组下沉到40个村组,走访群众300余户。反馈整改意见94条,移交问题线索12条。"
+    assert rows(text) == [("问题线索", "移交", 12, None)]

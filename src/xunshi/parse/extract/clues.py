@@ -73,8 +73,9 @@ def extract_clues(text: str) -> list[Clue]:
 
 
 def _passages_about_clues(text: str) -> Iterator[tuple[int, str]]:
-    """Sentences naming clues in the inspection's context, each with the sentence after it when
-    that one names no clues itself: its dispositions may continue the batch (移交问题线索15件。
+    """Sentences naming clues in the inspection's context (the sentence names the inspection, or
+    the one before it in its paragraph does, or its heading), each with the sentence after it
+    when that one names no clues itself: its dispositions may continue the batch (移交问题线索15件。
     目前已全部办结)."""
     heading = ""
     offset = 0
@@ -82,7 +83,9 @@ def _passages_about_clues(text: str) -> Iterator[tuple[int, str]]:
         sentences = list(_SENTENCE.finditer(line))
         for i, m in enumerate(sentences):
             s = m.group()
-            if not (_KIND.search(s) and (_INSPECTION.search(s) or _CLUE_HEADING.search(heading))):
+            context = (_INSPECTION.search(s) or (i and _INSPECTION.search(sentences[i - 1].group()))
+                       or _CLUE_HEADING.search(heading))
+            if not (_KIND.search(s) and context):
                 continue
             end = m.end()
             if i + 1 < len(sentences) and not _KIND.search(sentences[i + 1].group()):
@@ -132,12 +135,12 @@ def _batch_clues(passage: str, batch: re.Match[str], end: int, offset: int,
                    Span(offset + done.start(), offset + batch.end()), total=whole_of, persons=persons), False
         return
     handed = _HANDOVER.search(passage, clause_start, batch.start())
-    if handed:
+    if handed:  # the batch is its only count: it has no total apart from it
         yield Clue(kind, handed.group("verb"), total, Span(offset + handed.start(), offset + batch.end()),
-                   total=total, persons=persons), True
+                   persons=persons), True
 
 
 def _drop_bare_handovers(found: list[tuple[Clue, bool]]) -> list[Clue]:
     """A handover is a clue of its own only when no disposition of that batch is reported."""
     settled = {(c.kind, c.total) for c, bare in found if not bare}
-    return [c for c, bare in found if not (bare and (c.kind, c.total) in settled)]
+    return [c for c, bare in found if not (bare and (c.kind, c.count) in settled)]
