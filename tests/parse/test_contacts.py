@@ -124,3 +124,12 @@ def test_never_raises_and_spans_hold_their_raw_value(text: str) -> None:
 def test_a_postcode_introduced_by_a_verb() -> None:
     assert pairs("专用邮政信箱为某某邮政88号信箱,邮政编码为215000。") == [
         ("postal_address", "某某邮政88号信箱"), ("postcode", "215000")]
+
+
+@pytest.mark.parametrize("text", [
+    "巡察期间,各巡察组设专门值班电话、邮政信箱和电子邮箱。",
+    "巡察组设有专门信访电话、邮政信箱、电子信箱和“码上巡”在线举报平台。",
+    "设专门值班电话、专门邮政信箱等,受理来信来电来访。",
+])
+def test_a_channel_named_in_a_list_is_no_address(text: str) -> None:
+    assert [p for p in pairs(text) if p[0] == "postal_address"] == []

@@ -44,6 +44,10 @@ _ADDRESS = re.compile(
     r"(?=[(]?(?:邮编|邮政编码)|(?<!\d)\d{6}(?!\d)|,|$|(?:电话|热线|手机|传真|电子邮箱|邮箱|网址|(?i:e-?mail)))"
 )
 
+# What an address holds: a place or street word, or a number (怀化市…2号, 某某邮政88号信箱). A label
+# naming the kind of channel in a list (设邮政信箱和电子邮箱, 邮政信箱等) is followed by none.
+_ADDRESS_VALUE = re.compile(r"^(?![和与及、等])(?=.*(?:[省市县区州旗镇乡路街号巷]|\d)).{4,}")
+
 # A postcode: labelled (邮编:417000, 邮政编码 300050, 邮政编码为215000) ...
 _POSTCODE = re.compile(r"(?:邮编|邮政编码)\s*(?:[:]|为|是)?\s*(?P<code>\d{6})(?!\d)")
 # ... or a bare six-digit number right after the address (…天心区纪委,410004).
@@ -100,7 +104,7 @@ def _phones(clause: str, offset: int) -> Iterator[Contact]:
 def _postal(clause: str, offset: int) -> Iterator[Contact]:
     """The address after its label and the postcode written with it or elsewhere in the clause."""
     address = _ADDRESS.search(clause)
-    if address:
+    if address and _ADDRESS_VALUE.match(address.group("value")):
         yield _contact(address, "postal_address", address.group("value"), "value", offset)
         bare = _BARE_POSTCODE.match(clause, address.end("value"))
         if bare:
