@@ -243,3 +243,8 @@ def test_a_county_level_city_named_more_than_its_prefecture() -> None:
     text = ("新华社长沙8月4日电 3个巡察组下沉到40个村组。这是湖南娄底涟源市首轮专项巡察的工作清单。"
             "涟源市纪委书记说,涟源市制定了巡察方案,市委巡察办负责实施。")
     assert resolve(text, None) == ("娄底市涟源市", "431382")
+
+
+def test_a_place_named_once_but_not_as_a_body_is_too_thin() -> None:
+    """A city sending groups for a cross inspection is named, but the release is not about it."""
+    assert resolve("市委巡察工作领导小组听取汇报。某某市选派的2个交叉巡察组完成工作,仙桃市选派的组长发言。", None) is None

@@ -284,16 +284,16 @@ def resolve_jurisdiction(text: str, issuer: str | None, contacts: list[Contact])
         best = _settle(anchor.divisions, evidence, 0.0)
         return _place(best, evidence) if best else _shared(anchor, text)
     if not issuer and not _COMMITTEE.search(text):  # nothing names a level: the place named most
-        best = _most_named(evidence)
+        best = _most_named(text, evidence)
         if best:
             return _place(best, evidence)
-    best = _settle_level(level, evidence)
+    best = _settle_level(text, level, evidence)
     if best is not None and level == PREFECTURE:  # a 市委 may be a county-level city's (涟源市)
         best = _city_in(gaz, best, evidence)
     if best is None and not issuer and level == PREFECTURE and _sent_by_province(text):
-        best = _settle_level(PROVINCE, evidence)  # a province's groups visited several cities
+        best = _settle_level(text, PROVINCE, evidence)  # a province's groups visited several cities
     if best is None and level == COUNTY:  # a county issuer without its name (县委宣传部)
-        pref = _settle_level(PREFECTURE, evidence)
+        pref = _settle_level(text, PREFECTURE, evidence)
         if pref is None:
             return None
         return _county_by_short_name(gaz, text, pref) or _place(pref, evidence)
@@ -440,29 +440,30 @@ def _named(evidence: list[_Evidence]) -> Counter[Division]:
     return named
 
 
-def _most_named(evidence: list[_Evidence]) -> Division | None:
+def _most_named(text: str, evidence: list[_Evidence]) -> Division | None:
     """The division the evidence names itself most (弥渡县 twice beside one 大理), if that is
-    enough and no other is named as much; else the one place named in full (随县人民政府)."""
-    named = _named(evidence)
-    ranked = named.most_common(2)
+    enough and no other is named as much; else the one place named as a body (随县人民政府)."""
+    ranked = _named(evidence).most_common(2)
     if not ranked or (len(ranked) > 1 and ranked[1][1] == ranked[0][1]):
         return None
-    return ranked[0][0] if ranked[0][1] >= _MIN_SUPPORT else _sole(named, ranked[0][0])
+    return ranked[0][0] if ranked[0][1] >= _MIN_SUPPORT else _sole(text, evidence, ranked[0][0])
 
 
-def _sole(named: Counter[Division], d: Division) -> Division | None:
-    """`d` if it is named in full and every other place named lies around it (湖南娄底涟源市)."""
-    alone = named[d] >= _W_FULL and all(d.related(other) for other in named)
-    return d if alone else None
+def _sole(text: str, evidence: list[_Evidence], d: Division) -> Division | None:
+    """`d` if the text names it in full as a body (随县人民政府, 某某县委) and every other place it
+    names lies around it (湖南娄底涟源市): one mention, but of the body the text is about."""
+    as_body = any(d in e.divisions and len(e.divisions) == 1 and _BODY_AFTER.match(text, e.span.end)
+                  for e in evidence)
+    return d if as_body and all(d.related(other) for other in _named(evidence)) else None
 
 
-def _settle_level(level: int, evidence: list[_Evidence]) -> Division | None:
+def _settle_level(text: str, level: int, evidence: list[_Evidence]) -> Division | None:
     """The best-supported division at `level` among those the evidence lies in, else the one
-    division at that level named in full once with nothing else named beside it."""
+    division at that level the text names as a body with nothing else named beside it."""
     cands = {up for e in evidence for d in e.divisions if (up := d.at(level))}
     best = _settle(tuple(cands), evidence, _MIN_SUPPORT)
     if best is None and len(cands) == 1:
-        best = _sole(_named(evidence), cands.pop())
+        best = _sole(text, evidence, cands.pop())
     return best
 
 
