@@ -182,3 +182,20 @@ def test_a_headline_set_with_spaces_between_its_characters() -> None:
 def test_the_pages_metadata_lines_are_no_headline() -> None:
     text = normalize(f"来源:县委巡察办 发布时间:2020-08-26\n{_BODY}")
     assert extract_title(text) is None
+
+
+def test_a_headline_opening_with_its_year() -> None:
+    title = "2015年某某省委第四轮第二批巡视展开"
+    text = f"{title}\n8个巡视组进驻县(市、区)巡视\n来源:某某省委巡视办 发布时间:2015-12-02 08:58\n{_BODY}"
+    assert extract_title(normalize(text))[0] == title
+
+
+@pytest.mark.parametrize("text", [
+    "12月16日,市政府机关党组召开会议,传达学习市委第三巡察组巡察反馈意见,专题研究安排整改落实工作。",
+    "11月25日,市政协机关党组召开市委第五巡察组巡察政协机关反馈问题整改专题民主生活会。",
+    "3月18日,市委第四巡察组召开专项巡察反馈会。当天下午医院召开党委扩大会,研究部署专项巡察整改工作。",
+    "2018年,省委巡视组对297个党组织开展了大检查。到目前为止,反馈问题整改完成率达到100%的51个。",
+    "近年来,某某市委巡察机构开展4轮常规巡察。截至5月底,已整改销号问题453个。",
+])
+def test_a_unit_working_on_its_rectification(text: str) -> None:
+    assert doc_type_of(text) == "rectification"

@@ -15,6 +15,7 @@ import re
 
 from ..model import DocType, Document, Span
 from ..page_meta import DATE_LABELS, PAGE_TITLE, SOURCE_LABELS
+from .numerals import NUMBER
 from .organizations import UNIT_NAME
 
 _TITLE_SCAN_LINES = 12
@@ -33,10 +34,10 @@ _TITLE_WORD = re.compile(r"关于|通报|情况|公开|公告|公布|报告|反�
 _TITLE_END = re.compile(r"(?:通报|报告|公告|公示|公开|公布|情况|说明)$")
 # A line that only names the unit a headline broken after it (中共某某省委 / 关于…) begins with.
 _UNIT_LINE = re.compile(UNIT_NAME)
-# A line that cannot be a headline: it opens with an outline marker or a date, or reads
+# A line that cannot be a headline: it opens with an outline marker or a dated clause, or reads
 # as a sentence (根据/按照/为… openings, inner full stops, a trailing clause mark).
 _NOT_TITLE = re.compile(
-    r"^(?:[一二三四五六七八九十]+、|[(][一二三四五六七八九十\d]+[)]|\d+[.、。]|\d{4}年"
+    r"^(?:[一二三四五六七八九十]+、|[(][一二三四五六七八九十\d]+[)]|\d+[.、。]|\d{4}年[^,。]*[,。]"
     r"|根据|按照|为了?|近日|日前|经)|。.|[,;:,。]$"
     rf"|^(?:{SOURCE_LABELS}|{DATE_LABELS}):"  # a page's metadata line (来源:县委巡察办)
 )
@@ -56,13 +57,16 @@ _RECTIFICATION = re.compile(
     r"|(?:^|。)整改(?:落实|进展)?(?:情况|措施|进展)\s*:"  # a finding's 整改情况: / 整改措施: block
     r"|^(?:[一二三四五六七八九十]+、|\([一二三四五六七八九十]+\))[^\n。]{0,30}"
     r"整改(?:落实|工作)?(?:情况|进展)"  # a section heading such as 二、反馈问题整改落实情况
+    rf"|整改完成率|(?:已|完成)整改(?:销号|到位)?(?:问题)?{NUMBER}"  # progress counted: 已整改销号问题453个
     , re.MULTILINE,
 )
 # Work on the rectification itself, what a headline or a news lead is about: checks
-# (巡察整改工作开展督促检查, 整改落实情况回访督查), meetings (整改工作汇报会, 整改调度会议),
-# evaluations (整改成效评估), a rectification 回头看.
+# (巡察整改工作开展督促检查, 整改落实情况回访督查), meetings (整改工作汇报会, 整改调度会议, 整改专题民主
+# 生活会, 整改工作动员大会), evaluations (整改成效评估), a rectification 回头看, a unit planning it
+# (专题研究安排整改落实工作).
 _RECTIFICATION_WORK = re.compile(
-    r"整改[^。,;!?]{0,8}?(?:督查|督促检查|督导|回访|回头看|调度|推进会|汇报会|评估|验收|领导小组会议?)")
+    r"整改[^。,;!?]{0,8}?(?:督查|督促检查|督导|回访|回头看|调度|推进会|汇报会|评估|验收|领导小组|动员|民主生活会)"
+    r"|(?:研究|安排|部署)[^。,;!?]{0,8}?整改")
 _LEAD_SENTENCES = 2
 """A news story says in its first sentences what it is about."""
 # Any other text about an inspection comes from the inspecting side.
