@@ -154,3 +154,8 @@ def test_a_disposition_of_an_earlier_batch_restating_its_kind() -> None:
 def test_the_sentence_before_may_name_the_inspection() -> None:
     text = "3个巡察组下沉到40个村组,走访群众300余户。反馈整改意见94条,移交问题线索12条。"
     assert rows(text) == [("问题线索", "移交", 12, None)]
+
+
+def test_a_preliminary_check_keeps_its_wording() -> None:
+    assert rows("巡视组移交的问题线索12件已全部办结,其中谈话函询5件,初步核实7件。") == [
+        ("问题线索", "办结", 12, 12), ("问题线索", "谈话函询", 5, 12), ("问题线索", "初步核实", 7, 12)]
