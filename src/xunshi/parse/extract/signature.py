@@ -10,8 +10,8 @@ A formal report closes with the issuing body on one line and the date on the nex
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
 from collections.abc import Iterable
+from dataclasses import dataclass
 from itertools import takewhile
 
 from ..model import PartialDate, Span
@@ -36,7 +36,7 @@ _SOURCE_LINE = re.compile(
     rf"(?:{SOURCE_LABELS})\s*:\s*(?P<org>[\u4e00-\u9fff]{{2,20}}?(?:{ORG_END}|{OUTLET_END}))\s*$")
 # A page's date line as normalization keeps it: 发布时间:2023-04-18, or the date alone.
 _PAGE_DATE = re.compile(rf"(?:(?P<label>{DATE_LABELS}):)?(?P<date>{DATE})")
-_PAGE_DATE_RANK = [label for label in DATE_LABELS.split("|")]
+_PAGE_DATE_RANK = DATE_LABELS.split("|")
 """Labels in order of preference: a publication date before the writing date (成文日期)."""
 # A news dateline opening the story, naming its outlet: 新华社北京4月17日电, 某某网北京11月10日消息,
 # 【某某社北京十二月三日电】, 某某日报海口12月23日讯 (only the month and day are printed), or no date:
@@ -44,8 +44,8 @@ _PAGE_DATE_RANK = [label for label in DATE_LABELS.split("|")]
 _DATELINE = re.compile(
     rf"^[【(]?据?(?:本报|(?P<outlet>[\u4e00-\u9fff]{{2,10}}?{OUTLET_END}))(?:讯|报道|[\u4e00-\u9fff]{{0,6}}?"
     rf"(?P<m>\d{{1,2}}|{CN_NUMBER})月(?P<d>\d{{1,2}}|{CN_NUMBER})日(?:电|讯|消息))")
-# A year the text prints alone (2017年首轮…): a dateline may take its year from it.
-_YEAR_ALONE = re.compile(r"(?<!\d)(?P<y>\d{4})年(?!\d{1,2}月)")
+# A year the text prints alone (2017年首轮…), not a target (到2035年): a dateline may take it.
+_YEAR_ALONE = re.compile(r"(?<![\d到至])(?P<y>\d{4})年(?!\d{1,2}月)")
 # A title led by its unit: 天心区委关于省委巡视第一组反馈意见整改情况的通报.
 _TITLE_UNIT = re.compile(
     rf"(?P<org>[\u4e00-\u9fff]{{2,30}}?{ORG_END})关于[^。]{{2,80}}(?:通报|公告|公开|报告|情况|公布)"
@@ -140,9 +140,10 @@ def _page_date(lines: list[_Line]) -> tuple[PartialDate, Span] | None:
     """The date of a page's metadata line (发布时间:2023-04-18), by the preference of its label,
     else a date line standing alone above the body (the page's posting time)."""
     found = []
+    body = _body_start(lines)
     for n, line in enumerate(lines):
         m = _PAGE_DATE.fullmatch(line.text)
-        if m and (m.group("label") or n < _body_start(lines)):
+        if m and (m.group("label") or n < body):
             date = find_dates(m.group("date"))
             if date and date[0].start.day is not None:
                 rank = _PAGE_DATE_RANK.index(m.group("label")) if m.group("label") else len(_PAGE_DATE_RANK)
@@ -164,8 +165,10 @@ def _dateline_date(text: str, lines: list[_Line]) -> tuple[PartialDate, Span] | 
     if m is None or m.group("m") is None:
         return None
     month, day = to_int(m.group("m")), to_int(m.group("d"))
+    if month is None or day is None:
+        return None
     years = [d.last.year for d in find_dates(text) if _printed_year(text, d)
-             and (d.last.month or 0, d.last.day or 0) <= (month or 0, day or 0)]
+             and (d.last.month or 0, d.last.day or 0) <= (month, day)]
     years += [int(y) for y in _YEAR_ALONE.findall(text)]
     date = find_dates(f"{max(years)}年{month}月{day}日") if years else None
     start = lines[_body_start(lines)].start
