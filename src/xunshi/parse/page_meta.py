@@ -19,6 +19,9 @@ _OTHER_LABELS = ("浏览次数|阅读次数|访问次数|点击次数|点击数|
                  "|校对|撰稿|摄影|通讯员|记者|字号|字体|分享到|分享|索引号|公开方式|公开范围|公开时限|主题分类"
                  "|体裁分类|信息分类|发文字号|文号|有效性|所属机构|所属栏目|栏目|标签|关键词")
 _FIELD = re.compile(rf"(?P<label>{DATE_LABELS}|{SOURCE_LABELS}|{_OTHER_LABELS})\s*:\s*")
+# How a metadata line begins (after a dash or a bracket): a label or a year. Any other line is
+# passed over at the cost of this one match.
+_START = re.compile(rf"[-\s【\[]*(?:\d{{4}}|(?:{DATE_LABELS}|{SOURCE_LABELS}|{_OTHER_LABELS})\s*:)")
 _DATE_LABEL = re.compile(rf"(?:{DATE_LABELS})")
 _SOURCE_LABEL = re.compile(rf"(?:{SOURCE_LABELS})")
 
@@ -41,6 +44,8 @@ def kept_fields(line: str) -> list[str] | None:
     A metadata line is nothing but fields (`来源:X 发布时间:Y 浏览次数:`), perhaps opened
     by the date and time of posting (`2020-09-27 19:24 来源: 长江网`).
     """
+    if not _START.match(line):
+        return None
     rest = _CONTROLS.sub(" ", line).strip(" -")
     if _SENTENCE_MARK.search(rest):
         return None
