@@ -133,3 +133,18 @@ def test_a_postcode_introduced_by_a_verb() -> None:
 ])
 def test_a_channel_named_in_a_list_is_no_address(text: str) -> None:
     assert [p for p in pairs(text) if p[0] == "postal_address"] == []
+
+
+def test_a_spaced_out_phone_label() -> None:
+    assert pairs("电 话:0573-85061112(市委巡察办);") == [("phone", "0573-85061112")]
+
+
+def test_addresses_in_the_cells_of_a_table_row() -> None:
+    assert pairs("通信地址 | 某某市某某区B30071邮政专用信箱一组收 | 某某市某某区B30072邮政专用信箱二组收 |") == [
+        ("postal_address", "某某市某某区B30071邮政专用信箱一组收"),
+        ("postal_address", "某某市某某区B30072邮政专用信箱二组收")]
+
+
+def test_where_visitors_are_received_is_no_postal_address() -> None:
+    text = "巡察期间,设信访联系电话:021-65141539,接待信访地址:某某路661号三楼会议室,设意见箱。"
+    assert pairs(text) == [("phone", "021-65141539")]

@@ -44,6 +44,11 @@ def test_web_chrome_lines_are_dropped() -> None:
     assert normalize(raw) == "某县委关于巡察整改情况的通报\n正文第一段。"
 
 
+def test_a_breadcrumb_however_its_position_is_worded() -> None:
+    raw = "您当前所在位置: 主页 > 信息公开 > 巡视巡察 > 反馈 >\n区委第一巡察组反馈巡察情况\n正文。"
+    assert normalize(raw) == "区委第一巡察组反馈巡察情况\n正文。"
+
+
 def test_blank_lines_and_line_endings_are_folded() -> None:
     assert normalize("\ufeff第一段。\r\n\r\n  第二段  有空格。 \r\n") == "第一段。\n第二段 有空格。"
 
@@ -77,6 +82,7 @@ def test_disclosure_page_metadata_lines_are_dropped() -> None:
     ("信息来源：某某镇人民政府 发布日期：2025-10-21 分享：", "信息来源:某某镇人民政府\n发布日期:2025-10-21"),
     ("发布机构：某市纪委", "发布机构:某市纪委"),
     ("2020-05-09 09:48:48", "2020-05-09"),
+    ("www.example.gov.cn 】 【 2024-08-29 13:51:01 】 【 来源:某某区人民法院", "2024-08-29\n来源:某某区人民法院"),
 ])
 def test_page_metadata_keeps_the_publication_date_and_source(line: str, kept: str) -> None:
     """The date and the source are what a page says about the report; the rest is chrome."""
@@ -89,6 +95,7 @@ def test_page_metadata_keeps_the_publication_date_and_source(line: str, kept: st
     "时间:2021年3月1日至4月30日,巡察组进驻某某局。",
     "2021年3月4日,县委巡察组进驻。",
     "巡察时间:2021-03-01",
+    "www.example.gov.cn",
 ])
 def test_report_lines_that_look_like_metadata_stay_whole(line: str) -> None:
     assert normalize(f"正文。\n{line}") == f"正文。\n{line}"

@@ -245,6 +245,14 @@ def test_a_county_level_city_named_more_than_its_prefecture() -> None:
     assert resolve(text, None) == ("娄底市涟源市", "431382")
 
 
-def test_a_place_named_once_but_not_as_a_body_is_too_thin() -> None:
-    """A city sending groups for a cross inspection is named, but the release is not about it."""
-    assert resolve("市委巡察工作领导小组听取汇报。某某市选派的2个交叉巡察组完成工作,仙桃市选派的组长发言。", None) is None
+def test_one_place_named_once_in_full_with_nothing_else_beside_it() -> None:
+    assert resolve("近日,石泉县启动第一轮巡察工作。本轮巡察对象包括县住建局、县民政局。", None) == ("安康市石泉县", "610922")
+
+
+def test_a_province_whose_county_alone_is_named() -> None:
+    text = "根据省委统一安排,省委第六巡视组对汝阳县进行集中巡视。感谢干部群众的支持。"
+    assert resolve(text, None) == ("河南省", "410000")
+
+
+def test_two_places_named_once_each_give_the_place_holding_both() -> None:
+    assert resolve("近日,石泉县和宁陕县启动第一轮巡察工作。", None) == ("安康市", "610900")

@@ -188,3 +188,14 @@ def test_the_site_a_browser_title_names_is_the_issuer() -> None:
     text = normalize("> 校党委向文学院反馈巡视情况-某某大学党委巡视办\n校党委向文学院反馈巡视情况\n" + _NEWS)
     sig = extract_signature(text)
     assert sig.issuer == "某某大学党委巡视办" and sig.issuer_span.of(text) == sig.issuer
+
+
+def test_a_signature_run_into_the_last_paragraph() -> None:
+    text = normalize("3月6日至5月6日,省委第六巡视组对某某县进行巡视。感谢某某县干部群众的支持!特此公告。 省委第六巡视组 2018年5月5日")
+    sig = extract_signature(text)
+    assert (sig.issuer, str(sig.published_on)) == ("省委第六巡视组", "2018-05-05")
+    assert sig.issuer_span.of(text) == sig.issuer and sig.published_span.of(text) == "2018年5月5日"
+
+
+def test_a_date_ending_a_sentence_is_no_signature() -> None:
+    assert extract_signature("巡察组完成了进驻。截至2020年12月31日").published_on is None

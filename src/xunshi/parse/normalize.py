@@ -29,7 +29,7 @@ _CONTROL = r"(?:打印本页|打印|关闭窗口|关闭|加入收藏|收藏|返�
 # page metadata. Matched by shape, not by any one site's wording.
 _CHROME_LINE = re.compile(
     rf"""^(?:
-        (?:当前|您现在的|您的|你的|所在)位置|首页\s*[>»›]   # breadcrumbs
+        (?:当前|您现在的|您的|你的|所在)位置|[\u4e00-\u9fff]{{0,6}}位置\s*:|首页\s*[>»›]   # breadcrumbs
       | .*扫一扫.*分享 | 分享到 | .*分享至(?:朋友圈|微信|微博)      # share buttons
       | (?:[【\[(]?{_CONTROL}[】\])]?[\s:]*)+$                     # 【打印】【关闭】 and the like
       | 字号\s*[:]?\s*(?:[大中小]|默认)                         # font-size switchers

@@ -19,9 +19,11 @@ _OTHER_LABELS = ("浏览次数|阅读次数|访问次数|点击次数|点击数|
                  "|校对|撰稿|摄影|通讯员|记者|字号|字体|分享到|分享|索引号|公开方式|公开范围|公开时限|主题分类"
                  "|体裁分类|信息分类|发文字号|文号|有效性|所属机构|所属栏目|栏目|标签|关键词")
 _FIELD = re.compile(rf"(?P<label>{DATE_LABELS}|{SOURCE_LABELS}|{_OTHER_LABELS})\s*:\s*")
-# How a metadata line begins (after a dash or a bracket): a label or a year. Any other line is
-# passed over at the cost of this one match.
-_START = re.compile(rf"[-\s【\[]*(?:\d{{4}}|(?:{DATE_LABELS}|{SOURCE_LABELS}|{_OTHER_LABELS})\s*:)")
+# How a metadata line begins (after a dash or a bracket): a label, a year, or the site's address
+# (www.example.gov.cn 】【 2024-08-29 】【 来源:…). Any other line is passed over at the cost of
+# this one match.
+_START = re.compile(rf"[-\s【\[]*(?:\d{{4}}|www\.|https?:|(?:{DATE_LABELS}|{SOURCE_LABELS}|{_OTHER_LABELS})\s*:)")
+_SITE = re.compile(r"(?:https?://)?[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)+\S*")
 _DATE_LABEL = re.compile(rf"(?:{DATE_LABELS})")
 _SOURCE_LABEL = re.compile(rf"(?:{SOURCE_LABELS})")
 
@@ -29,8 +31,9 @@ DATE = r"\d{4}(?:-\d{1,2}-\d{1,2}|/\d{1,2}/\d{1,2}|\.\d{1,2}\.\d{1,2}|年\d{1,2}
 """A full date as pages print it: 2023-04-18, 2022/3/24, 2021.4.21, 2021年04月21日."""
 # A date, perhaps with the time of day the page was posted (2021年04月21日07:25, 2020-09-27 19:24).
 _DATETIME = re.compile(rf"(?P<date>{DATE})(?:\s*\d{{1,2}}:\d{{2}}(?::\d{{2}})?)?")
-# Page controls inside a metadata line: 【字体:大 中 小】, 【打印】, separators.
-_CONTROLS = re.compile(r"[【\[]\s*(?:字体|字号)[^】\]]*[】\]]?|[【\[](?:打印|关闭|收藏|分享)[^】\]]{0,4}[】\]]|\|")
+# Page controls inside a metadata line: 【字体:大 中 小】, 【打印】, separators (| and the brackets
+# that box each field: 】 【 2024-08-29 】 【).
+_CONTROLS = re.compile(r"[【\[]\s*(?:字体|字号)[^】\]]*[】\]]?|[【\[](?:打印|关闭|收藏|分享)[^】\]]{0,4}[】\]]|[|【】\[\]]")
 # What a field's value never holds: the punctuation of a sentence.
 _SENTENCE_MARK = re.compile(r"[。,;!?]")
 _MAX_VALUE = 40
@@ -47,6 +50,9 @@ def kept_fields(line: str) -> list[str] | None:
     if not _START.match(line):
         return None
     rest = _CONTROLS.sub(" ", line).strip(" -")
+    site = _SITE.match(rest)
+    if site:
+        rest = rest[site.end() :].lstrip()
     if _SENTENCE_MARK.search(rest):
         return None
     kept: list[str] = []

@@ -17,10 +17,11 @@ _CLAUSE = re.compile(r"[^;。\n]+")
 
 # Every label below has one of these in it: a clause without any (most of a report's) holds no
 # channel but an e-mail address and is passed over at the cost of one search.
-_ANY_LABEL = re.compile(r"电话|热线|手机|座机|来电|联系方式|传真|地址|邮政|寄|邮编|网[址站页]")
+_ANY_LABEL = re.compile(r"电\s?话|热线|手机|座机|来电|联系方式|传\s?真|地址|邮政|寄|邮编|网[址站页]")
 
-# What introduces telephone numbers; 传真 (fax) numbers are a channel of their own.
-_PHONE_LABEL = re.compile(r"电话|热线|手机|座机|来电|联系方式|(?P<fax>传真)")
+# What introduces telephone numbers (a page may space out a label: 电 话); 传真 (fax) numbers are
+# a channel of their own.
+_PHONE_LABEL = re.compile(r"电\s?话|热线|手机|座机|来电|联系方式|(?P<fax>传\s?真)")
 
 # One number: a landline with area code ((0738)8328187, 0738-8328187, 0738 8328187, 022…),
 # a mobile, a short hotline (12388, optionally behind an area code), or a bare local number
@@ -36,13 +37,18 @@ _PHONE = re.compile(
 )
 
 # Labels that introduce a postal address; a bare 地址 needs its colon to be a label.
+# Where visitors are received (接待信访地址:某某路661号三楼会议室) is no postal address.
 _ADDRESS = re.compile(
+    r"(?<!接待)(?<!接访)(?<!来访)"
     r"(?:(?:邮寄地址|邮政信箱|通信地址|通讯地址|邮政地址|来信地址|信访地址|联系地址|(?:来信|信件|信函)请?寄(?:至|到)?)\s*(?:为)?\s*:?"
-    r"|地址\s*:)\s*"
+    r"|(?<!信访)地址\s*:)\s*"
     # the value runs to a comma, a postcode (labelled, bracketed or bare), the next label or the end
     r"(?P<value>[^,:]+?)\s*"
     r"(?=[(]?(?:邮编|邮政编码)|(?<!\d)\d{6}(?!\d)|,|$|(?:电话|热线|手机|传真|电子邮箱|邮箱|网址|(?i:e-?mail)))"
 )
+
+# The cells of a table row that follow the label: 通信地址 | 一组的信箱 | 二组的信箱 |.
+_CELL = re.compile(r"[^|]+")
 
 # What an address holds: a place or street word, or a number (怀化市…2号, 某某邮政88号信箱). A label
 # naming the kind of channel in a list (设邮政信箱和电子邮箱, 邮政信箱等) is followed by none.
@@ -104,7 +110,13 @@ def _phones(clause: str, offset: int) -> Iterator[Contact]:
 def _postal(clause: str, offset: int) -> Iterator[Contact]:
     """The address after its label and the postcode written with it or elsewhere in the clause."""
     address = _ADDRESS.search(clause)
-    if address and _ADDRESS_VALUE.match(address.group("value")):
+    if address and address.group("value").startswith("|"):  # a table row: one address a cell
+        for cell in _CELL.finditer(clause, address.start("value"), address.end("value")):
+            value = cell.group().strip()
+            if _ADDRESS_VALUE.match(value):
+                at = offset + cell.start() + cell.group().index(value)
+                yield Contact("postal_address", value, value, Span(at, at + len(value)))
+    elif address and _ADDRESS_VALUE.match(address.group("value")):
         yield _contact(address, "postal_address", address.group("value"), "value", offset)
         bare = _BARE_POSTCODE.match(clause, address.end("value"))
         if bare:

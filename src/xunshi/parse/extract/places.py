@@ -17,7 +17,7 @@ from dataclasses import dataclass
 
 from ..model import Contact, Span
 from ..page_meta import OUTLET_END
-from .gazetteer import (BODY_AFTER, COUNTY, NAMESAKE, PREFECTURE, PROVINCE, Division, Evidence, Gazetteer,
+from .gazetteer import (COUNTY, NAMESAKE, PREFECTURE, PROVINCE, Division, Evidence, Gazetteer,
                         gazetteer)
 from .organizations import find_groups
 from .rounds import find_rounds
@@ -90,16 +90,16 @@ def resolve_jurisdiction(text: str, issuer: str | None, contacts: list[Contact])
         best = _settle(anchor.divisions, evidence, 0.0)
         return _place(best, evidence) if best else _shared(anchor, text)
     if not issuer and not _COMMITTEE.search(text):  # nothing names a level: the place named most
-        best = _most_named(text, evidence)
+        best = _most_named(evidence)
         if best:
             return _place(best, evidence)
-    best = _settle_level(text, level, evidence)
+    best = _settle_level(level, evidence)
     if best is not None and level == PREFECTURE:  # a 市委 may be a county-level city's (涟源市)
         best = _city_in(gaz, best, evidence)
     if best is None and not issuer and level == PREFECTURE and _sent_by_province(text):
-        best = _settle_level(text, PROVINCE, evidence)  # a province's groups visited several cities
+        best = _settle_level(PROVINCE, evidence)  # a province's groups visited several cities
     if best is None and level == COUNTY:  # a county issuer without its name (县委宣传部)
-        pref = _settle_level(text, PREFECTURE, evidence)
+        pref = _settle_level(PREFECTURE, evidence)
         if pref is None:
             return None
         return _county_by_short_name(gaz, text, pref) or _place(pref, evidence)
@@ -246,30 +246,29 @@ def _named(evidence: list[Evidence]) -> Counter[Division]:
     return named
 
 
-def _most_named(text: str, evidence: list[Evidence]) -> Division | None:
+def _most_named(evidence: list[Evidence]) -> Division | None:
     """The division the evidence names itself most (弥渡县 twice beside one 大理), if that is
-    enough and no other is named as much; else the one place named as a body (随县人民政府)."""
+    enough and no other is named as much; else the one place named in full (石泉县启动…)."""
     ranked = _named(evidence).most_common(2)
     if not ranked or (len(ranked) > 1 and ranked[1][1] == ranked[0][1]):
         return None
-    return ranked[0][0] if ranked[0][1] >= _MIN_SUPPORT else _sole(text, evidence, ranked[0][0])
+    return ranked[0][0] if ranked[0][1] >= _MIN_SUPPORT else _sole(evidence, ranked[0][0])
 
 
-def _sole(text: str, evidence: list[Evidence], d: Division) -> Division | None:
-    """`d` if the text names it in full as a body (随县人民政府, 某某县委) and every other place it
-    names lies around it (湖南娄底涟源市): one mention, but of the body the text is about."""
-    as_body = any(d in e.divisions and len(e.divisions) == 1 and BODY_AFTER.match(text, e.span.end)
-                  for e in evidence)
-    return d if as_body and all(d.related(other) for other in _named(evidence)) else None
+def _sole(evidence: list[Evidence], d: Division) -> Division | None:
+    """`d` if the text names it, or a place inside it, in full, and every place it names lies
+    around it (湖南娄底涟源市): one mention, but nothing else it could be about."""
+    in_full = any(len(e.divisions) == 1 and e.weight >= _W_FULL and d.related(e.divisions[0]) for e in evidence)
+    return d if in_full and all(d.related(other) for other in _named(evidence)) else None
 
 
-def _settle_level(text: str, level: int, evidence: list[Evidence]) -> Division | None:
+def _settle_level(level: int, evidence: list[Evidence]) -> Division | None:
     """The best-supported division at `level` among those the evidence lies in, else the one
-    division at that level the text names as a body with nothing else named beside it."""
+    division at that level the text names (or names a place inside) with nothing else beside it."""
     cands = {up for e in evidence for d in e.divisions if (up := d.at(level))}
     best = _settle(tuple(cands), evidence, _MIN_SUPPORT)
     if best is None and len(cands) == 1:
-        best = _sole(text, evidence, cands.pop())
+        best = _sole(evidence, cands.pop())
     return best
 
 

@@ -117,17 +117,24 @@ def _body_start(lines: list[_Line]) -> int:
     return next((i for i, line in enumerate(lines) if "。" in line.text), len(lines))
 
 
+def _after_last_sentence(line: _Line) -> _Line | None:
+    """What follows a paragraph's last full stop on its own line: a signature the page ran into
+    the text (…特此公告。 某某巡视组 2018年5月5日)."""
+    cut = max(line.text.rfind("。"), line.text.rfind("!")) + 1
+    return _Line(line.text[cut:], line.start + cut) if 0 < cut < len(line.text) else None
+
+
 def _closing(lines: list[_Line]) -> Signature:
     """Issuer and date from the last lines: a date line, and the issuer on it or just above it."""
     tail = lines[max(len(lines) - _CLOSING_LINES, _body_start(lines)) :]
     for i in range(len(tail) - 1, -1, -1):
-        dated = _date_line(tail[i])
-        if dated is None:
+        signed = next((part for part in (tail[i], _after_last_sentence(tail[i])) if part and _date_line(part)), None)
+        if signed is None:
             continue
-        head, date, span = dated
+        head, date, span = _date_line(signed)
         sig = Signature(published_on=date, published_span=span)
         if head:
-            start = tail[i].start + tail[i].text.index(head)
+            start = signed.start + signed.text.index(head)
             sig.issuer, sig.issuer_span = head, Span(start, start + len(head))
         elif i > 0 and (named := _issuer_line(tail[i - 1])):
             sig.issuer, sig.issuer_span = _with_first_half(tail[: i - 1], *named)
