@@ -199,3 +199,8 @@ def test_a_signature_run_into_the_last_paragraph() -> None:
 
 def test_a_date_ending_a_sentence_is_no_signature() -> None:
     assert extract_signature("巡察组完成了进驻。截至2020年12月31日").published_on is None
+
+
+def test_the_dated_list_of_related_stories_ending_a_page_is_no_signature() -> None:
+    text = normalize(f"{_NEWS}\n新闻评论\n-\n某某新变化\n2018-03-02 08:58:39\n-\n某某要注意了\n2018-03-02 08:58:39")
+    assert extract_signature(text).published_on is None

@@ -29,8 +29,10 @@ _SOURCE_LABEL = re.compile(rf"(?:{SOURCE_LABELS})")
 
 DATE = r"\d{4}(?:-\d{1,2}-\d{1,2}|/\d{1,2}/\d{1,2}|\.\d{1,2}\.\d{1,2}|年\d{1,2}月\d{1,2}日)"
 """A full date as pages print it: 2023-04-18, 2022/3/24, 2021.4.21, 2021年04月21日."""
+TIME = r"\d{1,2}:\d{2}(?::\d{2})?"
+"""The time of day a page was posted: 07:25, 13:51:01."""
 # A date, perhaps with the time of day the page was posted (2021年04月21日07:25, 2020-09-27 19:24).
-_DATETIME = re.compile(rf"(?P<date>{DATE})(?:\s*\d{{1,2}}:\d{{2}}(?::\d{{2}})?)?")
+_DATETIME = re.compile(rf"(?P<date>{DATE})(?:\s*{TIME})?")
 # Page controls inside a metadata line: 【字体:大 中 小】, 【打印】, separators (| and the brackets
 # that box each field: 】 【 2024-08-29 】 【).
 _CONTROLS = re.compile(r"[【\[]\s*(?:字体|字号)[^】\]]*[】\]]?|[【\[](?:打印|关闭|收藏|分享)[^】\]]{0,4}[】\]]|[|【】\[\]]")
@@ -57,8 +59,8 @@ def kept_fields(line: str) -> list[str] | None:
         return None
     kept: list[str] = []
     posted = _DATETIME.match(rest)
-    if posted:
-        kept.append(posted.group("date"))
+    if posted:  # with its time of day: no signature's date (a list of related stories ends a page)
+        kept.append(posted.group())
         rest = rest[posted.end() :].lstrip()
     fields = list(_FIELD.finditer(rest))
     if rest[: fields[0].start() if fields else len(rest)].strip():

@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from itertools import takewhile
 
 from ..model import PartialDate, Span
-from ..page_meta import DATE, DATE_LABELS, OUTLET_END, PAGE_TITLE, SOURCE_LABELS
+from ..page_meta import DATE, DATE_LABELS, OUTLET_END, PAGE_TITLE, SOURCE_LABELS, TIME
 from .dates import DateMention, find_dates
 from .numerals import CN_NUMBER, to_int
 from .organizations import ORG_END, UNIT_NAME
@@ -34,8 +34,8 @@ _BYLINE = re.compile(
 # bracketed form is a byline). A user name (来源:tmjjjc1) or a bare place (信息来源:永德) is none.
 _SOURCE_LINE = re.compile(
     rf"(?:{SOURCE_LABELS})\s*:\s*(?P<org>[\u4e00-\u9fff]{{2,20}}?(?:{ORG_END}|{OUTLET_END}))\s*$")
-# A page's date line as normalization keeps it: 发布时间:2023-04-18, or the date alone.
-_PAGE_DATE = re.compile(rf"(?:(?P<label>{DATE_LABELS}):)?(?P<date>{DATE})")
+# A page's date line as normalization keeps it: 发布时间:2023-04-18, or the date and time alone.
+_PAGE_DATE = re.compile(rf"(?:(?P<label>{DATE_LABELS}):)?(?P<date>{DATE})(?: ?{TIME})?")
 _PAGE_DATE_RANK = DATE_LABELS.split("|")
 """Labels in order of preference: a publication date before the writing date (成文日期)."""
 # A news dateline opening the story, naming its outlet: 新华社北京4月17日电, 某某网北京11月10日消息,
