@@ -21,6 +21,10 @@ CONTRACT = {  # shared/gold/README.md: the columns the scorer reads
     "v_clues": ["report_id", "kind", "disposition", "count", "total"],
     "v_contacts": ["report_id", "kind", "value"],
 }
+ADDITIONS = {  # shared/gold/README.md: contract additions asked for by the open issues
+    "v_findings": ["theme", "status_code"],
+    "v_themes": ["theme", "name_zh", "name_en", "description"],
+}
 
 SNAPSHOT = {  # the catalog, as text that differs iff the schema does
     "columns": """SELECT table_name, column_name, data_type, is_nullable, column_default,
@@ -68,7 +72,8 @@ def test_upgrade_downgrade_upgrade_leaves_the_same_schema(database_url: str) -> 
     assert {t for t, *_ in emptied["columns"]} == {"alembic_version"}
     assert emptied["comments"] == set()  # downgrades remove them, alembic_version's too
     assert first == again
-    assert {v for v, _ in first["views"]} == set(CONTRACT) | {"v_organizations", "v_report_versions"}
+    assert {v for v, _ in first["views"]} == set(CONTRACT) | {"v_organizations", "v_report_versions",
+                                                            "v_themes"}
 
 
 def test_each_downgrade_restores_the_revision_below(engine: Engine) -> None:
@@ -102,6 +107,13 @@ def test_views_have_the_contract_columns(engine: Engine) -> None:
         for view, columns in CONTRACT.items():
             got = list(conn.execute(text(f"SELECT * FROM {view} LIMIT 0")).keys())
             assert got[: len(columns)] == columns, view
+
+
+def test_views_have_the_columns_the_open_issues_added(engine: Engine) -> None:
+    with engine.connect() as conn:
+        for view, columns in ADDITIONS.items():
+            got = list(conn.execute(text(f"SELECT * FROM {view} LIMIT 0")).keys())
+            assert set(columns) <= set(got), view
 
 
 def test_ensure_head_says_what_it_did(database_url: str) -> None:

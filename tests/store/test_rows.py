@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import datetime as dt
 
-from xunshi.parse.model import Document, Inspection, PartialDate, Span
+from xunshi.parse.model import Document, Finding, Inspection, PartialDate, Span
 from xunshi.store import rows
 
 
@@ -25,3 +25,17 @@ def test_central_rounds_are_national_local_rounds_belong_to_the_place() -> None:
     central_round, local_round = rows.inspection_round(central, doc), rows.inspection_round(local, doc)
     assert central_round is not None and central_round["jurisdiction"] is None
     assert local_round is not None and local_round["jurisdiction"] == "娄底市"
+
+
+def test_findings_carry_a_theme_and_a_status_code_sub_problems_fall_back_to_their_parent() -> None:
+    child = Finding(title="有的问题比较突出", span=Span(0, 1), category="全面从严治党方面")
+    parent = Finding(title="违规发放津补贴", span=Span(0, 1), category="全面从严治党方面",
+                     status="已整改到位", children=[child])
+
+    def found(doc_type: str) -> list[tuple]:
+        doc = Document(text="x", doc_type=doc_type, findings=[parent])  # type: ignore[arg-type]
+        made = rows.report_rows("x.txt", "0" * 64, "x", "utf-8", doc).findings
+        return [(f["theme"], f["status_code"]) for f in made]
+
+    assert found("rectification") == [("conduct", "done"), ("conduct", None)]
+    assert found("feedback") == [("conduct", None), ("conduct", None)]

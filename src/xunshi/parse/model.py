@@ -12,7 +12,8 @@ from typing import Literal
 
 PARSER_VERSION = 3
 """Bumped whenever the parser's output or what is derived from it changes (2: search words,
-organization keys; 3: real published texts), so stored reports are re-parsed."""
+organization keys; 3: real published texts, findings' theme, status code and figures, places and
+unit levels), so stored reports are re-parsed."""
 
 DocType = Literal["rectification", "feedback"]
 Precision = Literal["day", "month", "year"]

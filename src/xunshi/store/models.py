@@ -34,6 +34,8 @@ from sqlalchemy.dialects.postgresql import JSONB, TSVECTOR
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
 from sqlalchemy.schema import SchemaItem
 
+from ..vocab.status import STATUS_CODES
+
 NAMING_CONVENTION = {
     "ix": "ix_%(table_name)s_%(column_0_N_name)s",
     "uq": "uq_%(table_name)s_%(column_0_N_name)s",
@@ -222,10 +224,23 @@ class Inspection(_Extracted, Base):
     position: Mapped[int]  # order within the report
 
 
+class Theme(Base):
+    """The theme codebook (xunshi.vocab.themes; rows written by migration 0007)."""
+
+    __tablename__ = "themes"
+
+    theme: Mapped[str] = mapped_column(primary_key=True)
+    name_zh: Mapped[str]
+    name_en: Mapped[str]
+    description: Mapped[str]
+    position: Mapped[int]  # order in the codebook
+
+
 class Finding(_Extracted, Searchable, Base):
     __tablename__ = "findings"
     __table_args__ = _per_report(
         _same_report_finding("findings", "parent_id"),
+        CheckConstraint(f"status_code IN {STATUS_CODES!r}", name="status_code"),
         Index("ix_findings_id", "id"),  # search hits and analysts name a finding by its id alone
         _search_index("findings"),
         _trigram_index("findings", "title"),
@@ -241,6 +256,9 @@ class Finding(_Extracted, Searchable, Base):
     status: Mapped[str | None]
     enumerated: Mapped[bool]  # measures came from an explicit 一是…二是…
     position: Mapped[int]  # document order, parents and children interleaved
+    theme: Mapped[str | None] = mapped_column(
+        ForeignKey("themes.theme", onupdate="CASCADE"), sort_order=3)
+    status_code: Mapped[str | None] = mapped_column(sort_order=3)
 
 
 class Measure(_Extracted, Searchable, Base):

@@ -10,8 +10,10 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any
 
-from ..parse.model import Clue, Contact, Document, Finding, Inspection, PartialDate, Span
+from ..parse.model import Clue, Contact, DocType, Document, Finding, Inspection, PartialDate, Span
 from ..search.vectors import tsvector
+from ..vocab.status import status_code
+from ..vocab.themes import classify as theme_of
 from .identity import organization_key
 
 Row = dict[str, Any]
@@ -82,7 +84,10 @@ def inspection(i: Inspection, position: int) -> Row:
     }
 
 
-def finding(f: Finding, position: int) -> Row:
+def finding(f: Finding, position: int, doc_type: DocType | None = None,
+            parent_theme: str | None = None) -> Row:
+    """A finding's row, with its theme and status code (`parent_theme`: a sub-problem's
+    parent's theme, which it falls back to)."""
     return {
         "category": f.category,
         "seq": f.seq,
@@ -96,6 +101,9 @@ def finding(f: Finding, position: int) -> Row:
         **span(f.span),
         "search_vector": tsvector([(f.title, "A"), (f.description, "B"),
                                    (f.recommendation, "C")]),
+        "theme": theme_of(f.category, f.title, f.description, f.recommendation, parent_theme),
+        "status_code": status_code(f.status, doc_type,
+                                   f.measures[-1].text if f.measures else f.description),
     }
 
 
@@ -146,7 +154,8 @@ def report_rows(name: str, sha256: str, raw_text: str, encoding: str,
         parent = len(found)
         for item, up in ((f, None), *((c, parent) for c in f.children)):
             measure_rows += [(len(found), m) for m in measures(item)]
-            found.append(finding(item, len(found)))
+            parent_theme = None if up is None else found[up]["theme"]
+            found.append(finding(item, len(found), doc.doc_type, parent_theme))
             parents.append(up)
     return ReportRows(
         report=report(name, sha256, raw_text, encoding, doc),
