@@ -4,7 +4,8 @@ from __future__ import annotations
 import pytest
 from hypothesis import given, settings, strategies as st
 
-from xunshi.parse.extract.findings import extract_findings, unwrap
+from xunshi.parse.extract.findings import extract_findings
+from xunshi.parse.extract.findings.titles import unwrap
 from xunshi.parse.model import Finding
 from xunshi.parse.normalize import normalize
 

@@ -321,6 +321,12 @@ def rstrip_end(text: str, start: int, end: int) -> int:
     return end
 
 
+def paragraph_end(text: str, pos: int, end: int) -> int:
+    """End of the paragraph holding `pos`, at most `end`: inline lists never cross one."""
+    nl = text.find("\n", pos, end)
+    return end if nl < 0 else nl
+
+
 def build_outline(text: str) -> Block:
     """The tree of numbered blocks of `text`; the root spans the whole text."""
     root = Block(None, None, "", Span(0, 0), Span(0, len(text)))

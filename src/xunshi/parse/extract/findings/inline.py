@@ -1,0 +1,188 @@
+"""Problems listed inline, in the prose of a news release about a feedback meeting.
+
+Feedback announcements rarely number their problems on lines of their own: they write them into
+a sentence after a lead phrase (发现…问题:有的…;部分… / 主要是:…), enumerate them in one paragraph
+(一是…二是…), or label fields of work (一是党的领导方面:…;…). This module reads those lists; the
+outline-based reader (outlined.py) reads problems printed as headings.
+"""
+from __future__ import annotations
+
+import re
+
+from ...model import Finding, Span
+from ...outline import match_marker, paragraph_end, sentence_end
+from ..measures import ENUM_FAMILIES, after_item_marker, enumerated_items, item_number
+from ..numerals import CN_NUMBER
+from .titles import EDGE
+
+# How a problem item opens: 有的… / 部分… / 一是….
+_ITEM_WORDS = rf"(?:有的|部分|一些|个别|少数|仍有|还有|存在|{CN_NUMBER}是)"
+# A field of work named as a sentence of its own inside a list, which the items after it
+# stand under: 在党的领导方面。有的… / 在党的建设方面,有的… (方面: labels are INLINE_CATEGORY's).
+_FIELD_NAME = r"在?(?P<category>[^。;:,\n]{2,20}?方面)"
+FIELD_LABEL = re.compile(rf"{_FIELD_NAME}(?:。|,(?={_ITEM_WORDS}))")
+# A sentence after 。 that still belongs to the list: it opens like a problem item or a label.
+ITEM_OPENER = re.compile(rf"{_ITEM_WORDS}|{_FIELD_NAME}(?:[。:]|,(?={_ITEM_WORDS}))")
+# Where a feedback announcement starts listing problems: 发现…问题: / 主要问题: / 问题主要有,
+# or 发现了一些问题(和不足), / 巡察发现, followed by an item (有的… / 一是…) or by 主要是;
+# or a sentence naming problems followed by one that lists them (…突出问题。主要包括…).
+INLINE_LEAD = re.compile(
+    r"(?:发现|反映|指出|存在)[^。:\n]{0,30}(?:问题|不足)[^。:,;\n]{0,8}:"
+    r"|(?:发现|存在)(?:[^。:,\n]{0,30}(?:问题|不足)[^。:,;\n]{0,8})?,"
+    r"(?:主要(?:是|有|包括|表现[在为]):?|(?=有的|一是))"
+    r"|(?:问题|不足)。主要(?:是|有|包括|表现[在为]):?"
+    r"|主要(?:问题(?:是|有)?|是|有|包括|表现在|表现为):|问题主要(?:是|有|包括|表现在|表现为):?"
+)
+# An inline item that names a field of work before its problems: 一是(在)党的领导方面:A;B.
+INLINE_CATEGORY = re.compile(r"在?(?P<category>[^。:;,\n]{2,24}?方面(?:存在的问题|的问题)?)\s*:")
+# The tail that closes a list's last item: …有待加强等问题 / …不规范等.
+_TAIL_ETC = re.compile(r"等(?:方面)?(?:的?问题)?$")
+# A list item made only of short comma-separated clauses lists one problem per clause.
+_MIN_CLAUSES, _MAX_CLAUSE = 3, 20
+# Separators of inline items: ; and 。, and the comma before a parallel 有的.
+_ITEM_END = re.compile(r"[;。]|,(?=有的)")
+
+
+def inline_findings(text: str) -> list[Finding]:
+    """Problems listed inline, each item one finding: lists by field of work first, because a
+    label such as 纪律方面存在的问题: inside them would read as a lead phrase of its own."""
+    return _categorized_paragraphs(text) or _lead_findings(text)
+
+
+def _lead_findings(text: str) -> list[Finding]:
+    """Problems listed after a lead phrase: 发现…问题: / 主要是: / 发现一些问题,有的…"""
+    out: list[Finding] = []
+    consumed = 0
+    for lead in INLINE_LEAD.finditer(text):
+        if lead.start() < consumed:  # a second lead phrase inside a list already read
+            continue
+        consumed = end = paragraph_end(text, lead.end(), len(text))
+        items: list[tuple[int, int, int | None]]
+        if text[lead.end() : end].strip():
+            items = list(enumerated_items(text, lead.end(), end))
+            items = items or _separated_items(text, lead.end(), end)
+            items = _short_clauses(text, *items[0][:2]) if len(items) == 1 else items
+        else:  # the lead ends its line: the problems are the numbered lines below it
+            items = _listed_lines(text, end)
+            consumed = items[-1][1] if items else end
+        out.extend(_under_field_labels(text, items))
+    return [f for f in out if f.title]
+
+
+def _under_field_labels(text: str, items: list[tuple[int, int, int | None]]) -> list[Finding]:
+    """Findings of a lead's items, each under the last field of work named before it: a label
+    sentence (在党的领导方面。) is a category, not a finding, and a label (纪律方面:) covers
+    the items after its own until the next one."""
+    out: list[Finding] = []
+    category = None
+    for start, end, seq in items:
+        start = _skip_edge(text, start, end)
+        at = after_item_marker(text, start)
+        label = FIELD_LABEL.match(text, at)
+        if label and label.end() <= end + 1:  # the 。 or , that closes it may end the item
+            category, start = label.group("category"), min(label.end(), end)
+        found = _inline_item(text, start, end, seq) if start < end else []
+        category = next((f.category for f in found if f.category), category)
+        for f in found:
+            f.category = f.category or category
+        out.extend(found)
+    return out
+
+
+def _categorized_paragraphs(text: str) -> list[Finding]:
+    """Findings of paragraphs enumerating fields of work: 一是党的领导方面:A;B。二是…方面:C。
+
+    The 方面: labels make such a list recognizable without a lead phrase before it.
+    """
+    out: list[Finding] = []
+    start = 0
+    while start < len(text):
+        end = paragraph_end(text, start, len(text))
+        items = enumerated_items(text, start, end)
+        if items and all(_category_label(text, s, e) for s, e, _ in items):
+            out.extend(f for s, e, seq in items for f in _inline_item(text, s, e, seq))
+        start = end + 1
+    return [f for f in out if f.title]
+
+
+def _category_label(text: str, start: int, end: int) -> re.Match[str] | None:
+    """The 党的领导方面: label that opens the enumerated item text[start:end], if any."""
+    return INLINE_CATEGORY.match(text, after_item_marker(text, start), end)
+
+
+def _inline_item(text: str, start: int, end: int, seq: int | None) -> list[Finding]:
+    """One inline item as a finding, or, labelled 党的领导方面:, its ;-separated problems."""
+    label = _category_label(text, start, end)
+    if not label:
+        return [_inline_finding(text, start, end, seq)]
+    parts = [(s, e) for s, e, _ in _separated_items(text, label.end(), end)]
+    found = [_inline_finding(text, s, e, None) for s, e in parts]
+    for f in found:
+        f.category = label.group("category")
+    return found
+
+
+def _listed_lines(text: str, pos: int) -> list[tuple[int, int, int | None]]:
+    """(start after the marker, end, number) of the numbered lines that follow `pos`."""
+    items: list[tuple[int, int, int | None]] = []
+    start = pos + 1
+    while start < len(text):
+        end = paragraph_end(text, start, len(text))
+        item = _line_item(text[start:end])
+        if item is None:
+            break
+        number, length = item
+        items.append((start + length, end, number))
+        start = end + 1
+    return items
+
+
+def _line_item(line: str) -> tuple[int, int] | None:
+    """(number, marker length) if the line opens with a heading marker or a 一是-style one."""
+    found = match_marker(line)
+    if found:
+        return found[1], found[2]
+    for family in ENUM_FAMILIES:
+        m = family.match(line)
+        if m and (number := item_number(m.group("n"))):
+            return number, m.end()
+    return None
+
+
+def _short_clauses(text: str, start: int, end: int) -> list[tuple[int, int, int | None]]:
+    """A single item cut at its commas when it is a run of short problem clauses
+    (学习贯彻有偏差,议事决策不规范,…等); otherwise the item as it is."""
+    commas = [i for i in range(start, end) if text[i] == ","]
+    clauses = list(zip([start, *(i + 1 for i in commas)], [*commas, end]))
+    if len(clauses) >= _MIN_CLAUSES and all(e - s <= _MAX_CLAUSE for s, e in clauses):
+        return [(s, e, None) for s, e in clauses]
+    return [(start, end, None)]
+
+
+def _separated_items(text: str, start: int, end: int) -> list[tuple[int, int, int | None]]:
+    """(start, end, None) of items separated by ; — and by 。 while the next opens like one."""
+    items: list[tuple[int, int, int | None]] = []
+    pos = start
+    while pos < end:
+        m = _ITEM_END.search(text, pos, end)
+        stop = m.start() if m else end
+        items.append((pos, stop, None))
+        pos = stop + 1
+        if m and m.group() == "。" and not ITEM_OPENER.match(text, pos):
+            break
+    return items
+
+
+def _inline_finding(text: str, start: int, end: int, seq: int | None) -> Finding:
+    """One inline item as a finding: its text without the 一是 and the edge punctuation."""
+    start = _skip_edge(text, start, end)
+    end = sentence_end(text, start, end) if seq is not None else end
+    title = _TAIL_ETC.sub("", text[after_item_marker(text, start) : end].strip(EDGE))
+    return Finding(title=title, span=Span(start, end), seq=seq)
+
+
+def _skip_edge(text: str, start: int, end: int) -> int:
+    """The first offset in [start, end) past the punctuation and blanks an item opens with."""
+    while start < end and text[start] in EDGE:
+        start += 1
+    return start
