@@ -13,25 +13,31 @@ from ...model import Finding, Span
 from ...outline import match_marker, paragraph_end, sentence_end
 from ..measures import ENUM_FAMILIES, after_item_marker, enumerated_items, item_number
 from ..numerals import CN_NUMBER
-from .titles import EDGE
+from .series import series_findings
+from .titles import EDGE, FAULT
 
 # How a problem item opens: 有的… / 部分… / 一是….
 _ITEM_WORDS = rf"(?:有的|部分|一些|个别|少数|仍有|还有|存在|{CN_NUMBER}是)"
 # A field of work named as a sentence of its own inside a list, which the items after it
 # stand under: 在党的领导方面。有的… / 在党的建设方面,有的… (方面: labels are INLINE_CATEGORY's).
+# The label may say that problems lie there (党风廉政建设方面存在的问题突出, / …方面还存在一些问题,):
+# it is a category all the same, and what follows its comma is the problem.
 _FIELD_NAME = r"在?(?P<category>[^。;:,\n]{2,20}?方面)"
-FIELD_LABEL = re.compile(rf"{_FIELD_NAME}(?:。|,(?={_ITEM_WORDS}))")
+FIELD_LABEL = re.compile(rf"{_FIELD_NAME}(?:[^。;:,\n]{{0,12}}?问题[^。;:,\n]{{0,4}})?[。,]")
 # A sentence after 。 that still belongs to the list: it opens like a problem item or a label.
 ITEM_OPENER = re.compile(rf"{_ITEM_WORDS}|{_FIELD_NAME}(?:[。:]|,(?={_ITEM_WORDS}))")
 # Where a feedback announcement starts listing problems: 发现…问题: / 主要问题: / 问题主要有,
-# or 发现了一些问题(和不足), / 巡察发现, followed by an item (有的… / 一是…) or by 主要是;
-# or a sentence naming problems followed by one that lists them (…突出问题。主要包括…).
+# or 发现了一些问题(和不足), / 巡察发现, / 指出, followed by an item (有的… / 一是… / 在…方面,) or
+# by 主要是;
+# a sentence naming problems followed by one that lists them (…突出问题。主要包括…); 问题包括,;
+# or 从巡察情况看, before items that open 部分… / 有的… (before anything else it opens praise).
 INLINE_LEAD = re.compile(
     r"(?:发现|反映|指出|存在)[^。:\n]{0,30}(?:问题|不足)[^。:,;\n]{0,8}:"
-    r"|(?:发现|存在)(?:[^。:,\n]{0,30}(?:问题|不足)[^。:,;\n]{0,8})?,"
-    r"(?:主要(?:是|有|包括|表现[在为]):?|(?=有的|一是))"
+    r"|(?:发现|存在|指出)(?:[^。:,\n]{0,30}(?:问题|不足)[^。:,;\n]{0,8})?,"
+    r"(?:主要(?:是|有|包括|表现[在为]):?|(?=有的|一是|在[^。;:,\n]{2,20}?方面,))"
     r"|(?:问题|不足)。主要(?:是|有|包括|表现[在为]):?"
     r"|主要(?:问题(?:是|有)?|是|有|包括|表现在|表现为):|问题主要(?:是|有|包括|表现在|表现为):?"
+    r"|问题包括[,:]|从[^。;:,\n]{1,16}?(?:情况|反馈)看,(?=部分|有的|一些|个别|少数)"
 )
 # An inline item that names a field of work before its problems: 一是(在)党的领导方面:A;B.
 INLINE_CATEGORY = re.compile(r"在?(?P<category>[^。:;,\n]{2,24}?方面(?:存在的问题|的问题)?)\s*:")
@@ -41,12 +47,27 @@ _TAIL_ETC = re.compile(r"等(?:方面)?(?:的?问题)?$")
 _MIN_CLAUSES, _MAX_CLAUSE = 3, 20
 # Separators of inline items: ; and 。, and the comma before a parallel 有的.
 _ITEM_END = re.compile(r"[;。]|,(?=有的)")
+# Words besides FAULT's that a sentence stating a problem uses: 存在…现象, 乱象, 风险, 有待加强 …
+_TROUBLE = re.compile(r"存在|乱|问题|风险|形式主义|官僚主义|有待|亟[需待须]|禁而不[绝止]|屡禁不止|失之于?[宽松软]")
+# Who speaks or what happens in the first clause of a sentence that has left the list behind:
+# 巡察组要求, 会议强调, 同时, 针对这些问题 …
+_LIST_OVER = re.compile(
+    r"要求|强调|表示|希望|提出|认为|指出|通报|传达|部署|主持|出席|参加|会上|会议|同时|此外|另外|针对"
+    r"|对此|据悉|据了解|截至|截止|下一步|巡察组|巡视组|领导小组")
 
 
 def inline_findings(text: str) -> list[Finding]:
     """Problems listed inline, each item one finding: lists by field of work first, because a
-    label such as 纪律方面存在的问题: inside them would read as a lead phrase of its own."""
-    return _categorized_paragraphs(text) or _lead_findings(text)
+    label such as 纪律方面存在的问题: inside them would read as a lead phrase of its own; then the
+    series named in one clause (存在A、B等问题) outside the lists already read."""
+    listed = _categorized_paragraphs(text) or _lead_findings(text)
+    named = [f for f in series_findings(text) if not any(_overlap(f, g) for g in listed)]
+    return sorted(listed + named, key=lambda f: f.span.start)
+
+
+def _overlap(a: Finding, b: Finding) -> bool:
+    """Whether two findings read the same stretch of text."""
+    return a.span.start < b.span.end and b.span.start < a.span.end
 
 
 def _lead_findings(text: str) -> list[Finding]:
@@ -168,9 +189,19 @@ def _separated_items(text: str, start: int, end: int) -> list[tuple[int, int, in
         stop = m.start() if m else end
         items.append((pos, stop, None))
         pos = stop + 1
-        if m and m.group() == "。" and not ITEM_OPENER.match(text, pos):
+        if m and m.group() == "。" and not _continues(text, pos, end):
             break
     return items
+
+
+def _continues(text: str, pos: int, end: int) -> bool:
+    """Whether the sentence at `pos` still belongs to a list: it opens like an item or a label,
+    or it states a problem (被巡察党组织思想建设缺失,…) with no one speaking in its first clause."""
+    if ITEM_OPENER.match(text, pos):
+        return True
+    sentence = text[pos : sentence_end(text, pos, end)]
+    first = sentence.split(",", 1)[0]
+    return bool((FAULT.search(sentence) or _TROUBLE.search(sentence)) and not _LIST_OVER.search(first))
 
 
 def _inline_finding(text: str, start: int, end: int, seq: int | None) -> Finding:

@@ -15,7 +15,7 @@ from ...outline import (
     PROBLEM_STYLES, UNNUMBERED_STYLES, Block, build_outline, paragraph_end, rstrip_end,
 )
 from ..measures import LEAD_IN, enumeration, extract_measures, status_hint
-from .titles import EDGE, LEAD_WORD, QUOTING_LEAD, split_note, unquote, unwrap
+from .titles import EDGE, FAULT, LEAD_WORD, QUOTING_LEAD, split_note, unquote, unwrap
 
 # A section heading that introduces the fed-back problems (or the answers to them); a feedback
 # announcement heads them 巡察发现的主要问题.
@@ -40,14 +40,6 @@ MEASURE_HEADING = re.compile(
     r"|注重|着力|召开|组织|实行|严格|认真|坚持|落实|加大|从严|持续|扎实|切实|全面|深入|聚焦"
     r"|夯实|筑牢|构建|优化|整治|清理|纠正|严肃|抓实|出台|印发|下发|完成|成立|明确|细化|梳理|排查"
     r"|选派|调整|约谈|追回|清退|退还|补齐|补充|重新|编制|建成|实施|举办|定期|及时|对|将)"
-)
-# Any word of fault, which keeps a heading that opens like a measure from being one; a fault
-# right after a verb that clears it (追回违规资金, 查处违纪问题12起) is what the measure acts on.
-FAULT = re.compile(
-    r"(?<!追回|清退|清理|纠正|查处|整治|整改|退还|收回|处理|排查|化解|惩治)"
-    r"(?:不|缺|未|没有|无|薄弱|差距|淡薄|流于|缓慢|滞后|偏[松软少多高低差弱]|弱化|虚化|乏力|违|混乱|隐患"
-    r"|短板|弱项|漏洞|走过场|欠缺|较弱|空白|随意|软弱|涣散|松懈|脱节|两张皮|打折扣|超[标编配职]"
-    r"|挪用|套取|截留|虚报|冒领|浪费|腐败)|问题$"
 )
 # A category heading: a field of work (…方面) or a group of problems (关于“…”问题).
 CATEGORY_HEADING = re.compile(rf"{_FIELD}|^(?:关于|在)“|问题$")

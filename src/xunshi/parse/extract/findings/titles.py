@@ -2,7 +2,8 @@
 
 Both shapes of report name a problem with the same wrappers: 关于“…”问题的整改, 针对…的问题,
 a bracketed note after it (已完成, 共4个, 责任单位:…), a paired 整改意见 in quotes. Cleaning them is
-shared here so that a title reads the same whichever reader found it.
+shared here so that a title reads the same whichever reader found it; so are the words of fault
+that tell a problem statement from a measure or a pledge.
 """
 from __future__ import annotations
 
@@ -25,6 +26,14 @@ _QUOTE_CLOSES = re.compile(r"(?:的?(?:问题|方面))?(?:的?整改(?:落实)?(
 _TAIL_NOTE = re.compile(
     r"\((?:(?P<status>(?:已|基本|正在|持续|长期|未)[^()]{1,10})|(?:共|计)?\d{1,3}(?:个|项|条)[^()]{0,6}"
     r"|(?:责任|牵头|整改时限|完成时限)[^()]{0,40})\)$")
+# Any word of fault, which keeps a heading that opens like a measure from being one; a fault
+# right after a verb that clears it (追回违规资金, 查处违纪问题12起) is what the measure acts on.
+FAULT = re.compile(
+    r"(?<!追回|清退|清理|纠正|查处|整治|整改|退还|收回|处理|排查|化解|惩治)"
+    r"(?:不|缺|未|没有|无|薄弱|差距|淡薄|流于|缓慢|滞后|偏[松软少多高低差弱]|弱化|虚化|乏力|违|混乱|隐患"
+    r"|短板|弱项|漏洞|走过场|欠缺|较弱|空白|随意|软弱|涣散|松懈|脱节|两张皮|打折扣|超[标编配职]"
+    r"|挪用|套取|截留|虚报|冒领|浪费|腐败)|问题$"
+)
 # Punctuation and blanks trimmed from the edges of titles, categories and descriptions.
 EDGE = "。,;:!? \t\n"
 

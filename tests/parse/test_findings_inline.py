@@ -1,0 +1,103 @@
+"""Findings written inline in news releases: series in one clause, lists past a sentence end,
+lead phrases without a colon, fields of work as categories. Units and problems are invented."""
+from __future__ import annotations
+
+import pytest
+
+from xunshi.parse.extract.findings import extract_findings
+from xunshi.parse.model import Finding
+
+
+def findings(text: str, doc_type: str | None = "feedback") -> list[Finding]:
+    found = extract_findings(text, doc_type)  # type: ignore[arg-type]
+    for f in found:
+        assert f.title and f.title in f.span.of(text)
+    return found
+
+
+def titles(text: str, doc_type: str | None = "feedback") -> list[str]:
+    return [f.title for f in findings(text, doc_type)]
+
+
+@pytest.mark.parametrize("text", [
+    "巡察发现,被巡察的5个社区党支部不同程度存在学习制度执行不严、台账管理混乱、议事程序不规范等问题。",
+    "但巡察也发现,被巡察单位存在学习制度执行不严、台账管理混乱、议事程序不规范等较为突出问题,需认真整改。",
+    "反馈指出,该中心还存在学习制度执行不严、台账管理混乱、议事程序不规范等问题。巡察组要求,限期整改。",
+    "会议指出,巡察组及时发现了一些学习制度执行不严、台账管理混乱、议事程序不规范等问题。",
+])
+def test_a_series_in_one_clause_gives_one_problem_each(text: str) -> None:
+    assert titles(text) == ["学习制度执行不严", "台账管理混乱", "议事程序不规范"]
+
+
+def test_a_series_of_quoted_problems() -> None:
+    text = ("从公布的情况看,各单位切实加强了政治建设。针对巡察反馈的“文体设施闲置,管护责任不明”"
+            "“食堂账目不清”等问题,被巡察单位作出了针对性整改。")
+    assert titles(text) == ["文体设施闲置,管护责任不明", "食堂账目不清"]
+    assert titles(text, "rectification") == ["文体设施闲置,管护责任不明", "食堂账目不清"]
+
+
+@pytest.mark.parametrize("text", [
+    "巡察组重点了解被巡察单位是否在履行职责方面存在推诿扯皮、不担当不作为等问题。",
+    "反馈要求,被巡察单位要切实解决学习制度执行不严、台账管理混乱等问题。",
+    "巡察发现,5个社区在服务群众方面、财务管理方面还存在一些突出问题。",
+    "反馈了被巡察单位存在的意识形态工作、政府采购工作等方面的问题。",
+])
+def test_series_to_look_for_or_to_fix_and_series_of_fields_are_no_problems(text: str) -> None:
+    assert findings(text) == []
+
+
+def test_a_series_inside_a_listed_item_is_not_read_twice() -> None:
+    text = "巡察发现的主要问题是:有的单位存在台账不全、公示滞后等问题;有的干部作风不实。巡察组要求,抓好整改。"
+    assert titles(text) == ["有的单位存在台账不全、公示滞后", "有的干部作风不实"]
+
+
+def test_sentences_stating_problems_continue_a_list_past_its_full_stop() -> None:
+    text = ("县农业局党组存在的主要问题:党组领导作用发挥不充分,议事决策不规范。思想建设重视不够,"
+            "学习流于形式。财务管理乱象较多,存在套取资金风险。巡察组要求,县农业局党组要抓好整改。")
+    assert titles(text) == ["党组领导作用发挥不充分,议事决策不规范", "思想建设重视不够,学习流于形式",
+                            "财务管理乱象较多,存在套取资金风险"]
+
+
+@pytest.mark.parametrize("after", [
+    "巡察组同时指出,整改不到位的要严肃问责。", "会上,局党组书记作了表态发言,表示不折不扣抓好整改。",
+    "针对存在的问题,巡察组提出了整改意见。",
+])
+def test_a_list_ends_at_a_sentence_someone_speaks_in(after: str) -> None:
+    text = f"县林业局党组存在的主要问题:护林员管理不到位;项目资金拨付滞后。{after}"
+    assert titles(text) == ["护林员管理不到位", "项目资金拨付滞后"]
+
+
+def test_problems_listed_after_wenti_baokuo_and_a_comma() -> None:
+    text = "巡察组在某县发现的问题包括,班子议事不规范;干部选任把关不严;公车管理混乱等。"
+    assert titles(text, None) == ["班子议事不规范", "干部选任把关不严", "公车管理混乱"]
+
+
+def test_problems_listed_after_cong_qingkuang_kan() -> None:
+    text = "从巡察反馈情况看,部分被巡察党组织学习贯彻有偏差;有的村级财务管理混乱。巡察组要求,立行立改。"
+    assert titles(text) == ["部分被巡察党组织学习贯彻有偏差", "有的村级财务管理混乱"]
+
+
+def test_praise_after_cong_qingkuang_kan_is_no_problem() -> None:
+    text = "从巡察情况看,被巡察单位认真学习贯彻上级决策部署;各项工作取得较好成效。"
+    assert findings(text) == []
+
+
+def test_an_enumeration_right_after_zhichu() -> None:
+    text = "巡察组指出,一是理论学习不系统;二是村务公开不及时。巡察组要求,限期整改。"
+    assert [(f.seq, f.title) for f in findings(text)] == [(1, "理论学习不系统"), (2, "村务公开不及时")]
+
+
+def test_clauses_naming_their_field_give_the_category() -> None:
+    text = ("干部群众反映的问题主要是:党风廉政建设方面存在的问题突出,有的干部违规收受礼金,有的项目招标不规范。"
+            "违反中央八项规定精神问题仍然较多,有的公车私用。选人用人方面还存在一些问题,有的超职数配备干部。"
+            "巡视组要求,抓好整改。")
+    assert [(f.category, f.title) for f in findings(text)] == [
+        ("党风廉政建设方面", "有的干部违规收受礼金"), ("党风廉政建设方面", "有的项目招标不规范"),
+        ("党风廉政建设方面", "违反中央八项规定精神问题仍然较多"), ("党风廉政建设方面", "有的公车私用"),
+        ("选人用人方面", "有的超职数配备干部")]
+
+
+def test_fields_named_before_the_problems_after_faxian() -> None:
+    text = "巡察发现,在党的领导方面,议事决策不规范;在党的建设方面,支部换届滞后。巡察组要求,抓好整改。"
+    assert [(f.category, f.title) for f in findings(text)] == [
+        ("党的领导方面", "议事决策不规范"), ("党的建设方面", "支部换届滞后")]
