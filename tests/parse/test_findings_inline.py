@@ -29,6 +29,11 @@ def test_a_series_in_one_clause_gives_one_problem_each(text: str) -> None:
     assert titles(text) == ["学习制度执行不严", "台账管理混乱", "议事程序不规范"]
 
 
+def test_a_series_closed_by_counts_of_fields_and_problems() -> None:
+    text = "会上,组长反馈了党委职责定位不够准确、项目监管不够有力、选人用人不够规范等3个方面9条具体问题。"
+    assert titles(text) == ["党委职责定位不够准确", "项目监管不够有力", "选人用人不够规范"]
+
+
 def test_a_series_of_quoted_problems() -> None:
     text = ("从公布的情况看,各单位切实加强了政治建设。针对巡察反馈的“文体设施闲置,管护责任不明”"
             "“食堂账目不清”等问题,被巡察单位作出了针对性整改。")

@@ -9,16 +9,20 @@ from __future__ import annotations
 import re
 
 from ...model import Finding, Span
+from ..numerals import CN_NUMBER
 
 # The verb that introduces the series and the close after it: 存在 / 指出了 / 反馈的 …
-# A、B、C 等(较为)(突出)问题. The series stays inside one clause: no 。;: and no line break,
-# and a comma only inside a quotation.
+# A、B、C 等(较为)(突出)问题 or 等10个方面27条具体问题. The series stays inside one clause: no
+# 。;: and no line break, and a comma only inside a quotation.
 _VERB = r"(?:存在|指出|发现|反映|暴露|反馈|查找|查摆)"
+# How many fields or problems the close counts: 等10个方面27条具体问题.
+_COUNT = rf"(?:\d{{1,3}}|{CN_NUMBER})"
 _SERIES = re.compile(
     rf"{_VERB}(?:了|出|的|着)?(?:以下|一些|一批|较多|诸多|不少|许多)?(?:的)?"
     rf"(?P<series>(?:“[^”\n]{{1,80}}”|(?!{_VERB})[^。;:,、“”\n])+"
     r"(?:(?:、|(?<=”)(?=“))(?:“[^”\n]{1,80}”|[^。;:,、“”\n])+)+?)"
-    r"等(?:较为|比较|一系列|一些)?(?:突出|主要|共性|具体|严重|普遍性?)?(?:的)?问题"
+    rf"等(?:{_COUNT}个?方面)?(?:{_COUNT}[条个项])?(?:较为|比较|一系列|一些)?"
+    r"(?:突出|主要|共性|具体|严重|普遍性?)?(?:的)?问题"
 )
 # One member: a quotation, or text up to the next 、 or quotation.
 _MEMBER = re.compile(r"“[^”\n]{1,80}”|[^、“”]+")
