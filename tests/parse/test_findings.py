@@ -514,3 +514,9 @@ def test_feedback_field_labels_after_zai_name_the_field_without_it(text: str) ->
     assert [(f.category, f.title) for f in findings(text + "巡视组要求,抓好整改。", "feedback")] == [
         ("党的领导方面", "有的学习不深入"), ("党的领导方面", "有的决策不规范"),
         ("党的建设方面", "有的组织生活不严肃")]
+
+
+def test_bulleted_problems_with_their_answers() -> None:
+    text = ("现将整改情况公布如下。\n●关于台账不全的问题\n整改情况:一是补齐台账;二是专人管理。\n"
+            "●关于公示滞后的问题\n整改情况:按月公示。")
+    assert rows(findings(text)) == [(None, None, "台账不全", 2), (None, None, "公示滞后", 1)]
