@@ -520,3 +520,9 @@ def test_bulleted_problems_with_their_answers() -> None:
     text = ("现将整改情况公布如下。\n●关于台账不全的问题\n整改情况:一是补齐台账;二是专人管理。\n"
             "●关于公示滞后的问题\n整改情况:按月公示。")
     assert rows(findings(text)) == [(None, None, "台账不全", 2), (None, None, "公示滞后", 1)]
+
+
+def test_an_opening_cut_after_its_first_answer_still_gives_it() -> None:
+    text = ("现将巡视整改情况予以公布。\n一、在政治意识不够强,党的领导弱化方面\n"
+            "(一)关于少数干部不守政治规矩的问题。一是开展专题教育;二是严肃查处违纪行为。")
+    assert rows(findings(text)) == [("在政治意识不够强,党的领导弱化方面", 1, "少数干部不守政治规矩", 2)]

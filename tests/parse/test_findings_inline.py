@@ -106,3 +106,31 @@ def test_fields_named_before_the_problems_after_faxian() -> None:
     text = "巡察发现,在党的领导方面,议事决策不规范;在党的建设方面,支部换届滞后。巡察组要求,抓好整改。"
     assert [(f.category, f.title) for f in findings(text)] == [
         ("党的领导方面", "议事决策不规范"), ("党的建设方面", "支部换届滞后")]
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("据统计,本轮巡察发现被巡察单位存在学习不深入、决策不规范、财务管理混乱3个方面问题共计86个。",
+     ["学习不深入", "决策不规范", "财务管理混乱"]),
+    ("会议反馈了被巡察单位存在学习不深入、决策不规范“两大问题”和档案工作等方面存在的问题。",
+     ["学习不深入", "决策不规范"]),
+])
+def test_a_series_closed_by_a_count_without_deng(text: str, expected: list[str]) -> None:
+    assert titles(text) == expected
+
+
+def test_a_series_in_someone_s_quoted_words_is_not_read() -> None:
+    text = "“一些村干部还存在优亲厚友、吃拿卡要等问题,影响很坏。”县纪委书记说。"
+    assert findings(text) == []
+
+
+@pytest.mark.parametrize("doc_type", ["feedback", "rectification", None])
+def test_problems_answered_one_at_a_time(doc_type: str | None) -> None:
+    text = ("督查组实地查看整改成效。对巡察中反馈到食堂“大锅饭”的问题,以暗访方式督查;"
+            "针对巡察反馈一些道路项目进度缓慢问题,深入工地核实。针对巡察反馈的问题,逐项对账销号。")
+    assert titles(text, doc_type) == ["食堂“大锅饭”", "一些道路项目进度缓慢"]
+
+
+def test_problems_quoted_before_saying_whose_they_are() -> None:
+    text = ("“村集体台账管理混乱,干部学习不深,理解不透,公示栏长期不更新……”这些专项巡察中发现的问题,"
+            "被巡察组在反馈会上逐一通报。")
+    assert titles(text) == ["村集体台账管理混乱", "干部学习不深,理解不透", "公示栏长期不更新"]

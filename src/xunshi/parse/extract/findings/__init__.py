@@ -10,7 +10,7 @@ from __future__ import annotations
 from ...model import DocType, Finding
 from .inline import inline_findings
 from .outlined import outline_findings
-from .series import series_findings
+from .named import named_findings
 
 
 def extract_findings(text: str, doc_type: DocType | None) -> list[Finding]:
@@ -24,5 +24,5 @@ def extract_findings(text: str, doc_type: DocType | None) -> list[Finding]:
         return inline_findings(text) or outline_findings(text)
     found = outline_findings(text)
     if not found:
-        found = inline_findings(text) if doc_type is None else series_findings(text)
+        found = inline_findings(text) if doc_type is None else named_findings(text)
     return found

@@ -13,7 +13,7 @@ from ...model import Finding, Span
 from ...outline import match_marker, paragraph_end, sentence_end
 from ..measures import ENUM_FAMILIES, after_item_marker, enumerated_items, item_number
 from ..numerals import CN_NUMBER
-from .series import series_findings
+from .named import named_findings
 from .titles import EDGE, FAULT
 
 # How a problem item opens: 有的… / 部分… / 一是….
@@ -61,7 +61,7 @@ def inline_findings(text: str) -> list[Finding]:
     label such as 纪律方面存在的问题: inside them would read as a lead phrase of its own; then the
     series named in one clause (存在A、B等问题) outside the lists already read."""
     listed = _categorized_paragraphs(text) or _lead_findings(text)
-    named = [f for f in series_findings(text) if not any(_overlap(f, g) for g in listed)]
+    named = [f for f in named_findings(text) if not any(_overlap(f, g) for g in listed)]
     return sorted(listed + named, key=lambda f: f.span.start)
 
 

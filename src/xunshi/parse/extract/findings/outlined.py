@@ -110,14 +110,26 @@ def _findings_lists(text: str, root: Block) -> list[list[Block]]:
 
 
 def _problem_children(text: str, root: Block) -> list[Block]:
-    """The problem-shaped children of the first block made mostly of them, if any."""
+    """The problem-shaped children of the first block made mostly of them, if any.
+
+    A single child counts when it is a field of work over problems named one by one
+    (一、…方面 / (一)关于…的问题): the opening of a report cut off after its first answer.
+    """
     for block in root.walk():
         if _is_other(block):
             continue
         problems = [c for c in block.children if _is_problem(text, c) and not _is_other(c)]
         if len(problems) >= 2 and len(problems) * 2 >= len(block.children):
             return problems
+        if block.children == problems and len(problems) == 1 and _groups_named(problems[0]):
+            return problems
     return []
+
+
+def _groups_named(block: Block) -> bool:
+    """Whether a field-of-work heading stands over problems each named by 关于… / 针对…."""
+    return bool(FIELD_HEADING.search(block.heading) and block.children
+                and all(LEAD_WORD.match(c.heading) for c in block.children))
 
 
 def _is_problem(text: str, block: Block) -> bool:

@@ -1,0 +1,123 @@
+"""Problems named inside a running sentence rather than listed: a series or a single mention.
+
+News releases often sum up what the inspectors found in one clause, the problems joined by 、 (or
+printed as adjacent quotations) and closed by 等(突出)问题, a count (…4个方面问题) or a quoted
+label (…“三大问题”): each member is a problem of its own. A report on the rectification names the
+problems it answered one at a time: 针对巡察反馈的X问题, 对反馈到的“X”的问题; a journalist may
+quote them before saying whose they are (“A,B,C……”这些巡察中发现的问题). A series of fields
+(…方面、…方面), a series to look for or to fix (是否存在…, 着力解决…) and words quoted from a
+speaker are not read.
+"""
+from __future__ import annotations
+
+import re
+
+from ...model import Finding, Span
+from ..numerals import CN_NUMBER
+
+# The verb that introduces a series: 存在 / 指出了 / 反馈的 / 发现了一些 …
+_VERB = r"(?:存在|指出|发现|反映|暴露|反馈|查找|查摆)"
+_OPENING = rf"{_VERB}(?:了|出|的|着)?(?:以下|一些|一批|较多|诸多|不少|许多)?(?:的)?"
+# How many fields or problems a close counts: 10个方面, 27条, 三大.
+_COUNT = rf"(?:\d{{1,3}}|{CN_NUMBER})"
+# A member: quotations and text up to the next 、 or quotation; the first may not hold a verb
+# (it would introduce the series itself). The series stays inside one clause: no 。;: and no
+# line break, and a comma only inside a quotation.
+_QUOTED = r"“[^”\n]{1,80}”"
+_FIRST = rf"(?:{_QUOTED}|(?!{_VERB})[^。;:,、“”\n])+"
+_NEXT = rf"(?:、|(?<=”)(?=“))(?:{_QUOTED}|[^。;:,、“”\n])+?"
+# The close: 等(10个方面)(27条)(较为)(突出)问题, or a count without 等 (…4个方面问题,
+# …“三大问题”).
+_CLOSE = (rf"(?:等(?:{_COUNT}个?方面)?(?:{_COUNT}[条个项])?(?:较为|比较|一系列|一些)?"
+          rf"|“?{_COUNT}[个大类](?:方面)?(?:的)?)"
+          r"(?:突出|主要|共性|具体|严重|普遍性?)?(?:的)?问题”?")
+_SERIES = re.compile(rf"{_OPENING}(?P<series>{_FIRST}(?:{_NEXT})+){_CLOSE}")
+# One problem answered by a rectification: 针对巡察反馈的X问题 / 对巡察中反馈到的“X”的问题.
+_ANSWERED = re.compile(
+    r"(?:针对|对)(?:巡视|巡察)?组?中?(?:反馈|指出)(?:反馈|指出|提出|发现|反映|到|的|出)*"
+    rf"(?P<one>(?:{_QUOTED}|[^。;:,、“”\n]){{2,30}}?)(?<!等)的?问题")
+# A journalist's lead quoting the problems before saying whose they are:
+# “A,B,C……”这些巡察中发现的问题 / “A;B。”这是巡察组指出的问题.
+_QUOTED_LEAD = re.compile(
+    r"“(?P<list>[^“”\n]{4,400})”\s*(?:这些|这是|以上|上述)[^。;:“”\n]{0,24}?"
+    r"(?:发现|反馈|指出|查出|查摆)(?:出|到)?的(?:主要|突出)?问题")
+# What separates the quoted problems, and the ellipsis that trails off after the last one.
+_CLAUSE_MARK = re.compile(r"[,;。]")
+_TRAILING = "…. "
+# One member: a quotation, or text up to the next 、 or quotation.
+_MEMBER = re.compile(rf"{_QUOTED}|[^、“”]+")
+# Words before the verb, in the same clause, that make the series something to look for or to
+# fix rather than something found: 看是否存在…, 着力解决…, 严防…, 要纠正….
+_NOT_FOUND = re.compile(
+    r"是否|(?<![主重需纪])要|必须|着力|聚焦|紧盯|防止|杜绝|避免|严防|解决|整治|纠正|查处|切实")
+# A member that names a field of work rather than a problem, or only points back at problems
+# named elsewhere (上述问题, 这些问题).
+_NOT_A_PROBLEM = re.compile(r"方面$|^(?:上述|以上|前述|这些|这类|此类|该类?|有关|相关)")
+_MIN_MEMBER, _SHORT_CLAUSE = 2, 4
+
+
+def named_findings(text: str) -> list[Finding]:
+    """One finding per member of each series, and one per problem answered, in document order."""
+    out: list[Finding] = []
+    for m in _SERIES.finditer(text):
+        spans = [_trim(text, s.start(), s.end())
+                 for s in _MEMBER.finditer(text, *m.span("series"))]
+        if _speaks_or_seeks(text, m.start()) or any(
+                e - s < _MIN_MEMBER or _NOT_A_PROBLEM.search(text[s:e]) for s, e in spans):
+            continue
+        out.extend(_finding(text, s, e) for s, e in spans)
+    for m in _QUOTED_LEAD.finditer(text):
+        out.extend(_finding(text, s, e) for s, e in _clauses(text, *m.span("list")))
+    for m in _ANSWERED.finditer(text):
+        s, e = m.span("one")
+        if not (_NOT_A_PROBLEM.search(text[s:e]) or _in_quotation(text, m.start())
+                or any(f.span.start < e and s < f.span.end for f in out)):
+            out.append(_finding(text, s, e))
+    return sorted(out, key=lambda f: f.span.start)
+
+
+def _clauses(text: str, start: int, end: int) -> list[tuple[int, int]]:
+    """The clauses of text[start:end] between , ; and 。, without a trailing ellipsis; a clause
+    too short to state a problem alone (学习不深,理解不透) completes the one before it."""
+    while end > start and text[end - 1] in _TRAILING:
+        end -= 1
+    marks = [m.start() for m in _CLAUSE_MARK.finditer(text, start, end)]
+    out: list[tuple[int, int]] = []
+    for s, e in zip([start, *(i + 1 for i in marks)], [*marks, end]):
+        if out and e - s <= _SHORT_CLAUSE and text[s - 1] == ",":
+            out[-1] = (out[-1][0], e)
+        elif e - s >= _MIN_MEMBER:
+            out.append((s, e))
+    return out
+
+
+def _speaks_or_seeks(text: str, pos: int) -> bool:
+    """Whether a series at `pos` is quoted from a speaker or is something to look for or fix."""
+    return _in_quotation(text, pos) or bool(_NOT_FOUND.search(text, _clause_start(text, pos), pos))
+
+
+def _in_quotation(text: str, pos: int) -> bool:
+    """Whether `pos` lies inside a quotation opened earlier in its paragraph (someone's words)."""
+    line = text[text.rfind("\n", 0, pos) + 1 : pos]
+    return line.count("“") > line.count("”")
+
+
+def _clause_start(text: str, pos: int) -> int:
+    """Where the clause holding `pos` starts: after the last , 。 ; : or line break before it."""
+    return max(text.rfind(c, 0, pos) for c in ",。;:\n") + 1
+
+
+def _trim(text: str, start: int, end: int) -> tuple[int, int]:
+    """The member without the 、 or blanks around it."""
+    while start < end and text[start] in "、 \t":
+        start += 1
+    while end > start and text[end - 1] in "、 \t":
+        end -= 1
+    return start, end
+
+
+def _finding(text: str, start: int, end: int) -> Finding:
+    """A named problem; a quoted one is titled without its quotation marks."""
+    member = text[start:end]
+    quoted = member.startswith("“") and member.endswith("”") and member.count("“") == 1
+    return Finding(title=member[1:-1] if quoted else member, span=Span(start, end))
