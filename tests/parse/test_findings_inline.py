@@ -134,3 +134,8 @@ def test_problems_quoted_before_saying_whose_they_are() -> None:
     text = ("“村集体台账管理混乱,干部学习不深,理解不透,公示栏长期不更新……”这些专项巡察中发现的问题,"
             "被巡察组在反馈会上逐一通报。")
     assert titles(text) == ["村集体台账管理混乱", "干部学习不深,理解不透", "公示栏长期不更新"]
+
+
+def test_a_meeting_s_own_enumeration_after_zhichu_is_no_problem() -> None:
+    text = "会议指出,一是要提高政治站位;二是要压实整改责任。"
+    assert findings(text) == []

@@ -27,13 +27,13 @@ FIELD_LABEL = re.compile(rf"{_FIELD_NAME}(?:[^。;:,\n]{{0,12}}?问题[^。;:,\n
 # A sentence after 。 that still belongs to the list: it opens like a problem item or a label.
 ITEM_OPENER = re.compile(rf"{_ITEM_WORDS}|{_FIELD_NAME}(?:[。:]|,(?={_ITEM_WORDS}))")
 # Where a feedback announcement starts listing problems: 发现…问题: / 主要问题: / 问题主要有,
-# or 发现了一些问题(和不足), / 巡察发现, / 指出, followed by an item (有的… / 一是… / 在…方面,) or
-# by 主要是;
+# or 发现了一些问题(和不足), / 巡察发现, / 巡察组指出, followed by an item (有的… / 一是… /
+# 在…方面,) or by 主要是;
 # a sentence naming problems followed by one that lists them (…突出问题。主要包括…); 问题包括,;
 # or 从巡察情况看, before items that open 部分… / 有的… (before anything else it opens praise).
 INLINE_LEAD = re.compile(
     r"(?:发现|反映|指出|存在)[^。:\n]{0,30}(?:问题|不足)[^。:,;\n]{0,8}:"
-    r"|(?:发现|存在|指出)(?:[^。:,\n]{0,30}(?:问题|不足)[^。:,;\n]{0,8})?,"
+    r"|(?:发现|存在|(?:反馈|巡察|巡视)[^。:,;\n]{0,8}?指出)(?:[^。:,\n]{0,30}(?:问题|不足)[^。:,;\n]{0,8})?,"
     r"(?:主要(?:是|有|包括|表现[在为]):?|(?=有的|一是|在[^。;:,\n]{2,20}?方面,))"
     r"|(?:问题|不足)。主要(?:是|有|包括|表现[在为]):?"
     r"|主要(?:问题(?:是|有)?|是|有|包括|表现在|表现为):|问题主要(?:是|有|包括|表现在|表现为):?"
@@ -200,8 +200,8 @@ def _continues(text: str, pos: int, end: int) -> bool:
     if ITEM_OPENER.match(text, pos):
         return True
     sentence = text[pos : sentence_end(text, pos, end)]
-    first = sentence.split(",", 1)[0]
-    return bool((FAULT.search(sentence) or _TROUBLE.search(sentence)) and not _LIST_OVER.search(first))
+    states = FAULT.search(sentence) or _TROUBLE.search(sentence)
+    return bool(states and not _LIST_OVER.search(sentence.split(",", 1)[0]))
 
 
 def _inline_finding(text: str, start: int, end: int, seq: int | None) -> Finding:
