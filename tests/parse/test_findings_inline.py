@@ -139,3 +139,9 @@ def test_problems_quoted_before_saying_whose_they_are() -> None:
 def test_a_meeting_s_own_enumeration_after_zhichu_is_no_problem() -> None:
     text = "会议指出,一是要提高政治站位;二是要压实整改责任。"
     assert findings(text) == []
+
+
+def test_a_single_listed_item_closing_as_a_series_is_cut_at_its_commas_and_dunhao() -> None:
+    text = ("反馈指出,该镇党委在民生事项落实等方面取得了一定成效,但仍存在一些问题。主要是:村级发展活力不足,"
+            "党费收缴不严格、村务监督流于形式、财务管理混乱等问题。县委巡察办负责同志讲了意见。")
+    assert titles(text) == ["村级发展活力不足", "党费收缴不严格", "村务监督流于形式", "财务管理混乱"]

@@ -43,8 +43,8 @@ INLINE_LEAD = re.compile(
 INLINE_CATEGORY = re.compile(r"在?(?P<category>[^。:;,\n]{2,24}?方面(?:存在的问题|的问题)?)\s*:")
 # The tail that closes a list's last item: …有待加强等问题 / …不规范等.
 _TAIL_ETC = re.compile(r"等(?:方面)?(?:的?问题)?$")
-# A list item made only of short comma-separated clauses lists one problem per clause.
-_MIN_CLAUSES, _MAX_CLAUSE = 3, 20
+# A list item made only of short clauses lists one problem per clause.
+_MIN_CLAUSES, _MIN_CLAUSE, _MAX_CLAUSE = 3, 3, 20
 # Separators of inline items: ; and 。, and the comma before a parallel 有的.
 _ITEM_END = re.compile(r"[;。]|,(?=有的)")
 # Words besides FAULT's that a sentence stating a problem uses: 存在…现象, 乱象, 风险, 有待加强 …
@@ -172,10 +172,13 @@ def _line_item(line: str) -> tuple[int, int] | None:
 
 def _short_clauses(text: str, start: int, end: int) -> list[tuple[int, int, int | None]]:
     """A single item cut at its commas when it is a run of short problem clauses
-    (学习贯彻有偏差,议事决策不规范,…等); otherwise the item as it is."""
-    commas = [i for i in range(start, end) if text[i] == ","]
-    clauses = list(zip([start, *(i + 1 for i in commas)], [*commas, end]))
-    if len(clauses) >= _MIN_CLAUSES and all(e - s <= _MAX_CLAUSE for s, e in clauses):
+    (学习贯彻有偏差,议事决策不规范,…等), and at its 、 too when it closes as a series
+    (…,党费收缴不严格、财务管理混乱等问题); otherwise the item as it is."""
+    marks = ",、" if _TAIL_ETC.search(text[start:end].rstrip(EDGE)) else ","
+    cuts = [i for i in range(start, end) if text[i] in marks]
+    clauses = list(zip([start, *(i + 1 for i in cuts)], [*cuts, end]))
+    if len(clauses) >= _MIN_CLAUSES and all(
+            _MIN_CLAUSE <= e - s <= _MAX_CLAUSE for s, e in clauses):
         return [(s, e, None) for s, e in clauses]
     return [(start, end, None)]
 
