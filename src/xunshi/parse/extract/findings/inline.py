@@ -80,7 +80,7 @@ def _lead_findings(text: str) -> list[Finding]:
         consumed = end = paragraph_end(text, lead.end(), len(text))
         items: list[tuple[int, int, int | None]]
         if text[lead.end() : end].strip():
-            items = list(enumerated_items(text, lead.end(), end))
+            items = list(enumerated_items(text, lead.end(), _list_end(text, lead.end(), end)))
             items = items or _separated_items(text, lead.end(), end)
             items = _short_clauses(text, *items[0][:2]) if len(items) == 1 else items
         else:  # the lead ends its line: the problems are the numbered lines below it
@@ -197,6 +197,17 @@ def _separated_items(text: str, start: int, end: int) -> list[tuple[int, int, in
     return items
 
 
+def _list_end(text: str, start: int, end: int) -> int:
+    """Where an enumeration that starts at `start` ends: before the first sentence someone
+    speaks in (a paragraph may go on: 巡察组提出了整改意见:一是加强…), unless it opens an item."""
+    pos = start
+    while (stop := sentence_end(text, pos, end)) < end:
+        if _spoken(text, stop + 1, end) and not ITEM_OPENER.match(text, stop + 1):
+            return stop + 1
+        pos = stop + 1
+    return end
+
+
 def _continues(text: str, pos: int, end: int) -> bool:
     """Whether the sentence at `pos` still belongs to a list: it opens like an item or a label,
     or it states a problem (被巡察党组织思想建设缺失,…) with no one speaking in its first clause."""
@@ -204,7 +215,12 @@ def _continues(text: str, pos: int, end: int) -> bool:
         return True
     sentence = text[pos : sentence_end(text, pos, end)]
     states = FAULT.search(sentence) or _TROUBLE.search(sentence)
-    return bool(states and not _LIST_OVER.search(sentence.split(",", 1)[0]))
+    return bool(states) and not _spoken(text, pos, end)
+
+
+def _spoken(text: str, pos: int, end: int) -> bool:
+    """Whether someone speaks, or something else happens, in the first clause at `pos`."""
+    return bool(_LIST_OVER.search(text, pos, sentence_end(text, pos, end, ",。")))
 
 
 def _inline_finding(text: str, start: int, end: int, seq: int | None) -> Finding:
