@@ -126,7 +126,8 @@ def test_a_series_in_someone_s_quoted_words_is_not_read() -> None:
 @pytest.mark.parametrize("doc_type", ["feedback", "rectification", None])
 def test_problems_answered_one_at_a_time(doc_type: str | None) -> None:
     text = ("督查组实地查看整改成效。对巡察中反馈到食堂“大锅饭”的问题,以暗访方式督查;"
-            "针对巡察反馈一些道路项目进度缓慢问题,深入工地核实。针对巡察反馈的问题,逐项对账销号。")
+            "针对巡察反馈一些道路项目进度缓慢问题,深入工地核实。针对巡察反馈的问题,逐项对账销号;"
+            "针对巡察反馈指出的共性问题,开展专项整治。")
     assert titles(text, doc_type) == ["食堂“大锅饭”", "一些道路项目进度缓慢"]
 
 

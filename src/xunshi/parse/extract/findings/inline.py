@@ -14,7 +14,7 @@ from ...outline import match_marker, paragraph_end, sentence_end
 from ..measures import ENUM_FAMILIES, after_item_marker, enumerated_items, item_number
 from ..numerals import CN_NUMBER
 from .named import named_findings
-from .titles import EDGE, FAULT
+from .titles import EDGE, FAULT, TROUBLE
 
 # How a problem item opens: 有的… / 部分… / 一是….
 _ITEM_WORDS = rf"(?:有的|部分|一些|个别|少数|仍有|还有|存在|{CN_NUMBER}是)"
@@ -47,8 +47,6 @@ _TAIL_ETC = re.compile(r"等(?:方面)?(?:的?问题)?$")
 _MIN_CLAUSES, _MIN_CLAUSE, _MAX_CLAUSE = 3, 3, 20
 # Separators of inline items: ; and 。, and the comma before a parallel 有的.
 _ITEM_END = re.compile(r"[;。]|,(?=有的)")
-# Words besides FAULT's that a sentence stating a problem uses: 存在…现象, 乱象, 风险, 有待加强 …
-_TROUBLE = re.compile(r"存在|乱|问题|风险|形式主义|官僚主义|有待|亟[需待须]|禁而不[绝止]|屡禁不止|失之于?[宽松软]")
 # Who speaks or what happens in the first clause of a sentence that has left the list behind:
 # 巡察组要求, 会议强调, 同时, 针对这些问题 …
 _LIST_OVER = re.compile(
@@ -214,7 +212,7 @@ def _continues(text: str, pos: int, end: int) -> bool:
     if ITEM_OPENER.match(text, pos):
         return True
     sentence = text[pos : sentence_end(text, pos, end)]
-    states = FAULT.search(sentence) or _TROUBLE.search(sentence)
+    states = FAULT.search(sentence) or TROUBLE.search(sentence)
     return bool(states) and not _spoken(text, pos, end)
 
 

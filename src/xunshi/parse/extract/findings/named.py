@@ -14,6 +14,7 @@ import re
 
 from ...model import Finding, Span
 from ..numerals import CN_NUMBER
+from .titles import FAULT, TROUBLE
 
 # The verb that introduces a series: 存在 / 指出了 / 反馈的 / 发现了一些 …
 _VERB = r"(?:存在|指出|发现|反映|暴露|反馈|查找|查摆)"
@@ -32,7 +33,8 @@ _CLOSE = (rf"(?:等(?:{_COUNT}个?方面)?(?:{_COUNT}[条个项])?(?:较为|比�
           rf"|“?{_COUNT}[个大类](?:方面)?(?:的)?)"
           r"(?:突出|主要|共性|具体|严重|普遍性?)?(?:的)?问题”?")
 _SERIES = re.compile(rf"{_OPENING}(?P<series>{_FIRST}(?:{_NEXT})+){_CLOSE}")
-# One problem answered by a rectification: 针对巡察反馈的X问题 / 对巡察中反馈到的“X”的问题.
+# One problem answered by a rectification: 针对巡察反馈的X问题 / 对巡察中反馈到的“X”的问题; X
+# must quote or state a fault (针对巡察反馈的共性问题 names none).
 _ANSWERED = re.compile(
     r"(?:针对|对)(?:巡视|巡察)?组?中?(?:反馈|指出)(?:反馈|指出|提出|发现|反映|到|的|出)*"
     rf"(?P<one>(?:{_QUOTED}|[^。;:,、“”\n]){{2,30}}?)(?<!等)的?问题")
@@ -70,8 +72,10 @@ def named_findings(text: str) -> list[Finding]:
         out.extend(_finding(text, s, e) for s, e in _clauses(text, *m.span("list")))
     for m in _ANSWERED.finditer(text):
         s, e = m.span("one")
-        if not (_NOT_A_PROBLEM.search(text[s:e]) or _in_quotation(text, m.start())
-                or any(f.span.start < e and s < f.span.end for f in out)):
+        one = text[s:e]
+        states = "“" in one or FAULT.search(one) or TROUBLE.search(one)
+        if states and not (_NOT_A_PROBLEM.search(one) or _in_quotation(text, m.start())
+                           or any(f.span.start < e and s < f.span.end for f in out)):
             out.append(_finding(text, s, e))
     return sorted(out, key=lambda f: f.span.start)
 

@@ -34,6 +34,8 @@ FAULT = re.compile(
     r"|短板|弱项|漏洞|走过场|欠缺|较弱|空白|随意|软弱|涣散|松懈|脱节|两张皮|打折扣|超[标编配职]"
     r"|挪用|套取|截留|虚报|冒领|浪费|腐败)|问题$"
 )
+# Words besides FAULT's that a statement of a problem uses: 存在…现象, 乱象, 风险, 有待加强 …
+TROUBLE = re.compile(r"存在|乱|问题|风险|形式主义|官僚主义|有待|亟[需待须]|禁而不[绝止]|屡禁不止|失之于?[宽松软]")
 # Punctuation and blanks trimmed from the edges of titles, categories and descriptions.
 EDGE = "。,;:!? \t\n"
 
