@@ -153,3 +153,14 @@ def test_an_enumeration_ends_where_the_inspectors_go_on_to_their_recommendations
             "巡察组提出了整改意见:一是加强学习;二是健全制度;三是严肃纪律。")
     assert [(f.seq, f.title) for f in findings(text)] == [
         (1, "理论学习不深入"), (2, "对巡视指出问题整改不到位")]
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("反馈了党委风险防控意识不强、落实“两个责任”不够到位、制度执行不严等3个方面问题。",
+     ["党委风险防控意识不强", "落实“两个责任”不够到位", "制度执行不严"]),
+    ("巡察发现,该镇存在“三超两乱”“三龄两历”整治不彻底、台账不全等问题。",
+     ["“三超两乱”“三龄两历”整治不彻底", "台账不全"]),
+    ("巡察发现,该村存在“吃拿卡要”、“优亲厚友”等问题。", ["吃拿卡要", "优亲厚友"]),
+])
+def test_quotations_inside_members_of_a_series(text: str, expected: list[str]) -> None:
+    assert titles(text) == expected

@@ -46,8 +46,9 @@ _QUOTED_LEAD = re.compile(
 # What separates the quoted problems, and the ellipsis that trails off after the last one.
 _CLAUSE_MARK = re.compile(r"[,;。]")
 _TRAILING = "…. "
-# One member: a quotation, or text up to the next 、 or quotation.
-_MEMBER = re.compile(rf"{_QUOTED}|[^、“”]+")
+# A piece of a series between two 、: text and quotations; and one made only of quotations.
+_PIECE = re.compile(rf"(?:{_QUOTED}|[^、“”])+")
+_ONLY_QUOTED, _QUOTATION = re.compile(rf"(?:{_QUOTED})+"), re.compile(_QUOTED)
 # Words before the verb, in the same clause, that make the series something to look for or to
 # fix rather than something found: 看是否存在…, 着力解决…, 严防…, 要纠正….
 _NOT_FOUND = re.compile(
@@ -62,8 +63,7 @@ def named_findings(text: str) -> list[Finding]:
     """One finding per member of each series, and one per problem answered, in document order."""
     out: list[Finding] = []
     for m in _SERIES.finditer(text):
-        spans = [_trim(text, s.start(), s.end())
-                 for s in _MEMBER.finditer(text, *m.span("series"))]
+        spans = _members(text, *m.span("series"))
         if _speaks_or_seeks(text, m.start()) or any(
                 e - s < _MIN_MEMBER or _NOT_A_PROBLEM.search(text[s:e]) for s, e in spans):
             continue
@@ -78,6 +78,18 @@ def named_findings(text: str) -> list[Finding]:
                            or any(f.span.start < e and s < f.span.end for f in out)):
             out.append(_finding(text, s, e))
     return sorted(out, key=lambda f: f.span.start)
+
+
+def _members(text: str, start: int, end: int) -> list[tuple[int, int]]:
+    """The members of a series: its pieces between 、, a piece made only of adjacent
+    quotations (“A”“B”) being one member per quotation."""
+    out: list[tuple[int, int]] = []
+    for piece in _PIECE.finditer(text, start, end):
+        if _ONLY_QUOTED.fullmatch(piece.group()):
+            out.extend(q.span() for q in _QUOTATION.finditer(text, *piece.span()))
+        else:
+            out.append(_trim(text, *piece.span()))
+    return out
 
 
 def _clauses(text: str, start: int, end: int) -> list[tuple[int, int]]:
