@@ -164,3 +164,16 @@ def test_an_enumeration_ends_where_the_inspectors_go_on_to_their_recommendations
 ])
 def test_quotations_inside_members_of_a_series(text: str, expected: list[str]) -> None:
     assert titles(text) == expected
+
+
+def test_a_series_may_join_short_fault_clauses_with_commas() -> None:
+    text = "巡察也发现,各学院还不同程度地存在着学习贯彻有差距,履行“两个责任”不到位,落实组织路线有短板等问题。"
+    assert titles(text) == ["学习贯彻有差距", "履行“两个责任”不到位", "落实组织路线有短板"]
+
+
+@pytest.mark.parametrize("text", [
+    "从反馈情况看,6个县重视上轮整改,取得了阶段性成效,但与要求相比还有差距等问题。",
+    "反馈要求,被巡察单位要切实解决学习制度执行不严,台账管理混乱等问题。",
+])
+def test_comma_joined_clauses_that_state_no_fault_are_no_series(text: str) -> None:
+    assert findings(text) == []

@@ -21,12 +21,12 @@ _VERB = r"(?:存在|指出|发现|反映|暴露|反馈|查找|查摆)"
 _OPENING = rf"{_VERB}(?:了|出|的|着)?(?:以下|一些|一批|较多|诸多|不少|许多)?(?:的)?"
 # How many fields or problems a close counts: 10个方面, 27条, 三大.
 _COUNT = rf"(?:\d{{1,3}}|{CN_NUMBER})"
-# A member: quotations and text up to the next 、 or quotation; the first may not hold a verb
-# (it would introduce the series itself). The series stays inside one clause: no 。;: and no
-# line break, and a comma only inside a quotation.
+# A member: quotations and text up to the next 、 or quotation, holding no verb (that would
+# introduce a series of its own). The series stays inside one sentence: no 。;: and no
+# line break.
 _QUOTED = r"“[^”\n]{1,80}”"
 _FIRST = rf"(?:{_QUOTED}|(?!{_VERB})[^。;:,、“”\n])+"
-_NEXT = rf"(?:、|(?<=”)(?=“))(?:{_QUOTED}|[^。;:,、“”\n])+?"
+_NEXT = rf"(?:[、,]|(?<=”)(?=“))(?:{_QUOTED}|(?!{_VERB})[^。;:,、“”\n])+?"
 # The close: 等(10个方面)(27条)(较为)(突出)问题, or a count without 等 (…4个方面问题,
 # …“三大问题”).
 _CLOSE = (rf"(?:等(?:{_COUNT}个?方面)?(?:{_COUNT}[条个项])?(?:较为|比较|一系列|一些)?"
@@ -46,8 +46,10 @@ _QUOTED_LEAD = re.compile(
 # What separates the quoted problems, and the ellipsis that trails off after the last one.
 _CLAUSE_MARK = re.compile(r"[,;。]")
 _TRAILING = "…. "
-# A piece of a series between two 、: text and quotations; and one made only of quotations.
-_PIECE = re.compile(rf"(?:{_QUOTED}|[^、“”])+")
+# A piece of a series between two 、 (or commas): text and quotations; and one made only of
+# quotations. Pieces between commas must each be a short clause that states a fault, or the
+# commas join a sentence that only ends in a series.
+_PIECE = re.compile(rf"(?:{_QUOTED}|[^、,“”])+")
 _ONLY_QUOTED, _QUOTATION = re.compile(rf"(?:{_QUOTED})+"), re.compile(_QUOTED)
 # Words before the verb, in the same clause, that make the series something to look for or to
 # fix rather than something found: 看是否存在…, 着力解决…, 严防…, 要纠正….
@@ -56,7 +58,7 @@ _NOT_FOUND = re.compile(
 # A member that names a field of work rather than a problem, or only points back at problems
 # named elsewhere (上述问题, 这些问题).
 _NOT_A_PROBLEM = re.compile(r"方面$|^(?:上述|以上|前述|这些|这类|此类|该类?|有关|相关)")
-_MIN_MEMBER, _SHORT_CLAUSE = 2, 4
+_MIN_MEMBER, _SHORT_CLAUSE, _MAX_CLAUSE = 2, 4, 24
 
 
 def named_findings(text: str) -> list[Finding]:
@@ -64,8 +66,10 @@ def named_findings(text: str) -> list[Finding]:
     out: list[Finding] = []
     for m in _SERIES.finditer(text):
         spans = _members(text, *m.span("series"))
+        commas = "," in _QUOTATION.sub("", m.group("series"))
         if _speaks_or_seeks(text, m.start()) or any(
-                e - s < _MIN_MEMBER or _NOT_A_PROBLEM.search(text[s:e]) for s, e in spans):
+                e - s < _MIN_MEMBER or _NOT_A_PROBLEM.search(text[s:e])
+                or commas and not _short_fault(text[s:e]) for s, e in spans):
             continue
         out.extend(_finding(text, s, e) for s, e in spans)
     for m in _QUOTED_LEAD.finditer(text):
@@ -105,6 +109,11 @@ def _clauses(text: str, start: int, end: int) -> list[tuple[int, int]]:
         elif e - s >= _MIN_MEMBER:
             out.append((s, e))
     return out
+
+
+def _short_fault(clause: str) -> bool:
+    """Whether a clause between commas is short and states a fault: a member of a series."""
+    return len(clause) <= _MAX_CLAUSE and bool(FAULT.search(clause) or TROUBLE.search(clause))
 
 
 def _speaks_or_seeks(text: str, pos: int) -> bool:
