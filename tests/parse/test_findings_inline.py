@@ -148,11 +148,11 @@ def test_a_single_listed_item_closing_as_a_series_is_cut_at_its_commas_and_dunha
     assert titles(text) == ["村级发展活力不足", "党费收缴不严格", "村务监督流于形式", "财务管理混乱"]
 
 
-def test_an_enumeration_ends_where_the_inspectors_go_on_to_their_recommendations() -> None:
+def test_an_enumerated_item_runs_to_the_next_and_the_list_ends_at_the_recommendations() -> None:
     text = ("巡察组指出了存在的主要问题:一是理论学习不深入。全年仅学习2次。二是对巡视指出问题整改不到位。"
             "巡察组提出了整改意见:一是加强学习;二是健全制度;三是严肃纪律。")
     assert [(f.seq, f.title) for f in findings(text)] == [
-        (1, "理论学习不深入"), (2, "对巡视指出问题整改不到位")]
+        (1, "理论学习不深入。全年仅学习2次"), (2, "对巡视指出问题整改不到位")]
 
 
 @pytest.mark.parametrize(("text", "expected"), [

@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 
 from ...model import Finding, Span
-from ...outline import match_marker, paragraph_end, sentence_end
+from ...outline import match_marker, paragraph_end, rstrip_end, sentence_end
 from ..measures import ENUM_FAMILIES, after_item_marker, enumerated_items, item_number
 from ..numerals import CN_NUMBER
 from .named import named_findings
@@ -50,7 +50,7 @@ _ITEM_END = re.compile(r"[;。]|,(?=有的)")
 # Who speaks or what happens in the first clause of a sentence that has left the list behind:
 # 巡察组要求, 会议强调, 同时, 针对这些问题 …
 _LIST_OVER = re.compile(
-    r"要求|强调|表示|希望|提出|认为|指出|通报|传达|部署|主持|出席|参加|会上|会议|同时|此外|另外|针对"
+    r"要求|强调|表示|表态|发言|讲话|希望|提出|认为|指出|通报|传达|部署|主持|出席|参加|会上|会议|同时|此外|另外|针对"
     r"|对此|据悉|据了解|截至|截止|下一步|巡察组|巡视组|领导小组")
 
 
@@ -222,9 +222,10 @@ def _spoken(text: str, pos: int, end: int) -> bool:
 
 
 def _inline_finding(text: str, start: int, end: int, seq: int | None) -> Finding:
-    """One inline item as a finding: its text without the 一是 and the edge punctuation."""
+    """One inline item as a finding: its text without the 一是 and the edge punctuation; an
+    enumerated item is all its sentences up to the next marker (一是A。B。二是…)."""
     start = _skip_edge(text, start, end)
-    end = sentence_end(text, start, end) if seq is not None else end
+    end = rstrip_end(text, start, end)
     title = _TAIL_ETC.sub("", text[after_item_marker(text, start) : end].strip(EDGE))
     return Finding(title=title, span=Span(start, end), seq=seq)
 
