@@ -56,11 +56,11 @@ def test_a_series_inside_a_listed_item_is_not_read_twice() -> None:
     assert titles(text) == ["有的单位存在台账不全、公示滞后", "有的干部作风不实"]
 
 
-def test_sentences_stating_problems_continue_a_list_past_its_full_stop() -> None:
+def test_sentences_stating_problems_continue_a_list_and_give_a_problem_per_clause() -> None:
     text = ("县农业局党组存在的主要问题:党组领导作用发挥不充分,议事决策不规范。思想建设重视不够,"
             "学习流于形式。财务管理乱象较多,存在套取资金风险。巡察组要求,县农业局党组要抓好整改。")
-    assert titles(text) == ["党组领导作用发挥不充分,议事决策不规范", "思想建设重视不够,学习流于形式",
-                            "财务管理乱象较多,存在套取资金风险"]
+    assert titles(text) == ["党组领导作用发挥不充分", "议事决策不规范", "思想建设重视不够", "学习流于形式",
+                            "财务管理乱象较多", "存在套取资金风险"]
 
 
 @pytest.mark.parametrize("after", [
@@ -177,3 +177,28 @@ def test_a_series_may_join_short_fault_clauses_with_commas() -> None:
 ])
 def test_comma_joined_clauses_that_state_no_fault_are_no_series(text: str) -> None:
     assert findings(text) == []
+
+
+def test_sentences_after_a_series_state_more_problems_one_per_clause() -> None:
+    text = ("从反馈情况看,3个县存在党的领导弱化、全面从严治党不力等突出问题。甲县履行主体责任不到位,"
+            "有的干部规矩意识不强,专项资金管理不严。乙县基层党组织建设薄弱,选人用人不规范。\n巡视组要求,抓好整改。")
+    assert titles(text) == ["党的领导弱化", "全面从严治党不力", "甲县履行主体责任不到位", "有的干部规矩意识不强",
+                            "专项资金管理不严", "乙县基层党组织建设薄弱", "选人用人不规范"]
+
+
+def test_a_sentence_after_a_series_about_the_inspectors_is_no_problem() -> None:
+    text = ("督查发现,少数单位仍然存在整改进度缓慢、整改成效较差等突出问题。3个督查组不遮掩、不含糊,"
+            "以书面形式再反馈督查情况。")
+    assert titles(text) == ["整改进度缓慢", "整改成效较差"]
+
+
+def test_items_that_all_open_with_youde_stay_whole() -> None:
+    text = ("但巡察也发现,有的单位党组织政治核心作用发挥不够,有的落实“两个责任”不够到位,"
+            "有的组织建设存在短板,在班子建设方面存在薄弱环节。反馈要求,抓好整改。")
+    assert titles(text) == ["有的单位党组织政治核心作用发挥不够", "有的落实“两个责任”不够到位",
+                            "有的组织建设存在短板,在班子建设方面存在薄弱环节"]
+
+
+def test_a_clause_cut_off_by_the_end_of_the_text_is_dropped() -> None:
+    text = "从反馈情况看,该县存在党建弱化、管党不严等突出问题。甲县基层党组织建设弱化,管党治党不严,廉"
+    assert titles(text)[-2:] == ["甲县基层党组织建设弱化", "管党治党不严"]

@@ -18,6 +18,7 @@ from .titles import EDGE, FAULT, TROUBLE
 
 # How a problem item opens: 有的… / 部分… / 一是….
 _ITEM_WORDS = rf"(?:有的|部分|一些|个别|少数|仍有|还有|存在|{CN_NUMBER}是)"
+_ITEM_OPENING = re.compile(_ITEM_WORDS)
 # A field of work named as a sentence of its own inside a list, which the items after it
 # stand under: 在党的领导方面。有的… / 在党的建设方面,有的… (方面: labels are INLINE_CATEGORY's).
 # The label may say that problems lie there (党风廉政建设方面存在的问题突出, / …方面还存在一些问题,):
@@ -30,7 +31,8 @@ ITEM_OPENER = re.compile(rf"{_ITEM_WORDS}|{_FIELD_NAME}(?:[。:]|,(?={_ITEM_WORD
 # or 发现了一些问题(和不足), / 巡察发现, / 巡察组指出, followed by an item (有的… / 一是… /
 # 在…方面,) or by 主要是;
 # a sentence naming problems followed by one that lists them (…突出问题。主要包括…); 问题包括,;
-# or 从巡察情况看, before items that open 部分… / 有的… (before anything else it opens praise).
+# or 从巡察情况看, before items that open 部分… / 有的… (before anything else it opens praise);
+# or a sentence closing on a series of problems (…等突出问题。) before sentences that state more.
 INLINE_LEAD = re.compile(
     r"(?:发现|反映|指出|存在)[^。:\n]{0,30}(?:问题|不足)[^。:,;\n]{0,8}:"
     r"|(?:发现|存在|(?:反馈|巡察|巡视)[^。:,;\n]{0,8}?指出)(?:[^。:,\n]{0,30}(?:问题|不足)[^。:,;\n]{0,8})?,"
@@ -38,20 +40,23 @@ INLINE_LEAD = re.compile(
     r"|(?:问题|不足)。主要(?:是|有|包括|表现[在为]):?"
     r"|主要(?:问题(?:是|有)?|是|有|包括|表现在|表现为):|问题主要(?:是|有|包括|表现在|表现为):?"
     r"|问题包括[,:]|从[^。;:,\n]{1,16}?(?:情况|反馈)看,(?=部分|有的|一些|个别|少数)"
+    r"|等(?:较为|比较)?(?:突出|主要|共性|具体)?(?:的)?问题。"
 )
 # An inline item that names a field of work before its problems: 一是(在)党的领导方面:A;B.
 INLINE_CATEGORY = re.compile(r"在?(?P<category>[^。:;,\n]{2,24}?方面(?:存在的问题|的问题)?)\s*:")
 # The tail that closes a list's last item: …有待加强等问题 / …不规范等.
 _TAIL_ETC = re.compile(r"等(?:方面)?(?:的?问题)?$")
 # A list item made only of short clauses lists one problem per clause.
-_MIN_CLAUSES, _MIN_CLAUSE, _MAX_CLAUSE = 3, 3, 20
+_MIN_CLAUSES, _MIN_CLAUSE, _MAX_CLAUSE = 3, 3, 24
 # Separators of inline items: ; and 。, and the comma before a parallel 有的.
 _ITEM_END = re.compile(r"[;。]|,(?=有的)")
 # Who speaks or what happens in the first clause of a sentence that has left the list behind:
-# 巡察组要求, 会议强调, 同时, 针对这些问题 …
+# 巡察组要求, 会议强调, 同时, 针对这些问题, 3个督查组不遮掩 …
 _LIST_OVER = re.compile(
-    r"要求|强调|表示|表态|发言|讲话|希望|提出|认为|指出|通报|传达|部署|主持|出席|参加|会上|会议|同时|此外|另外|针对"
-    r"|对此|据悉|据了解|截至|截止|下一步|巡察组|巡视组|领导小组")
+    r"(?:要求|强调|表示|希望|提出|认为|指出)[,:]|表态|发言|讲话|通报|传达|主持|出席|参加"
+    r"|(?:巡察|巡视|督查|督导|检查|工作)组|领导小组")
+_OVER_OPENING = re.compile(
+    r"[ \t]*(?:会上|会议|同时|此外|另外|针对|对此|据悉|据了解|截至|截止|下一步|随后)")
 
 
 def inline_findings(text: str) -> list[Finding]:
@@ -75,12 +80,15 @@ def _lead_findings(text: str) -> list[Finding]:
     for lead in INLINE_LEAD.finditer(text):
         if lead.start() < consumed:  # a second lead phrase inside a list already read
             continue
-        consumed = end = paragraph_end(text, lead.end(), len(text))
+        end = paragraph_end(text, lead.end(), len(text))
+        if lead.group().endswith("。") and not _continues(text, lead.end(), end):
+            continue  # a sentence that closes on its problems, with none listed after it
+        consumed = end
         items: list[tuple[int, int, int | None]]
         if text[lead.end() : end].strip():
             items = list(enumerated_items(text, lead.end(), _list_end(text, lead.end(), end)))
-            items = items or _separated_items(text, lead.end(), end)
-            items = _short_clauses(text, *items[0][:2]) if len(items) == 1 else items
+            sentences = lead.group().endswith("。")  # the problems follow as sentences
+            items = items or _clauses_of(text, _separated_items(text, lead.end(), end), sentences)
         else:  # the lead ends its line: the problems are the numbered lines below it
             items = _listed_lines(text, end)
             consumed = items[-1][1] if items else end
@@ -168,15 +176,42 @@ def _line_item(line: str) -> tuple[int, int] | None:
     return None
 
 
-def _short_clauses(text: str, start: int, end: int) -> list[tuple[int, int, int | None]]:
-    """A single item cut at its commas when it is a run of short problem clauses
-    (学习贯彻有偏差,议事决策不规范,…等), and at its 、 too when it closes as a series
-    (…,党费收缴不严格、财务管理混乱等问题); otherwise the item as it is."""
-    marks = ",、" if _TAIL_ETC.search(text[start:end].rstrip(EDGE)) else ","
+def _clauses_of(text: str, items: list[tuple[int, int, int | None]], sentences: bool
+                ) -> list[tuple[int, int, int | None]]:
+    """Items cut into their clauses where the list states one problem per clause.
+
+    A single item after a lead is cut when it is a run of three or more short clauses (学习贯彻
+    有偏差,议事决策不规范,…等), at its 、 too when it closes as a series (…,党费收缴不严格、财务
+    管理混乱等问题). Items that are `sentences` of a list without ; (淄博市A,B。枣庄市C,D。) are cut at
+    their commas when every clause is short; a list that separates its items by ; keeps
+    each item whole (有的A,B;有的C).
+    """
+    if len(items) == 1 and not sentences:
+        return _short_clauses(text, *items[0][:2], _MIN_CLAUSES, dunhao=True)
+    if any(e < len(text) and text[e] == ";" for _, e, _ in items) or all(
+            _ITEM_OPENING.match(text, _skip_edge(text, s, e)) or _labels_field(text, s, e)
+            for s, e, _ in items):
+        return items
+    return [c for s, e, _ in items for c in _short_clauses(text, s, e, 2, dunhao=False)]
+
+
+def _labels_field(text: str, start: int, end: int) -> bool:
+    """Whether the item at `start` is, or opens with, a field-of-work label."""
+    return bool(FIELD_LABEL.match(text, after_item_marker(text, _skip_edge(text, start, end))))
+
+
+def _short_clauses(text: str, start: int, end: int, least: int, dunhao: bool
+                   ) -> list[tuple[int, int, int | None]]:
+    """text[start:end] cut at its commas (and its 、 if `dunhao` and it closes as a series)
+    when it has `least` clauses or more and all are short; otherwise whole."""
+    series = dunhao and _TAIL_ETC.search(text[start:end].rstrip(EDGE))
+    marks = ",、" if series else ","
     cuts = [i for i in range(start, end) if text[i] in marks]
     clauses = list(zip([start, *(i + 1 for i in cuts)], [*cuts, end]))
-    if len(clauses) >= _MIN_CLAUSES and all(
-            _MIN_CLAUSE <= e - s <= _MAX_CLAUSE for s, e in clauses):
+    if clauses[-1][1] == rstrip_end(text, 0, len(text)) and len(clauses) > 1 and (
+            clauses[-1][1] - clauses[-1][0] < _MIN_CLAUSE):
+        clauses.pop()  # the text was cut off in the middle of its last clause
+    if len(clauses) >= least and all(_MIN_CLAUSE <= e - s <= _MAX_CLAUSE for s, e in clauses):
         return [(s, e, None) for s, e in clauses]
     return [(start, end, None)]
 
@@ -218,7 +253,8 @@ def _continues(text: str, pos: int, end: int) -> bool:
 
 def _spoken(text: str, pos: int, end: int) -> bool:
     """Whether someone speaks, or something else happens, in the first clause at `pos`."""
-    return bool(_LIST_OVER.search(text, pos, sentence_end(text, pos, end, ",。")))
+    first = min(sentence_end(text, pos, end, ",。") + 1, end)
+    return bool(_OVER_OPENING.match(text, pos) or _LIST_OVER.search(text, pos, first))
 
 
 def _inline_finding(text: str, start: int, end: int, seq: int | None) -> Finding:
