@@ -180,11 +180,12 @@ def _clauses_of(text: str, items: list[tuple[int, int, int | None]], sentences: 
                 ) -> list[tuple[int, int, int | None]]:
     """Items cut into their clauses where the list states one problem per clause.
 
-    A single item after a lead is cut when it is a run of three or more short clauses (学习贯彻
-    有偏差,议事决策不规范,…等), at its 、 too when it closes as a series (…,党费收缴不严格、财务
-    管理混乱等问题). Items that are `sentences` of a list without ; (淄博市A,B。枣庄市C,D。) are cut at
-    their commas when every clause is short; a list that separates its items by ; keeps
-    each item whole (有的A,B;有的C).
+    A single item after a colon lead is cut when it is a run of three or more short clauses
+    (学习贯彻有偏差,议事决策不规范,…等), at its 、 too when it closes as a series (…,党费收缴
+    不严格、财务管理混乱等问题). Otherwise, and after a lead that is a sentence of its own,
+    items are cut at their commas when every clause is short (淄博市A,B。枣庄市C,D。), unless
+    the list separates its items by ; or all its items open like one (有的A,B,有的C): then
+    each item stays whole.
     """
     if len(items) == 1 and not sentences:
         return _short_clauses(text, *items[0][:2], _MIN_CLAUSES, dunhao=True)
