@@ -202,3 +202,9 @@ def test_items_that_all_open_with_youde_stay_whole() -> None:
 def test_a_clause_cut_off_by_the_end_of_the_text_is_dropped() -> None:
     text = "从反馈情况看,该县存在党建弱化、管党不严等突出问题。甲县基层党组织建设弱化,管党治党不严,廉"
     assert titles(text)[-2:] == ["甲县基层党组织建设弱化", "管党治党不严"]
+
+
+def test_a_series_cut_off_by_the_end_of_the_text() -> None:
+    text = ("巡察也发现,各学院还不同程度地存在着学习贯彻有差距,履行“两个责任”不到位,"
+            "对巡视、审计等监督发现的问题整改不够彻")
+    assert titles(text) == ["学习贯彻有差距", "履行“两个责任”不到位", "对巡视、审计等监督发现的问题整改不够彻"]

@@ -22,17 +22,18 @@ _OPENING = rf"{_VERB}(?:了|出|的|着)?(?:以下|一些|一批|较多|诸多|�
 # How many fields or problems a close counts: 10个方面, 27条, 三大.
 _COUNT = rf"(?:\d{{1,3}}|{CN_NUMBER})"
 # A member: quotations and text up to the next 、 or quotation, holding no verb (that would
-# introduce a series of its own). The series stays inside one sentence: no 。;: and no
+# introduce a series of its own) but as an attribute (监督发现的问题). The series stays inside one sentence: no 。;: and no
 # line break.
 _QUOTED = r"“[^”\n]{1,80}”"
 _FIRST = rf"(?:{_QUOTED}|(?!{_VERB})[^。;:,、“”\n])+"
-_NEXT = rf"(?:[、,]|(?<=”)(?=“))(?:{_QUOTED}|(?!{_VERB})[^。;:,、“”\n])+?"
+_NEXT = rf"(?:[、,]|(?<=”)(?=“))(?:{_QUOTED}|(?!{_VERB}(?!的))[^。;:,、“”\n])+?"
 # The close: 等(10个方面)(27条)(较为)(突出)问题, or a count without 等 (…4个方面问题,
-# …“三大问题”).
+# …“三大问题”); or the end of a text cut off inside a series of three or more.
 _CLOSE = (rf"(?:等(?:{_COUNT}个?方面)?(?:{_COUNT}[条个项])?(?:较为|比较|一系列|一些)?"
           rf"|“?{_COUNT}[个大类](?:方面)?(?:的)?)"
           r"(?:突出|主要|共性|具体|严重|普遍性?)?(?:的)?问题”?")
-_SERIES = re.compile(rf"{_OPENING}(?P<series>{_FIRST}(?:{_NEXT})+){_CLOSE}")
+_SERIES = re.compile(
+    rf"{_OPENING}(?P<series>{_FIRST}(?:{_NEXT})+)(?:{_CLOSE}|(?P<cut>\s*\Z))")
 # One problem answered by a rectification: 针对巡察反馈的X问题 / 对巡察中反馈到的“X”的问题; X
 # must quote or state a fault (针对巡察反馈的共性问题 names none).
 _ANSWERED = re.compile(
@@ -46,10 +47,11 @@ _QUOTED_LEAD = re.compile(
 # What separates the quoted problems, and the ellipsis that trails off after the last one.
 _CLAUSE_MARK = re.compile(r"[,;。]")
 _TRAILING = "…. "
-# A piece of a series between two 、 (or commas): text and quotations; and one made only of
-# quotations. Pieces between commas must each be a short clause that states a fault, or the
-# commas join a sentence that only ends in a series.
-_PIECE = re.compile(rf"(?:{_QUOTED}|[^、,“”])+")
+# A piece of a series between two 、, or between commas when it has any (a 、 then joins parts
+# of one clause): text and quotations; and one made only of quotations. Pieces between commas
+# must each be a clause that states a fault, or the commas join a sentence that only ends in a
+# series.
+_PIECES = {mark: re.compile(rf"(?:{_QUOTED}|[^{mark}“”])+") for mark in ",、"}
 _ONLY_QUOTED, _QUOTATION = re.compile(rf"(?:{_QUOTED})+"), re.compile(_QUOTED)
 # Words before the verb, in the same clause, that make the series something to look for or to
 # fix rather than something found: 看是否存在…, 着力解决…, 严防…, 要纠正….
@@ -58,18 +60,18 @@ _NOT_FOUND = re.compile(
 # A member that names a field of work rather than a problem, or only points back at problems
 # named elsewhere (上述问题, 这些问题).
 _NOT_A_PROBLEM = re.compile(r"方面$|^(?:上述|以上|前述|这些|这类|此类|该类?|有关|相关)")
-_MIN_MEMBER, _SHORT_CLAUSE, _MAX_CLAUSE = 2, 4, 24
+_MIN_MEMBER, _SHORT_CLAUSE, _MAX_CLAUSE = 2, 4, 40
 
 
 def named_findings(text: str) -> list[Finding]:
     """One finding per member of each series, and one per problem answered, in document order."""
     out: list[Finding] = []
     for m in _SERIES.finditer(text):
-        spans = _members(text, *m.span("series"))
         commas = "," in _QUOTATION.sub("", m.group("series"))
-        if _speaks_or_seeks(text, m.start()) or any(
-                e - s < _MIN_MEMBER or _NOT_A_PROBLEM.search(text[s:e])
-                or commas and not _short_fault(text[s:e]) for s, e in spans):
+        spans = _members(text, *m.span("series"), "," if commas else "、")
+        if _speaks_or_seeks(text, m.start()) or (m.group("cut") is not None and len(spans) < 3) \
+                or any(e - s < _MIN_MEMBER or _NOT_A_PROBLEM.search(text[s:e])
+                       or commas and not _short_fault(text[s:e]) for s, e in spans):
             continue
         out.extend(_finding(text, s, e) for s, e in spans)
     for m in _QUOTED_LEAD.finditer(text):
@@ -84,11 +86,11 @@ def named_findings(text: str) -> list[Finding]:
     return sorted(out, key=lambda f: f.span.start)
 
 
-def _members(text: str, start: int, end: int) -> list[tuple[int, int]]:
-    """The members of a series: its pieces between 、, a piece made only of adjacent
+def _members(text: str, start: int, end: int, mark: str) -> list[tuple[int, int]]:
+    """The members of a series: its pieces between `mark`s, a piece made only of adjacent
     quotations (“A”“B”) being one member per quotation."""
     out: list[tuple[int, int]] = []
-    for piece in _PIECE.finditer(text, start, end):
+    for piece in _PIECES[mark].finditer(text, start, end):
         if _ONLY_QUOTED.fullmatch(piece.group()):
             out.extend(q.span() for q in _QUOTATION.finditer(text, *piece.span()))
         else:
@@ -112,7 +114,7 @@ def _clauses(text: str, start: int, end: int) -> list[tuple[int, int]]:
 
 
 def _short_fault(clause: str) -> bool:
-    """Whether a clause between commas is short and states a fault: a member of a series."""
+    """Whether a clause between commas states a fault and is no longer than one: a member."""
     return len(clause) <= _MAX_CLAUSE and bool(FAULT.search(clause) or TROUBLE.search(clause))
 
 
@@ -134,9 +136,9 @@ def _clause_start(text: str, pos: int) -> int:
 
 def _trim(text: str, start: int, end: int) -> tuple[int, int]:
     """The member without the 、 or blanks around it."""
-    while start < end and text[start] in "、 \t":
+    while start < end and text[start] in "、, \t\n":
         start += 1
-    while end > start and text[end - 1] in "、 \t":
+    while end > start and text[end - 1] in "、, \t\n":
         end -= 1
     return start, end
 
