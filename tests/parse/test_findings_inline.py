@@ -208,3 +208,14 @@ def test_a_series_cut_off_by_the_end_of_the_text() -> None:
     text = ("巡察也发现,各学院还不同程度地存在着学习贯彻有差距,履行“两个责任”不到位,"
             "对巡视、审计等监督发现的问题整改不够彻")
     assert titles(text) == ["学习贯彻有差距", "履行“两个责任”不到位", "对巡视、审计等监督发现的问题整改不够彻"]
+
+
+def test_a_series_that_is_the_subject_of_its_clause() -> None:
+    text = ("记者梳理发现,各地反馈情况各有侧重。此外,吃拿卡要、优亲厚友、虚报冒领等问题也在多个县的反馈情况中被提及。"
+            "“村务公开不及时”成为最突出的问题。")
+    assert titles(text) == ["吃拿卡要", "优亲厚友", "虚报冒领", "村务公开不及时"]
+
+
+def test_a_subject_series_needs_a_predicate_saying_the_problems_are_there() -> None:
+    text = "会议要求,各单位要对照检查。学习不深入、作风不扎实等问题的整改,要列入台账。"
+    assert findings(text) == []

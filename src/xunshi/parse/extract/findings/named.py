@@ -34,6 +34,14 @@ _CLOSE = (rf"(?:等(?:{_COUNT}个?方面)?(?:{_COUNT}[条个项])?(?:较为|比�
           r"(?:突出|主要|共性|具体|严重|普遍性?)?(?:的)?问题”?")
 _SERIES = re.compile(
     rf"{_OPENING}(?P<series>{_FIRST}(?:{_NEXT})+)(?:{_CLOSE}|(?P<cut>\s*\Z))")
+# A series that is the subject of its clause, with no verb before it: 此外,A、B等问题也在…被提及
+# / A、B等问题仍较突出. What follows the close must say that the problems are there.
+_SUBJECT_SERIES = re.compile(
+    rf"(?:(?<=[,。;:\n])|(?<![\s\S]))(?:那么|而且?)?(?:此外|另外|同时|还有)?,?"
+    rf"(?P<series>{_FIRST}(?:{_NEXT})+){_CLOSE}"
+    r"(?=[也还仍均都]|被|在[^,。;\n]{0,24}?(?:被|中)|较为|比较|突出|多发|频发|普遍|屡)")
+# One problem the text singles out as the worst: “X”成为最突出的问题.
+_SINGLED_OUT = re.compile(rf"(?P<one>{_QUOTED})(?:成为?|是)(?:最为?|较为|比较)?突出的?问题")
 # One problem answered by a rectification: 针对巡察反馈的X问题 / 对巡察中反馈到的“X”的问题; X
 # must quote or state a fault (针对巡察反馈的共性问题 names none).
 _ANSWERED = re.compile(
@@ -66,17 +74,19 @@ _MIN_MEMBER, _SHORT_CLAUSE, _MAX_CLAUSE = 2, 4, 40
 def named_findings(text: str) -> list[Finding]:
     """One finding per member of each series, and one per problem answered, in document order."""
     out: list[Finding] = []
-    for m in _SERIES.finditer(text):
+    for m in [*_SERIES.finditer(text), *_SUBJECT_SERIES.finditer(text)]:
         commas = "," in _QUOTATION.sub("", m.group("series"))
         spans = _members(text, *m.span("series"), "," if commas else "、")
-        if _speaks_or_seeks(text, m.start()) or (m.group("cut") is not None and len(spans) < 3) \
+        if _speaks_or_seeks(text, m.start()) or (m.groupdict().get("cut") is not None
+                                                  and len(spans) < 3) \
                 or any(e - s < _MIN_MEMBER or _NOT_A_PROBLEM.search(text[s:e])
                        or commas and not _short_fault(text[s:e]) for s, e in spans):
             continue
-        out.extend(_finding(text, s, e) for s, e in spans)
+        if not any(f.span.start < m.end() and m.start() < f.span.end for f in out):
+            out.extend(_finding(text, s, e) for s, e in spans)
     for m in _QUOTED_LEAD.finditer(text):
         out.extend(_finding(text, s, e) for s, e in _clauses(text, *m.span("list")))
-    for m in _ANSWERED.finditer(text):
+    for m in [*_ANSWERED.finditer(text), *_SINGLED_OUT.finditer(text)]:
         s, e = m.span("one")
         one = text[s:e]
         states = "“" in one or FAULT.search(one) or TROUBLE.search(one)
