@@ -219,3 +219,14 @@ def test_a_series_that_is_the_subject_of_its_clause() -> None:
 def test_a_subject_series_needs_a_predicate_saying_the_problems_are_there() -> None:
     text = "会议要求,各单位要对照检查。学习不深入、作风不扎实等问题的整改,要列入台账。"
     assert findings(text) == []
+
+
+def test_a_series_closed_by_a_quoted_label() -> None:
+    text = "巡察中发现5个社区还普遍存在服务群众有落差、台账管理有欠缺、阵地建设有短板等“三有”问题。"
+    assert titles(text) == ["服务群众有落差", "台账管理有欠缺", "阵地建设有短板"]
+
+
+def test_an_enumeration_after_the_listed_problems_is_not_theirs() -> None:
+    text = ("但巡察也发现了一些问题,主要表现在:校内安全管理有漏洞;食堂管理不规范;资产台账不全。"
+            "提出整改建议意见:一是强化政治意识;二是聚焦主责主业。")
+    assert titles(text) == ["校内安全管理有漏洞", "食堂管理不规范", "资产台账不全"]

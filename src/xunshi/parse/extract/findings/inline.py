@@ -48,12 +48,14 @@ INLINE_CATEGORY = re.compile(r"在?(?P<category>[^。:;,\n]{2,24}?方面(?:存�
 _TAIL_ETC = re.compile(r"等(?:方面)?(?:的?问题)?$")
 # A list item made only of short clauses lists one problem per clause.
 _MIN_CLAUSES, _MIN_CLAUSE, _MAX_CLAUSE = 3, 3, 24
+# How much text may stand between a lead and the enumeration it opens (主要问题:该局一是…).
+_MARKER_GAP = 16
 # Separators of inline items: ; and 。, and the comma before a parallel 有的.
 _ITEM_END = re.compile(r"[;。]|,(?=有的)")
 # Who speaks or what happens in the first clause of a sentence that has left the list behind:
 # 巡察组要求, 会议强调, 同时, 针对这些问题, 3个督查组不遮掩 …
 _LIST_OVER = re.compile(
-    r"(?:要求|强调|表示|希望|提出|认为|指出)[,:]|表态|发言|讲话|通报|传达|主持|出席|参加"
+    r"(?:要求|强调|表示|希望|提出|认为|指出|意见|建议)[,:]|表态|发言|讲话|通报|传达|主持|出席|参加"
     r"|(?:巡察|巡视|督查|督导|检查|工作)组|领导小组")
 _OVER_OPENING = re.compile(
     r"[ \t]*(?:会上|会议|同时|此外|另外|针对|对此|据悉|据了解|截至|截止|下一步|随后)")
@@ -86,7 +88,7 @@ def _lead_findings(text: str) -> list[Finding]:
         consumed = end
         items: list[tuple[int, int, int | None]]
         if text[lead.end() : end].strip():
-            items = list(enumerated_items(text, lead.end(), _list_end(text, lead.end(), end)))
+            items = _enumerated_from(text, lead.end(), _list_end(text, lead.end(), end))
             sentences = lead.group().endswith("。")  # the problems follow as sentences
             items = items or _clauses_of(text, _separated_items(text, lead.end(), end), sentences)
         else:  # the lead ends its line: the problems are the numbered lines below it
@@ -94,6 +96,14 @@ def _lead_findings(text: str) -> list[Finding]:
             consumed = items[-1][1] if items else end
         out.extend(_under_field_labels(text, items))
     return [f for f in out if f.title]
+
+
+def _enumerated_from(text: str, start: int, end: int) -> list[tuple[int, int, int | None]]:
+    """The enumerated items of text[start:end] when the enumeration opens the list; one that
+    starts after other items (A;B。提出整改意见:一是…) belongs to something else."""
+    items = list(enumerated_items(text, start, end))
+    gap = text[start : items[0][0]] if items else ""
+    return items if len(gap.strip(EDGE)) <= _MARKER_GAP and not re.search("[。;]", gap) else []
 
 
 def _under_field_labels(text: str, items: list[tuple[int, int, int | None]]) -> list[Finding]:

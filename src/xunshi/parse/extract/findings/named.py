@@ -22,16 +22,16 @@ _OPENING = rf"{_VERB}(?:了|出|的|着)?(?:以下|一些|一批|较多|诸多|�
 # How many fields or problems a close counts: 10个方面, 27条, 三大.
 _COUNT = rf"(?:\d{{1,3}}|{CN_NUMBER})"
 # A member: quotations and text up to the next 、 or quotation, holding no verb (that would
-# introduce a series of its own) but as an attribute (监督发现的问题). The series stays inside one sentence: no 。;: and no
-# line break.
+# introduce a series of its own) but as an attribute (监督发现的问题). The series stays inside
+# one sentence: no 。;: and no line break.
 _QUOTED = r"“[^”\n]{1,80}”"
 _FIRST = rf"(?:{_QUOTED}|(?!{_VERB})[^。;:,、“”\n])+"
 _NEXT = rf"(?:[、,]|(?<=”)(?=“))(?:{_QUOTED}|(?!{_VERB}(?!的))[^。;:,、“”\n])+?"
-# The close: 等(10个方面)(27条)(较为)(突出)问题, or a count without 等 (…4个方面问题,
+# The close: 等(10个方面)(27条)(较为)(突出)(“五有”)问题, or a count without 等 (…4个方面问题,
 # …“三大问题”); or the end of a text cut off inside a series of three or more.
 _CLOSE = (rf"(?:等(?:{_COUNT}个?方面)?(?:{_COUNT}[条个项])?(?:较为|比较|一系列|一些)?"
           rf"|“?{_COUNT}[个大类](?:方面)?(?:的)?)"
-          r"(?:突出|主要|共性|具体|严重|普遍性?)?(?:的)?问题”?")
+          r"(?:突出|主要|共性|具体|严重|普遍性?)?(?:的)?(?:“[^”\n]{1,10}”)?问题”?")
 _SERIES = re.compile(
     rf"{_OPENING}(?P<series>{_FIRST}(?:{_NEXT})+)(?:{_CLOSE}|(?P<cut>\s*\Z))")
 # A series that is the subject of its clause, with no verb before it: 此外,A、B等问题也在…被提及
@@ -41,7 +41,8 @@ _SUBJECT_SERIES = re.compile(
     rf"(?P<series>{_FIRST}(?:{_NEXT})+){_CLOSE}"
     r"(?=[也还仍均都]|被|在[^,。;\n]{0,24}?(?:被|中)|较为|比较|突出|多发|频发|普遍|屡)")
 # One problem the text singles out as the worst: “X”成为最突出的问题.
-_SINGLED_OUT = re.compile(rf"(?P<one>{_QUOTED})(?:成为?|是)(?:最为?|较为|比较)?突出的?问题")
+_SINGLED_OUT = re.compile(
+    rf"(?P<one>{_QUOTED}|\"[^\"\n]{{1,80}}\")(?:成为?|是)(?:最为?|较为|比较)?突出的?问题")
 # One problem answered by a rectification: 针对巡察反馈的X问题 / 对巡察中反馈到的“X”的问题; X
 # must quote or state a fault (针对巡察反馈的共性问题 names none).
 _ANSWERED = re.compile(
@@ -156,5 +157,5 @@ def _trim(text: str, start: int, end: int) -> tuple[int, int]:
 def _finding(text: str, start: int, end: int) -> Finding:
     """A named problem; a quoted one is titled without its quotation marks."""
     member = text[start:end]
-    quoted = member.startswith("“") and member.endswith("”") and member.count("“") == 1
+    quoted = member[:1] + member[-1:] in ("“”", '""') and member.count(member[0]) == 1
     return Finding(title=member[1:-1] if quoted else member, span=Span(start, end))

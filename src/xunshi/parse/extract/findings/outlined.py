@@ -33,6 +33,7 @@ FIELD_HEADING = re.compile(_FIELD)
 # A heading that states a problem or a group of problems (used when no section says so).
 PROBLEM_HEADING = re.compile(
     rf"^(?:关于|针对)|问题$|{_FIELD}|不(?:够|到位|足|严|实|力|规范)|缺|薄弱|差距|淡薄"
+    r"|短板|弱项|欠缺|滞后|偏差|漏洞|隐患|乏力|弱化|虚化|有待"
 )
 # A heading that names a measure taken: it opens with what was done (健全制度, 开展研讨 …).
 MEASURE_HEADING = re.compile(
