@@ -230,3 +230,15 @@ def test_an_enumeration_after_the_listed_problems_is_not_theirs() -> None:
     text = ("但巡察也发现了一些问题,主要表现在:校内安全管理有漏洞;食堂管理不规范;资产台账不全。"
             "提出整改建议意见:一是强化政治意识;二是聚焦主责主业。")
     assert titles(text) == ["校内安全管理有漏洞", "食堂管理不规范", "资产台账不全"]
+
+
+def test_series_under_the_fields_named_before_them() -> None:
+    text = ("巡察组发现该局在落实上级决策部署方面,存在服务群众理念树立不够牢固等问题;基层党组织建设方面,"
+            "主要存在党组领导作用发挥不够充分、党建工作不够扎实等问题。")
+    assert [(f.category, f.title) for f in findings(text)] == [
+        ("落实上级决策部署方面", "服务群众理念树立不够牢固"), ("基层党组织建设方面", "党组领导作用发挥不够充分"),
+        ("基层党组织建设方面", "党建工作不够扎实")]
+
+
+def test_one_named_problem_must_state_a_fault() -> None:
+    assert findings("巡察期间,巡察组还发现了问题线索等问题。") == []

@@ -33,13 +33,21 @@ _CLOSE = (rf"(?:等(?:{_COUNT}个?方面)?(?:{_COUNT}[条个项])?(?:较为|比�
           rf"|“?{_COUNT}[个大类](?:方面)?(?:的)?)"
           r"(?:突出|主要|共性|具体|严重|普遍性?)?(?:的)?(?:“[^”\n]{1,10}”)?问题”?")
 _SERIES = re.compile(
-    rf"{_OPENING}(?P<series>{_FIRST}(?:{_NEXT})+)(?:{_CLOSE}|(?P<cut>\s*\Z))")
+    rf"{_OPENING}(?P<series>{_FIRST}(?:{_NEXT})*)(?:{_CLOSE}|(?P<cut>\s*\Z))")
+# How many members a series needs: three when the text's end cuts it off; two, or one with a
+# word of fault (存在X不到位等问题), when it closes.
+_LEAST_CUT = 3
+# The field of work a series stands under, named just before its verb: 在X方面,(主要)存在….
+_FIELD_BEFORE = re.compile(
+    r"(?:(?<=[,;。:\n])|(?<![\s\S]))[^,]*?在?(?P<category>[^,在]{2,20}?方面),(?:主要|还|也|仍)*$")
 # A series that is the subject of its clause, with no verb before it: 此外,A、B等问题也在…被提及
 # / A、B等问题仍较突出. What follows the close must say that the problems are there.
+# Found by its close (a search from every clause start would be slow), then read back to the
+# start of its clause.
+_SUBJECT_CLOSE = re.compile(
+    rf"{_CLOSE}(?=[也还仍均都]|被|在[^,。;\n]{{0,24}}?(?:被|中)|较为|比较|突出|多发|频发|普遍|屡)")
 _SUBJECT_SERIES = re.compile(
-    rf"(?:(?<=[,。;:\n])|(?<![\s\S]))(?:那么|而且?)?(?:此外|另外|同时|还有)?,?"
-    rf"(?P<series>{_FIRST}(?:{_NEXT})+){_CLOSE}"
-    r"(?=[也还仍均都]|被|在[^,。;\n]{0,24}?(?:被|中)|较为|比较|突出|多发|频发|普遍|屡)")
+    rf"(?:那么|而且?)?(?:此外|另外|同时|还有)?,?(?P<series>{_FIRST}(?:{_NEXT})+)")
 # One problem the text singles out as the worst: “X”成为最突出的问题.
 _SINGLED_OUT = re.compile(
     rf"(?P<one>{_QUOTED}|\"[^\"\n]{{1,80}}\")(?:成为?|是)(?:最为?|较为|比较)?突出的?问题")
@@ -74,17 +82,7 @@ _MIN_MEMBER, _SHORT_CLAUSE, _MAX_CLAUSE = 2, 4, 40
 
 def named_findings(text: str) -> list[Finding]:
     """One finding per member of each series, and one per problem answered, in document order."""
-    out: list[Finding] = []
-    for m in [*_SERIES.finditer(text), *_SUBJECT_SERIES.finditer(text)]:
-        commas = "," in _QUOTATION.sub("", m.group("series"))
-        spans = _members(text, *m.span("series"), "," if commas else "、")
-        if _speaks_or_seeks(text, m.start()) or (m.groupdict().get("cut") is not None
-                                                  and len(spans) < 3) \
-                or any(e - s < _MIN_MEMBER or _NOT_A_PROBLEM.search(text[s:e])
-                       or commas and not _short_fault(text[s:e]) for s, e in spans):
-            continue
-        if not any(f.span.start < m.end() and m.start() < f.span.end for f in out):
-            out.extend(_finding(text, s, e) for s, e in spans)
+    out = _series_findings(text)
     for m in _QUOTED_LEAD.finditer(text):
         out.extend(_finding(text, s, e) for s, e in _clauses(text, *m.span("list")))
     for m in [*_ANSWERED.finditer(text), *_SINGLED_OUT.finditer(text)]:
@@ -95,6 +93,42 @@ def named_findings(text: str) -> list[Finding]:
                            or any(f.span.start < e and s < f.span.end for f in out)):
             out.append(_finding(text, s, e))
     return sorted(out, key=lambda f: f.span.start)
+
+
+def _series_findings(text: str) -> list[Finding]:
+    """One finding per member of each series, under the field of work named before it."""
+    out: list[Finding] = []
+    for m in [*_SERIES.finditer(text), *_subject_series(text)]:
+        commas = "," in _QUOTATION.sub("", m.group("series"))
+        spans = _members(text, *m.span("series"), "," if commas else "、")
+        if m.groupdict().get("cut") is not None:
+            least = _LEAST_CUT
+        else:
+            least = 1 if FAULT.search(text[spans[0][0] : spans[0][1]]) else 2
+        if _speaks_or_seeks(text, m.start()) or len(spans) < least or any(
+                e - s < _MIN_MEMBER or _NOT_A_PROBLEM.search(text[s:e])
+                or commas and not _short_fault(text[s:e]) for s, e in spans):
+            continue
+        if not any(f.span.start < m.end() and m.start() < f.span.end for f in out):
+            field = _FIELD_BEFORE.search(text, _segment_start(text, m.start()), m.start())
+            category = field.group("category") if field else None
+            out.extend(_finding(text, s, e, category) for s, e in spans)
+    return out
+
+
+def _subject_series(text: str) -> list[re.Match[str]]:
+    """Series that are the subjects of their clauses, each read back from its close."""
+    found = []
+    for close in _SUBJECT_CLOSE.finditer(text):
+        start = _clause_start(text, close.start())
+        if m := _SUBJECT_SERIES.fullmatch(text, start, close.start()):
+            found.append(m)
+    return found
+
+
+def _segment_start(text: str, pos: int) -> int:
+    """Where the stretch of text holding `pos` starts: after the last 。 ; : or line break."""
+    return max(text.rfind(c, 0, pos) for c in "。;:\n") + 1
 
 
 def _members(text: str, start: int, end: int, mark: str) -> list[tuple[int, int]]:
@@ -154,8 +188,9 @@ def _trim(text: str, start: int, end: int) -> tuple[int, int]:
     return start, end
 
 
-def _finding(text: str, start: int, end: int) -> Finding:
+def _finding(text: str, start: int, end: int, category: str | None = None) -> Finding:
     """A named problem; a quoted one is titled without its quotation marks."""
     member = text[start:end]
     quoted = member[:1] + member[-1:] in ("“”", '""') and member.count(member[0]) == 1
-    return Finding(title=member[1:-1] if quoted else member, span=Span(start, end))
+    return Finding(title=member[1:-1] if quoted else member, span=Span(start, end),
+                   category=category)
