@@ -242,3 +242,16 @@ def test_series_under_the_fields_named_before_them() -> None:
 
 def test_one_named_problem_must_state_a_fault() -> None:
     assert findings("巡察期间,巡察组还发现了问题线索等问题。") == []
+
+
+def test_a_story_opening_with_a_paragraph_that_only_quotes_the_problems() -> None:
+    text = ("“部分干部缺乏担当,遇事推诿;一些党员纪律意识不强,违规吃喝时有发生;少数村党组织长期不换届……”\n"
+            "近日,某市召开专题会议,通报市委巡察发现的8个方面普遍性问题。")
+    assert titles(text) == ["部分干部缺乏担当,遇事推诿", "一些党员纪律意识不强,违规吃喝时有发生",
+                            "少数村党组织长期不换届"]
+
+
+@pytest.mark.parametrize("quote", ["“整改以后,老问题有没有复发?长效机制有没有建立?”",
+                                   "“巡察整改要真改实改,确保问题件件有着落。”"])
+def test_a_quoted_opening_paragraph_that_asks_or_urges_is_no_list(quote: str) -> None:
+    assert findings(f"{quote}\n3月20日,县纪委到该镇开展回访督查。") == []

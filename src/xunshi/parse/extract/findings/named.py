@@ -4,7 +4,8 @@ News releases often sum up what the inspectors found in one clause, the problems
 printed as adjacent quotations) and closed by 等(突出)问题, a count (…4个方面问题) or a quoted
 label (…“三大问题”): each member is a problem of its own. A report on the rectification names the
 problems it answered one at a time: 针对巡察反馈的X问题, 对反馈到的“X”的问题; a journalist may
-quote them before saying whose they are (“A,B,C……”这些巡察中发现的问题). A series of fields
+quote them before saying whose they are (“A,B,C……”这些巡察中发现的问题), or open the story
+with a paragraph that only quotes them. A series of fields
 (…方面、…方面), a series to look for or to fix (是否存在…, 着力解决…) and words quoted from a
 speaker are not read.
 """
@@ -61,8 +62,12 @@ _ANSWERED = re.compile(
 _QUOTED_LEAD = re.compile(
     r"“(?P<list>[^“”\n]{4,400})”\s*(?:这些|这是|以上|上述)[^。;:“”\n]{0,24}?"
     r"(?:发现|反馈|指出|查出|查摆)(?:出|到)?的(?:主要|突出)?问题")
-# What separates the quoted problems, and the ellipsis that trails off after the last one.
-_CLAUSE_MARK = re.compile(r"[,;。]")
+# A paragraph that is nothing but such a quotation, opening a news story: “A;B;C……”. Every
+# problem in it must state a fault, and it asks nothing (no ? or !).
+_QUOTED_PARAGRAPH = re.compile(r"^[ \t]*“(?P<list>[^“”?!\n]{4,400})”[ \t]*$", re.MULTILINE)
+# What separates the quoted problems: ; when there is one (a , then joins parts of a problem),
+# else , and 。; and the ellipsis that trails off after the last one.
+_CLAUSE_MARKS = {True: re.compile(r"[;。]"), False: re.compile(r"[,;。]")}
 _TRAILING = "…. "
 # A piece of a series between two 、, or between commas when it has any (a 、 then joins parts
 # of one clause): text and quotations; and one made only of quotations. Pieces between commas
@@ -85,6 +90,11 @@ def named_findings(text: str) -> list[Finding]:
     out = _series_findings(text)
     for m in _QUOTED_LEAD.finditer(text):
         out.extend(_finding(text, s, e) for s, e in _clauses(text, *m.span("list")))
+    for m in _QUOTED_PARAGRAPH.finditer(text):
+        clauses = _clauses(text, *m.span("list"))
+        if all(FAULT.search(text, s, e) for s, e in clauses) and not any(
+                f.span.start < m.end() and m.start() < f.span.end for f in out):
+            out.extend(_finding(text, s, e) for s, e in clauses)
     for m in [*_ANSWERED.finditer(text), *_SINGLED_OUT.finditer(text)]:
         s, e = m.span("one")
         one = text[s:e]
@@ -144,11 +154,13 @@ def _members(text: str, start: int, end: int, mark: str) -> list[tuple[int, int]
 
 
 def _clauses(text: str, start: int, end: int) -> list[tuple[int, int]]:
-    """The clauses of text[start:end] between , ; and 。, without a trailing ellipsis; a clause
-    too short to state a problem alone (学习不深,理解不透) completes the one before it."""
+    """The clauses of text[start:end] (between ; and 。, or , ; and 。 when it has no ;) without
+    a trailing ellipsis; a clause too short to state a problem alone (学习不深,理解不透)
+    completes the one before it."""
     while end > start and text[end - 1] in _TRAILING:
         end -= 1
-    marks = [m.start() for m in _CLAUSE_MARK.finditer(text, start, end)]
+    mark = _CLAUSE_MARKS[";" in text[start:end]]
+    marks = [m.start() for m in mark.finditer(text, start, end)]
     out: list[tuple[int, int]] = []
     for s, e in zip([start, *(i + 1 for i in marks)], [*marks, end]):
         if out and e - s <= _SHORT_CLAUSE and text[s - 1] == ",":
