@@ -13,7 +13,7 @@ from ...model import Finding, Span
 from ...outline import match_marker, paragraph_end, rstrip_end, sentence_end
 from ..measures import ENUM_FAMILIES, after_item_marker, enumerated_items, item_number
 from ..numerals import CN_NUMBER
-from .named import named_findings
+from .named import named_findings, overlaps
 from .titles import EDGE, FAULT, TROUBLE
 
 # How a problem item opens: 有的… / 部分… / 一是….
@@ -66,13 +66,8 @@ def inline_findings(text: str) -> list[Finding]:
     label such as 纪律方面存在的问题: inside them would read as a lead phrase of its own; then the
     series named in one clause (存在A、B等问题) outside the lists already read."""
     listed = _categorized_paragraphs(text) or _lead_findings(text)
-    named = [f for f in named_findings(text) if not any(_overlap(f, g) for g in listed)]
+    named = [f for f in named_findings(text) if not overlaps(listed, f.span.start, f.span.end)]
     return sorted(listed + named, key=lambda f: f.span.start)
-
-
-def _overlap(a: Finding, b: Finding) -> bool:
-    """Whether two findings read the same stretch of text."""
-    return a.span.start < b.span.end and b.span.start < a.span.end
 
 
 def _lead_findings(text: str) -> list[Finding]:

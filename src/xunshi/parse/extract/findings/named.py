@@ -5,9 +5,8 @@ printed as adjacent quotations) and closed by 等(突出)问题, a count (…4�
 label (…“三大问题”): each member is a problem of its own. A report on the rectification names the
 problems it answered one at a time: 针对巡察反馈的X问题, 对反馈到的“X”的问题; a journalist may
 quote them before saying whose they are (“A,B,C……”这些巡察中发现的问题), or open the story
-with a paragraph that only quotes them. A series of fields
-(…方面、…方面), a series to look for or to fix (是否存在…, 着力解决…) and words quoted from a
-speaker are not read.
+with a paragraph that only quotes them. A series of fields (…方面、…方面), a series to look for
+or to fix (是否存在…, 着力解决…) and words quoted from a speaker are not read.
 """
 from __future__ import annotations
 
@@ -83,26 +82,26 @@ _NOT_FOUND = re.compile(
 # named elsewhere (上述问题, 这些问题).
 _NOT_A_PROBLEM = re.compile(r"方面$|^(?:上述|以上|前述|这些|这类|此类|该类?|有关|相关)")
 _MIN_MEMBER, _SHORT_CLAUSE, _MAX_CLAUSE = 2, 4, 40
+_CLAUSE_ENDS = ",。;:\n"
 
 
 def named_findings(text: str) -> list[Finding]:
-    """One finding per member of each series, and one per problem answered, in document order."""
+    """Every problem named in running text, in document order; each stretch is read once."""
     out = _series_findings(text)
-    for m in _QUOTED_LEAD.finditer(text):
-        out.extend(_finding(text, s, e) for s, e in _clauses(text, *m.span("list")))
-    for m in _QUOTED_PARAGRAPH.finditer(text):
-        clauses = _clauses(text, *m.span("list"))
-        if all(FAULT.search(text, s, e) for s, e in clauses) and not any(
-                f.span.start < m.end() and m.start() < f.span.end for f in out):
-            out.extend(_finding(text, s, e) for s, e in clauses)
+    out.extend(_quoted_findings(text, out))
     for m in [*_ANSWERED.finditer(text), *_SINGLED_OUT.finditer(text)]:
         s, e = m.span("one")
         one = text[s:e]
         states = "“" in one or FAULT.search(one) or TROUBLE.search(one)
         if states and not (_NOT_A_PROBLEM.search(one) or _in_quotation(text, m.start())
-                           or any(f.span.start < e and s < f.span.end for f in out)):
+                           or overlaps(out, s, e)):
             out.append(_finding(text, s, e))
     return sorted(out, key=lambda f: f.span.start)
+
+
+def overlaps(found: list[Finding], start: int, end: int) -> bool:
+    """Whether any of `found` reads text[start:end] already."""
+    return any(f.span.start < end and start < f.span.end for f in found)
 
 
 def _series_findings(text: str) -> list[Finding]:
@@ -119,8 +118,8 @@ def _series_findings(text: str) -> list[Finding]:
                 e - s < _MIN_MEMBER or _NOT_A_PROBLEM.search(text[s:e])
                 or commas and not _short_fault(text[s:e]) for s, e in spans):
             continue
-        if not any(f.span.start < m.end() and m.start() < f.span.end for f in out):
-            field = _FIELD_BEFORE.search(text, _segment_start(text, m.start()), m.start())
+        if not overlaps(out, m.start(), m.end()):
+            field = _FIELD_BEFORE.search(text, _start_after(text, m.start(), "。;:\n"), m.start())
             category = field.group("category") if field else None
             out.extend(_finding(text, s, e, category) for s, e in spans)
     return out
@@ -130,15 +129,24 @@ def _subject_series(text: str) -> list[re.Match[str]]:
     """Series that are the subjects of their clauses, each read back from its close."""
     found = []
     for close in _SUBJECT_CLOSE.finditer(text):
-        start = _clause_start(text, close.start())
+        start = _start_after(text, close.start(), _CLAUSE_ENDS)
         if m := _SUBJECT_SERIES.fullmatch(text, start, close.start()):
             found.append(m)
     return found
 
 
-def _segment_start(text: str, pos: int) -> int:
-    """Where the stretch of text holding `pos` starts: after the last 。 ; : or line break."""
-    return max(text.rfind(c, 0, pos) for c in "。;:\n") + 1
+def _quoted_findings(text: str, found: list[Finding]) -> list[Finding]:
+    """Problems a journalist quotes: before saying whose they are, or as the opening paragraph
+    (whose every problem must then state a fault); none that `found` has read already."""
+    out: list[Finding] = []
+    for m in _QUOTED_LEAD.finditer(text):
+        out.extend(_finding(text, s, e) for s, e in _clauses(text, *m.span("list")))
+    for m in _QUOTED_PARAGRAPH.finditer(text):
+        clauses = _clauses(text, *m.span("list"))
+        if all(FAULT.search(text, s, e) for s, e in clauses) and not overlaps(
+                found + out, m.start(), m.end()):
+            out.extend(_finding(text, s, e) for s, e in clauses)
+    return out
 
 
 def _members(text: str, start: int, end: int, mark: str) -> list[tuple[int, int]]:
@@ -177,7 +185,8 @@ def _short_fault(clause: str) -> bool:
 
 def _speaks_or_seeks(text: str, pos: int) -> bool:
     """Whether a series at `pos` is quoted from a speaker or is something to look for or fix."""
-    return _in_quotation(text, pos) or bool(_NOT_FOUND.search(text, _clause_start(text, pos), pos))
+    clause = _start_after(text, pos, _CLAUSE_ENDS)
+    return _in_quotation(text, pos) or bool(_NOT_FOUND.search(text, clause, pos))
 
 
 def _in_quotation(text: str, pos: int) -> bool:
@@ -186,9 +195,10 @@ def _in_quotation(text: str, pos: int) -> bool:
     return line.count("“") > line.count("”")
 
 
-def _clause_start(text: str, pos: int) -> int:
-    """Where the clause holding `pos` starts: after the last , 。 ; : or line break before it."""
-    return max(text.rfind(c, 0, pos) for c in ",。;:\n") + 1
+def _start_after(text: str, pos: int, marks: str) -> int:
+    """Where the stretch holding `pos` starts: after the last of `marks` before it (a clause
+    after , 。 ; : or a line break; a sentence's part after 。 ; : or a line break)."""
+    return max(text.rfind(c, 0, pos) for c in marks) + 1
 
 
 def _trim(text: str, start: int, end: int) -> tuple[int, int]:
