@@ -46,6 +46,7 @@ def test_a_series_of_quoted_problems() -> None:
     "反馈要求,被巡察单位要切实解决学习制度执行不严、台账管理混乱等问题。",
     "巡察发现,5个社区在服务群众方面、财务管理方面还存在一些突出问题。",
     "反馈了被巡察单位存在的意识形态工作、政府采购工作等方面的问题。",
+    "为破解巡察人员发现问题线索能力不足、线索成案率低等问题,区纪委向巡察组增派干部。",
 ])
 def test_series_to_look_for_or_to_fix_and_series_of_fields_are_no_problems(text: str) -> None:
     assert findings(text) == []

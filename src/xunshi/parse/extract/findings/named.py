@@ -75,9 +75,10 @@ _TRAILING = "…. "
 _PIECES = {mark: re.compile(rf"(?:{_QUOTED}|[^{mark}“”])+") for mark in ",、"}
 _ONLY_QUOTED, _QUOTATION = re.compile(rf"(?:{_QUOTED})+"), re.compile(_QUOTED)
 # Words before the verb, in the same clause, that make the series something to look for or to
-# fix rather than something found: 看是否存在…, 着力解决…, 严防…, 要纠正….
+# fix rather than something found: 看是否存在…, 着力解决…, 严防…, 要纠正…, 为破解….
 _NOT_FOUND = re.compile(
-    r"是否|(?<![主重需纪])要|必须|着力|聚焦|紧盯|防止|杜绝|避免|严防|解决|整治|纠正|查处|切实")
+    r"是否|(?<![主重需纪])要|必须|着力|聚焦|紧盯|防止|杜绝|避免|严防|解决|整治|纠正|查处|切实"
+    r"|破解|化解|克服|防范")
 # A member that names a field of work rather than a problem, or only points back at problems
 # named elsewhere (上述问题, 这些问题).
 _NOT_A_PROBLEM = re.compile(r"方面$|^(?:上述|以上|前述|这些|这类|此类|该类?|有关|相关)")
