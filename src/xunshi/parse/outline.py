@@ -40,7 +40,7 @@ _RANK = {style: rank for rank, (style, _) in enumerate(_MARKERS)}
 # Headings without a number are counted instead. One printed in lenticular brackets on a
 # line of its own heads a part of the text, so it ranks above every numbered style; a line
 # opening with a bare 问题: label, or a paragraph opening 关于“…”的问题。, states one problem
-# like 问题1: does.
+# like 问题1: does; a bulleted line (●…) ranks below every numbered style.
 _BRACKETED, _LABELLED, _NAMED, _BULLETED = "【】", "问题:", "关于…问题", "●"
 _RANK[_BRACKETED] = -1
 _RANK[_LABELLED] = _RANK[_NAMED] = _RANK["问题n"]
@@ -55,7 +55,7 @@ _RANK[_LOST_LIST] = len(_MARKERS)
 PROBLEM_STYLES = frozenset({"问题n", _LABELLED, _NAMED})
 """Styles whose every heading states one problem, whatever its wording."""
 # A line that opens with a bullet and goes on with its heading: ●关于…的问题 / ◆学习不深入.
-_BULLET = re.compile(r"[●◆■▲★•▪►◇○]\s*(?=\S)")
+_BULLET = re.compile(r"[●◆■▲★•▪►◇]\s*(?=\S)")
 # A line that states a problem after a bare label: 问题:… / 反馈问题:… / 【反馈问题】…
 _LABELLED_LINE = re.compile(r"(?:反馈)?问题\s*:|【\s*(?:反馈|存在)?问题\s*】")
 # A paragraph headed by the problem it answers: 关于“…”的问题。 / 针对…问题的整改情况:
