@@ -256,3 +256,8 @@ def test_a_story_opening_with_a_paragraph_that_only_quotes_the_problems() -> Non
                                    "“巡察整改要真改实改,确保问题件件有着落。”"])
 def test_a_quoted_opening_paragraph_that_asks_or_urges_is_no_list(quote: str) -> None:
     assert findings(f"{quote}\n3月20日,县纪委到该镇开展回访督查。") == []
+
+
+def test_a_sentence_asking_for_something_ends_the_list() -> None:
+    text = "巡察发现,被巡察单位存在台账不全、公示滞后等问题。整改不到位的要严肃问责。"
+    assert titles(text) == ["台账不全", "公示滞后"]

@@ -57,6 +57,8 @@ _ITEM_END = re.compile(r"[;。]|,(?=有的)")
 _LIST_OVER = re.compile(
     r"(?:要求|强调|表示|希望|提出|认为|指出|意见|建议)[,:]|表态|发言|讲话|通报|传达|主持|出席|参加"
     r"|(?:巡察|巡视|督查|督导|检查|工作)组|领导小组")
+# A sentence that asks for something rather than stating a problem: …要…, 必须…, 务必….
+_DEMAND = re.compile(r"(?<![主重需纪])要(?!求)|必须|务必|应当")
 _OVER_OPENING = re.compile(
     r"[ \t]*(?:会上|会议|同时|此外|另外|针对|对此|据悉|据了解|截至|截止|下一步|随后)")
 
@@ -249,12 +251,13 @@ def _list_end(text: str, start: int, end: int) -> int:
 
 def _continues(text: str, pos: int, end: int) -> bool:
     """Whether the sentence at `pos` still belongs to a list: it opens like an item or a label,
-    or it states a problem (被巡察党组织思想建设缺失,…) with no one speaking in its first clause."""
+    or it states a problem (被巡察党组织思想建设缺失,…) with no one speaking in its first clause
+    and nothing asked for (整改不到位的要严肃问责)."""
     if ITEM_OPENER.match(text, pos):
         return True
     sentence = text[pos : sentence_end(text, pos, end)]
     states = FAULT.search(sentence) or TROUBLE.search(sentence)
-    return bool(states) and not _spoken(text, pos, end)
+    return bool(states) and not _DEMAND.search(sentence) and not _spoken(text, pos, end)
 
 
 def _spoken(text: str, pos: int, end: int) -> bool:
