@@ -235,10 +235,12 @@ def test_an_enumeration_after_the_listed_problems_is_not_theirs() -> None:
 
 def test_series_under_the_fields_named_before_them() -> None:
     text = ("巡察组发现该局在落实上级决策部署方面,存在服务群众理念树立不够牢固等问题;基层党组织建设方面,"
-            "主要存在党组领导作用发挥不够充分、党建工作不够扎实等问题。")
+            "主要存在党组领导作用发挥不够充分、党建工作不够扎实等问题;资金管理方面,主要存在制度落实不严、"
+            "台账未及时更新的情况。")
     assert [(f.category, f.title) for f in findings(text)] == [
         ("落实上级决策部署方面", "服务群众理念树立不够牢固"), ("基层党组织建设方面", "党组领导作用发挥不够充分"),
-        ("基层党组织建设方面", "党建工作不够扎实")]
+        ("基层党组织建设方面", "党建工作不够扎实"), ("资金管理方面", "制度落实不严"),
+        ("资金管理方面", "台账未及时更新")]
 
 
 def test_one_named_problem_must_state_a_fault() -> None:

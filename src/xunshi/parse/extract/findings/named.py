@@ -28,14 +28,16 @@ _QUOTED = r"“[^”\n]{1,80}”"
 _FIRST = rf"(?:{_QUOTED}|(?!{_VERB})[^。;:,、“”\n])+"
 _NEXT = rf"(?:[、,]|(?<=”)(?=“))(?:{_QUOTED}|(?!{_VERB}(?!的))[^。;:,、“”\n])+?"
 # The close: 等(10个方面)(27条)(较为)(突出)(“五有”)问题, or a count without 等 (…4个方面问题,
-# …“三大问题”); or the end of a text cut off inside a series of three or more.
+# …“三大问题”); or 的情况; or the end of a text cut off inside a series of three or more.
 _CLOSE = (rf"(?:等(?:{_COUNT}个?方面)?(?:{_COUNT}[条个项])?(?:较为|比较|一系列|一些)?"
           rf"|“?{_COUNT}[个大类](?:方面)?(?:的)?)"
           r"(?:突出|主要|共性|具体|严重|普遍性?)?(?:的)?(?:“[^”\n]{1,10}”)?问题”?")
 _SERIES = re.compile(
-    rf"{_OPENING}(?P<series>{_FIRST}(?:{_NEXT})*)(?:{_CLOSE}|(?P<cut>\s*\Z))")
-# How many members a series needs: three when the text's end cuts it off; two, or one with a
-# word of fault (存在X不到位等问题), when it closes.
+    rf"{_OPENING}(?P<series>{_FIRST}(?:{_NEXT})*)"
+    rf"(?:{_CLOSE}|(?P<cases>的情况)|(?P<cut>\s*\Z))")
+# How many members a series needs: three when the text's end cuts it off, two that each name a
+# fault when it closes 的情况 (存在A不严、B未压实的情况); else two, or one with a word of fault
+# (存在X不到位等问题).
 _LEAST_CUT = 3
 # The field of work a series stands under, named just before its verb: 在X方面,(主要)存在….
 _FIELD_BEFORE = re.compile(
@@ -113,6 +115,8 @@ def _series_findings(text: str) -> list[Finding]:
         spans = _members(text, *m.span("series"), "," if commas else "、")
         if m.groupdict().get("cut") is not None:
             least = _LEAST_CUT
+        elif m.groupdict().get("cases") is not None:
+            least = 2 if all(FAULT.search(text, s, e) for s, e in spans) else len(spans) + 1
         else:
             least = 1 if FAULT.search(text[spans[0][0] : spans[0][1]]) else 2
         if _speaks_or_seeks(text, m.start()) or len(spans) < least or any(
