@@ -4,7 +4,8 @@ from __future__ import annotations
 import pytest
 from hypothesis import given, settings, strategies as st
 
-from xunshi.parse.extract.findings import extract_findings, unwrap
+from xunshi.parse.extract.findings import extract_findings
+from xunshi.parse.extract.findings.titles import unwrap
 from xunshi.parse.model import Finding
 from xunshi.parse.normalize import normalize
 
@@ -513,3 +514,22 @@ def test_feedback_field_labels_after_zai_name_the_field_without_it(text: str) ->
     assert [(f.category, f.title) for f in findings(text + "巡视组要求,抓好整改。", "feedback")] == [
         ("党的领导方面", "有的学习不深入"), ("党的领导方面", "有的决策不规范"),
         ("党的建设方面", "有的组织生活不严肃")]
+
+
+def test_bulleted_problems_with_their_answers() -> None:
+    text = ("现将整改情况公布如下。\n●关于台账不全的问题\n整改情况:一是补齐台账;二是专人管理。\n"
+            "●关于公示滞后的问题\n整改情况:按月公示。")
+    assert rows(findings(text)) == [(None, None, "台账不全", 2), (None, None, "公示滞后", 1)]
+
+
+def test_an_opening_cut_after_its_first_answer_still_gives_it() -> None:
+    text = ("现将巡视整改情况予以公布。\n一、在政治意识不够强,党的领导弱化方面\n"
+            "(一)关于少数干部不守政治规矩的问题。一是开展专题教育;二是严肃查处违纪行为。")
+    assert rows(findings(text)) == [("在政治意识不够强,党的领导弱化方面", 1, "少数干部不守政治规矩", 2)]
+
+
+def test_numbered_problems_that_name_a_shortfall_without_a_common_fault_word() -> None:
+    text = ("根据有关规定,现将巡察情况通报如下:\n1.履行职能职责有差距。执法质效不高。\n2.管党治警措施不够有力。\n"
+            "3.党的建设工作有短板。理论学习不到位。\n4.问题整改存在差距。")
+    assert [(f.seq, f.title) for f in findings(text, "feedback")] == [
+        (1, "履行职能职责有差距"), (2, "管党治警措施不够有力"), (3, "党的建设工作有短板"), (4, "问题整改存在差距")]

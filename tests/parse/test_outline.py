@@ -237,3 +237,15 @@ def test_paragraphs_headed_by_the_problem_they_answer_are_counted_headings() -> 
         (1, "关于…问题", 1, "关于“借用公车”的问题"),
         (1, "关于…问题", 2, "针对“超标接待”问题的整改情况"),
     ]
+
+
+@pytest.mark.parametrize("word", ["反馈问题", "巡察反馈问题", "存在问题"])
+def test_problem_markers_named_for_where_the_problems_come_from(word: str) -> None:
+    text = f"{word}1:台账不全。\n整改措施:补齐台账。\n{word}2:公示滞后。\n整改措施:按月公示。"
+    assert shape(build_outline(text)) == [(0, "问题n", 1, "台账不全"), (0, "问题n", 2, "公示滞后")]
+
+
+def test_bulleted_lines_are_counted_headings() -> None:
+    text = "现将整改情况公布如下。\n●关于台账不全的问题\n整改情况:补齐台账。\n◆关于公示滞后的问题\n整改情况:按月公示。"
+    assert shape(build_outline(text)) == [
+        (0, "●", 1, "关于台账不全的问题"), (0, "●", 2, "关于公示滞后的问题")]

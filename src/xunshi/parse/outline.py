@@ -6,7 +6,7 @@ this very text, not by a fixed hierarchy, because reports disagree on it (some p
 under 一、, some number (1) globally). Markers that a web page lost (a bare `-` line before the
 heading) are given back the number and style their siblings imply, or, when a whole list lost
 them, their position under their parent, flagged `inferred`; so are headings printed without
-any number (【党的建设方面】, 问题:…, 关于“…”的问题。, 针对…的问题,一是…), counted in order
+any number (【党的建设方面】, 问题:…, 关于“…”的问题。, 针对…的问题,一是…, ●…), counted in order
 (a count that orders the outline; findings under such headings have no printed seq).
 """
 from __future__ import annotations
@@ -18,6 +18,8 @@ from .extract.measures import item_number
 from .extract.numerals import CN_NUMBER
 from .model import Span
 
+# The word a problem's own marker prints before its number: 问题1 / 反馈问题1 / 巡察反馈问题1.
+_PROBLEM_WORD = r"(?:(?:巡视|巡察)?反馈|存在|具体)?问题"
 # Marker styles at the start of a line, in their conventional nesting order (see _RANK);
 # the group is the printed number.
 _MARKERS: tuple[tuple[str, re.Pattern[str]], ...] = (
@@ -27,9 +29,10 @@ _MARKERS: tuple[tuple[str, re.Pattern[str]], ...] = (
     ("(d)", re.compile(r"(?:\(\s*(\d{1,2})\s*\)|(\d{1,2})\))\s*")),  # (1) and 1)
     ("circled", re.compile(r"([①-⑳])\s*")),  # ① (normalize keeps circled numbers)
     ("第cn", re.compile(rf"第({CN_NUMBER})\s*[,、:]\s*")),  # 第一, as a line-start heading
-    # 问题1: 问题一、 and the bracketed 【问题1】
+    # 问题1: 问题一、 and the bracketed 【问题1】, also named for where they come from: 反馈问题1:
     ("问题n", re.compile(
-        rf"(?:【\s*问题\s*(\d{{1,2}}|{CN_NUMBER})\s*】|问题\s*(\d{{1,2}}|{CN_NUMBER})\s*[:、.])\s*")),
+        rf"(?:【\s*{_PROBLEM_WORD}\s*(\d{{1,2}}|{CN_NUMBER})\s*】"
+        rf"|{_PROBLEM_WORD}\s*(\d{{1,2}}|{CN_NUMBER})\s*[:、.])\s*")),
 )
 
 # The conventional nesting, consulted only when a list's first item was lost without a trace.
@@ -37,11 +40,12 @@ _RANK = {style: rank for rank, (style, _) in enumerate(_MARKERS)}
 # Headings without a number are counted instead. One printed in lenticular brackets on a
 # line of its own heads a part of the text, so it ranks above every numbered style; a line
 # opening with a bare 问题: label, or a paragraph opening 关于“…”的问题。, states one problem
-# like 问题1: does.
-_BRACKETED, _LABELLED, _NAMED = "【】", "问题:", "关于…问题"
+# like 问题1: does; a bulleted line (●…) ranks below every numbered style.
+_BRACKETED, _LABELLED, _NAMED, _BULLETED = "【】", "问题:", "关于…问题", "●"
 _RANK[_BRACKETED] = -1
 _RANK[_LABELLED] = _RANK[_NAMED] = _RANK["问题n"]
-UNNUMBERED_STYLES = frozenset({_BRACKETED, _LABELLED, _NAMED})
+_RANK[_BULLETED] = len(_MARKERS) + 1
+UNNUMBERED_STYLES = frozenset({_BRACKETED, _LABELLED, _NAMED, _BULLETED})
 """Styles printed without a number: their count orders the outline but is no printed seq, and a
 lost marker cannot have been one of them."""
 # A list that lost every marker (a page that drew its numbers with CSS) leaves no printed
@@ -50,6 +54,8 @@ _LOST_LIST = "-"
 _RANK[_LOST_LIST] = len(_MARKERS)
 PROBLEM_STYLES = frozenset({"问题n", _LABELLED, _NAMED})
 """Styles whose every heading states one problem, whatever its wording."""
+# A line that opens with a bullet and goes on with its heading: ●关于…的问题 / ◆学习不深入.
+_BULLET = re.compile(r"[●◆■▲★•▪►◇]\s*(?=\S)")
 # A line that states a problem after a bare label: 问题:… / 反馈问题:… / 【反馈问题】…
 _LABELLED_LINE = re.compile(r"(?:反馈)?问题\s*:|【\s*(?:反馈|存在)?问题\s*】")
 # A paragraph headed by the problem it answers: 关于“…”的问题。 / 针对…问题的整改情况:
@@ -170,6 +176,9 @@ def _unnumbered(line: str) -> tuple[str, int, int] | None:
     heading = line[: sentence_end(line, 0, len(line), "。:")]
     if _NAMED_LINE.match(heading) and _NAMED_END.search(heading):
         return _NAMED, 0, len(line)
+    bullet = _BULLET.match(line)
+    if bullet:
+        return _BULLETED, bullet.end(), len(line)
     answering = _ANSWERING_CLAUSE.match(line)
     if answering and not _POINTING_BACK.search(answering.group()):
         return _NAMED, 0, answering.end()
@@ -319,6 +328,12 @@ def rstrip_end(text: str, start: int, end: int) -> int:
     while end > start and text[end - 1].isspace():
         end -= 1
     return end
+
+
+def paragraph_end(text: str, pos: int, end: int) -> int:
+    """End of the paragraph holding `pos`, at most `end`: inline lists never cross one."""
+    nl = text.find("\n", pos, end)
+    return end if nl < 0 else nl
 
 
 def build_outline(text: str) -> Block:
