@@ -79,3 +79,27 @@ def test_a_round_belongs_to_its_committees_place(authority: str | None, within: 
                                                  code: str | None) -> None:
     place = authority_place(authority, division(within))
     assert (place.code if place else None) == code
+
+
+@pytest.mark.parametrize("name,within,code", [
+    ("市第二中学", "150302", "150300"),  # a city's school in a district's report: 乌海市's
+    ("市委政法委", "120101", "120000"),  # in 天津市和平区's report: the municipality's
+    ("县文明办", "431300", "431300"),  # which county's: not said
+    ("区农业农村水务局", "340200", "340200"),
+    ("市委巡察办", "430181", "430181"),  # 浏阳市's own
+])
+def test_a_level_word_places_a_unit_in_the_place_above_that_it_names(name: str, within: str,
+                                                                      code: str) -> None:
+    place, _ = unit_place(name, division(within))
+    assert place is not None and place.code == code
+
+
+@pytest.mark.parametrize("name,within,code,local", [
+    ("淄博", "370000", "370300", "市"),  # a name that is only a short name
+    ("山西", None, "140000", "省"),
+    ("吉林", None, None, "吉林"),  # 吉林省 or 吉林市: not settled
+])
+def test_a_short_name_alone_is_the_place(name: str, within: str | None, code: str | None,
+                                         local: str) -> None:
+    place, rest = unit_place(name, division(within))
+    assert (place.code if place else None, rest) == (code, local)

@@ -4,11 +4,19 @@ from __future__ import annotations
 
 import pytest
 
-from xunshi.vocab.units import KINDS, LEVELS, authority_word, names_locality, unit_kind, unit_level
+from xunshi.vocab.units import (
+    KINDS,
+    LEVELS,
+    authority_word,
+    names_locality,
+    opening_word,
+    unit_kind,
+    unit_level,
+)
 
 KIND_OF = {
     "party_committee": ["区委", "县委", "市委", "区", "县", "省委", "州委", "旗委", "自治区党委",
-                        "中共县委员会", "高新区党工委", "经开区党工委"],
+                        "中共县委员会", "高新区党工委", "经开区党工委", "某某管理区"],
     "party_department": ["市委政法委", "中共市委政法委员会", "县委宣传部", "市委办公室", "区委巡察办",
                          "市纪委监委", "县纪委", "市委党校", "县委党校", "市直机关工委", "县文明办",
                          "市委编办", "市委老干部局", "市委网信办", "县委统战部", "州委组织部"],
@@ -100,3 +108,28 @@ def test_a_committee_stands_for_the_place_its_word_names(authority: str | None,
 def test_townships_and_villages_are_told_from_words_that_contain_their_characters(
         name: str, locality: bool) -> None:
     assert names_locality(name) is locality
+
+
+@pytest.mark.parametrize("name,authority,kind", [
+    ("高界处", "集团公司党委", "soe"), ("黄千项目办", "集团公司党委", "soe"),
+    ("物业公司党总支", "集团党委", "soe"), ("外国语学院党委", "校党委", "university"),
+    ("本科生院", "学校党委", "university"), ("附属第二医院", "学校党委", "hospital"),
+    ("市财政局", "市委", "government"),
+])
+def test_inside_an_enterprise_or_a_university_a_unit_is_part_of_it(name: str, authority: str,
+                                                                   kind: str) -> None:
+    assert unit_kind(name, authority) == kind
+
+
+@pytest.mark.parametrize("name,kind,level", [("邵东县", "party_committee", "county"),
+                                             ("某某旗", "party_committee", "county"),
+                                             ("某某自治县", "party_committee", "county")])
+def test_a_county_named_as_a_whole_is_one_even_if_renamed_since(name: str, kind: str,
+                                                                level: str | None) -> None:
+    assert (unit_kind(name), unit_level(name, "省委", None, None)) == (kind, level)
+
+
+@pytest.mark.parametrize("name,word", [("市第二中学", "市"), ("团县委", "县"), ("中共县委员会", "县"),
+                                       ("市场监管局", None), ("青禾镇", None)])
+def test_the_level_word_a_name_opens_with(name: str, word: str | None) -> None:
+    assert opening_word(name) == word

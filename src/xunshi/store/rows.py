@@ -66,7 +66,7 @@ def organization(i: Inspection, doc: Document) -> Row:
     place, local = unit_place(i.target, division(doc.jurisdiction_code))
     jurisdiction = place.display if place else doc.jurisdiction
     return {"jurisdiction": jurisdiction, "name_key": organization_key(local, jurisdiction),
-            "name": i.target, "kind": unit_kind(local),
+            "name": i.target, "kind": unit_kind(local, i.authority),
             "level": unit_level(local, i.authority, place.name if place else None,
                                 LEVEL_NAMES[place.level] if place else None),
             **hierarchy(place)}

@@ -14,7 +14,7 @@ import re
 from functools import lru_cache
 
 from ..parse.extract.places import COUNTY, PREFECTURE, PROVINCE, Division, _gazetteer
-from .units import PARTY_PREFIX, authority_word, names_locality
+from .units import PARTY_PREFIX, authority_word, names_locality, opening_word
 
 PLACE_COLUMNS = ("province", "province_code", "prefecture", "prefecture_code", "county",
                  "county_code")
@@ -66,29 +66,32 @@ def unit_place(name: str, within: Division | None) -> tuple[Division | None, str
 
     The name moves the place only when it names exactly one division: one related to the
     report's (inside it, or above it: a 湖南省 department named in a 娄底市 report is 湖南省's),
-    else one whose full name no other division shares.
+    else one whose full name no other division shares; or when it opens with the level word of
+    a place above (市第二中学 in a 海勃湾区 report is 乌海市's).
     """
     party = PARTY_PREFIX.match(name)
     head = party.group() if party else ""
     rest, place, word = name[len(head):], within, ""
     while (found := _leading_division(rest, place)) is not None:
         place, length = found
-        level_word = _LEVEL_WORD.search(rest[:length])
+        # a name that is only a short name (淄博, 山西) keeps the division's level word
+        level_word = _LEVEL_WORD.search(rest[:length]) or _LEVEL_WORD.search(place.name)
         word = level_word.group() if level_word else ""
         rest = rest[length:]
-    return place, head + ("" if names_locality(rest) else word) + rest
+    local = head + ("" if names_locality(rest) else word) + rest
+    return _named_by_word(opening_word(local), place), local
 
 
 def _leading_division(s: str, near: Division | None) -> tuple[Division, int] | None:
     """The one division `s` begins with, by its full name or its short name followed by a
-    level character, with the length it takes. Divisions related to `near` come first; else
+    level character (or alone: 淄博 as a whole name), with the length it takes. Divisions related to `near` come first; else
     a full name names one division in the whole country (长沙市委 in a 娄底市 report), while a
     name several divisions share (朝阳区) or a short one settles nothing."""
     gaz = _gazetteer()
     for n in range(min(gaz.longest, len(s)), 1, -1):
         full = [(d, n) for d in gaz.full.get(s[:n], ())]
-        short = [(d, n + 1) for d in gaz.short.get(s[:n], ())
-                 if s[n : n + 1] and s[n] in _AFTER_SHORT.get(d.level, "")]
+        short = [(d, n + 1) if s[n:] else (d, n) for d in gaz.short.get(s[:n], ())
+                 if not s[n:] or s[n] in _AFTER_SHORT.get(d.level, "")]
         related = [(d, length) for d, length in full + short if near and d.related(near)]
         found = related or (full + short if near is None else full)
         if len({id(d) for d, _ in found}) == 1:
@@ -106,7 +109,12 @@ def authority_place(authority: str | None, within: Division | None) -> Division 
     if authority == "中央":
         return None
     place, local = unit_place(authority, within) if authority else (within, "")
-    word = authority_word(local)
+    return _named_by_word(authority_word(local), place)
+
+
+def _named_by_word(word: str | None, place: Division | None) -> Division | None:
+    """`place`, or the nearest place above it whose name ends with the level word (市 in a
+    district's report: its city); `place` when none does or there is no word."""
     if place is None or word is None:
         return place
     return next((d for d in place.lineage if d.name.endswith(word)), place)

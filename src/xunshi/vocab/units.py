@@ -40,8 +40,12 @@ PARTY_BODY = re.compile(r"(?<=.{2})(?:机关党委|党工委|党委|党组|党�
 # town's (青禾镇党委); a place's 中共某县委员会, though, is its committee, 县委.
 UNITS_COMMITTEE = re.compile(r"([局厅院校司所镇乡]|中心|集团|公司)委员会$")
 _PLACE_WORD = "自治区|特别行政区|省|自治州|市|州|盟|地区|自治县|县|区|旗"
-# A place's own committee, or the place itself: 区委, 县, 自治区, 中共某县委员会 (→ 县).
-_COMMITTEE = re.compile(rf"^(?:{_PLACE_WORD})(?:委|委员会)?$|(?:开发区|经开区|高新区|新区|园区|经济区|示范区)$")
+# A place's own committee, or the place itself: 区委, 县, 自治区, 中共某县委员会 (→ 县), a
+# development zone's 党工委 (高新区), a county named as a whole the division tree does not know
+# (renamed since: 邵东县 is 邵东市 now).
+_COMMITTEE = re.compile(rf"^(?:{_PLACE_WORD})(?:委|委员会)?$"
+                        r"|(?:开发区|经开区|高新区|新区|园区|经济区|示范区|试验区|管理区|产业园|科技园|工业园)$")
+_BARE_COUNTY = re.compile(r"^[\u4e00-\u9fff]{1,8}?(?:自治县|县|旗)$")
 # The committee that sent the groups, by the place word it stands for: 省委 → 省, 地委 → 地区.
 _AUTHORITY = re.compile(r"^(?:中共)?(?P<word>自治区|省|自治州|州|市|盟|地|自治县|县|区|旗)(?:党)?委$")
 _WORD_LEVEL = {"自治区": "province", "特别行政区": "province", "省": "province",
@@ -49,7 +53,7 @@ _WORD_LEVEL = {"自治区": "province", "特别行政区": "province", "省": "p
                "盟": "prefecture", "地区": "prefecture",
                "自治县": "county", "县": "county", "区": "county", "旗": "county"}
 # A level word opening a name: 市第二中学, 县文明办 (not 市场监管局, 区域中心).
-_OPENING_WORD = re.compile(rf"^(?:{_PLACE_WORD})(?!场|域)")
+_OPENING_WORD = re.compile(rf"^团?(?P<word>{_PLACE_WORD})(?!场|域)")  # 团县委 is a county's
 _CENTRAL = re.compile(r"^(?:中央|国家|国务院|全国|中国(?!共产党))"
                       r"|^[^省市州盟县区旗镇乡村]{2,10}(?:部|署|总局)$")
 _VILLAGE = re.compile(r"(?:村|社区|嘎查)(?:民委员会|居民委员会|委会|居委会)?$")
@@ -72,11 +76,13 @@ _BY_ENDING: tuple[tuple[str, re.Pattern[str]], ...] = tuple((kind, re.compile(pa
     ("village", _VILLAGE.pattern),
     ("township", _TOWNSHIP.pattern),
     ("party_committee", _COMMITTEE.pattern),
+    ("party_committee", _BARE_COUNTY.pattern),
     ("party_department", rf"^(?:{_PLACE_WORD})委.|组织部|宣传部|统战部|统一战线工作部|政法委|纪委|"
                          r"纪律检查委员会|监委|监察委员会|巡察办|巡视办|巡察工作领导小组|编办|机构编制|"
-                         r"老干部局|机关工委|机关工作委员会|文明办|精神文明建设|网信办|政研室|政策研究室|党史"),
-    ("government", r"(?:政府|局|厅|署|部|委|委员会|办|办公室|管委会|管理处|派出所|司法所|财政所|海关|"
-                   r"支队|大队)$"),
+                         r"老干部局|机关工委|机关工作委员会|文明办|精神文明建设|网信办|政研室|政策研究室|党史|"
+                         r"工委$|工作$"),  # 教育工委; 区教育工作党委 without its 党委
+    ("government", r"(?:政府|局|厅|署|部|委|委员会|办|办公室|管委会|处|派出所|司法所|财政所|海关|"
+                   r"支队|大队|供销社|供销合作社)$"),
     ("public_institution", r"(?:中心|院|所|馆|台|社|站|场)$"),
 ))
 
@@ -89,10 +95,25 @@ def core(name: str) -> str:
     return PARTY_BODY.sub("", bare) or bare
 
 
-def unit_kind(name: str) -> str:
-    """A code of `KINDS` for a unit named `name` (its place cut off, see vocab/places.py)."""
+# A committee that inspects inside an enterprise or a university: what it inspects is part of it.
+_ENTERPRISE = re.compile(r"(?:集团|公司|银行)(?:公司)?(?:党委|党组)$")
+_UNIVERSITY = re.compile(r"^(?:学校|校|大学|学院)党委$|(?:大学|学院)党委$")
+_OWN_KINDS = ("hospital", "school", "university")  # kept inside an enterprise or a university
+
+
+def unit_kind(name: str, authority: str | None = None) -> str:
+    """A code of `KINDS` for a unit named `name` (its place cut off, see vocab/places.py),
+    inspected by `authority`: a unit an enterprise's party committee inspects is part of the
+    enterprise (集团公司党委 inspecting 高界处), one a university's is part of the university
+    (校党委 inspecting 外国语学院), unless its name says it is a hospital or a school."""
     unit = core(name)
-    return next((kind for kind, pattern in _BY_ENDING if pattern.search(unit)), "other")
+    kind = next((kind for kind, pattern in _BY_ENDING if pattern.search(unit)), "other")
+    if kind not in _OWN_KINDS and authority:
+        if _ENTERPRISE.search(authority):
+            return "soe"
+        if _UNIVERSITY.search(authority) and kind != "soe":
+            return "university"
+    return kind
 
 
 def names_locality(name: str) -> bool:
@@ -100,6 +121,12 @@ def names_locality(name: str) -> bool:
     such a name needs no level word before it (双峰县青禾镇 is 青禾镇 in 双峰县's reports)."""
     unit = core(name)
     return any(p.search(unit) for p in (_VILLAGE, _VILLAGE_PLACE, _TOWNSHIP, _TOWN_PLACE))
+
+
+def opening_word(name: str) -> str | None:
+    """The level word a unit's name opens with (市第二中学 → 市, 团县委 → 县), if any."""
+    opening = _OPENING_WORD.match(core(name))
+    return opening["word"] if opening else None
 
 
 def authority_word(authority: str | None) -> str | None:
@@ -128,12 +155,14 @@ def unit_level(name: str, authority: str | None, place: str | None,
         return "township"
     if place is None and (authority == "中央" or _CENTRAL.search(unit)):
         return "central"
-    if opening := _OPENING_WORD.match(unit):
-        return _own_or(opening.group(), place, place_level)
+    if word := opening_word(unit):
+        return _own_or(word, place, place_level)
+    if _BARE_COUNTY.match(unit):
+        return "county"
     if authority == "中央":  # a place's own unit the centre inspected, named without a level word
         return place_level
-    word = authority_word(authority)
-    return _own_or(word, place, place_level) if word else None
+    committee = authority_word(authority)
+    return _own_or(committee, place, place_level) if committee else None
 
 
 def _own_or(word: str, place: str | None, place_level: str | None) -> str | None:
