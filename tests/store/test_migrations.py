@@ -73,7 +73,7 @@ def test_upgrade_downgrade_upgrade_leaves_the_same_schema(database_url: str) -> 
     assert emptied["comments"] == set()  # downgrades remove them, alembic_version's too
     assert first == again
     assert {v for v, _ in first["views"]} == set(CONTRACT) | {"v_organizations", "v_report_versions",
-                                                            "v_themes"}
+                                                              "v_themes", "v_inspection_cycles"}
 
 
 def test_each_downgrade_restores_the_revision_below(engine: Engine) -> None:

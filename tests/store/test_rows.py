@@ -39,3 +39,25 @@ def test_findings_carry_a_theme_and_a_status_code_sub_problems_fall_back_to_thei
 
     assert found("rectification") == [("conduct", "done"), ("conduct", None)]
     assert found("feedback") == [("conduct", None), ("conduct", None)]
+def test_a_round_belongs_to_its_committees_place_wherever_the_report_comes_from() -> None:
+    county = Document(text="x", jurisdiction="长沙市天心区", jurisdiction_code="430103")
+    visit = Inspection(target="天心区", span=Span(0, 1), authority="省委", mode="巡视")
+    provincial = rows.inspection_round(visit, county)
+    assert provincial is not None and provincial["jurisdiction"] == "湖南省"
+
+
+def test_a_unit_gets_its_place_level_and_kind() -> None:
+    province = Document(text="x", jurisdiction="湖南省", jurisdiction_code="430000")
+    unit = rows.organization(Inspection(target="娄底市委政法委", span=Span(0, 1), authority="省委"),
+                             province)
+    assert unit == {"jurisdiction": "娄底市", "name_key": "市委政法委", "name": "娄底市委政法委",
+                    "kind": "party_department", "level": "prefecture",
+                    "province": "湖南省", "province_code": "430000", "prefecture": "娄底市",
+                    "prefecture_code": "431300", "county": None, "county_code": None}
+
+
+def test_a_report_gets_the_levels_of_its_jurisdiction() -> None:
+    doc = Document(text="x", jurisdiction="蚌埠市怀远县", jurisdiction_code="340321")
+    fields = rows.report_fields(doc)
+    assert [fields[c] for c in ("province_code", "prefecture", "county", "county_code")] == [
+        "340000", "蚌埠市", "怀远县", "340321"]

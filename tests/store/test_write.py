@@ -23,6 +23,7 @@ from xunshi.store.models import InspectionRound, Organization
 from xunshi.store.rows import report_rows
 from xunshi.store.write import insert_reports
 
+CODES = {"娄底市": "431300", "天津市": "120000", None: None}
 TEXT = "市委第四巡察组对市委政法委开展常规巡察。一、党的领导方面。(一)学习不深入。一是加强学习。二是建立制度。"
 
 
@@ -32,7 +33,7 @@ def document(jurisdiction: str | None) -> Document:
                               Measure(2, "建立制度", Span(42, 48))], enumerated=True)
     return Document(
         text=TEXT, doc_type="feedback", title="反馈", jurisdiction=jurisdiction,
-        jurisdiction_code="431300", published_on=PartialDate(2015, 11),
+        jurisdiction_code=CODES[jurisdiction], published_on=PartialDate(2015, 11),
         spans={"title": Span(0, 2)},
         inspections=[Inspection(target="市委政法委", span=Span(7, 12), authority="市委",
                                 group_name="市委第四巡察组", mode="巡察", term=8, round_no=4,

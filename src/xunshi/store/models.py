@@ -35,6 +35,7 @@ from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
 from sqlalchemy.schema import SchemaItem
 
 from ..vocab.status import STATUS_CODES
+from ..vocab import units
 
 NAMING_CONVENTION = {
     "ix": "ix_%(table_name)s_%(column_0_N_name)s",
@@ -45,6 +46,7 @@ NAMING_CONVENTION = {
 }
 
 PRECISIONS = "('day', 'month', 'year')"
+LEVELS = "(" + ", ".join(f"'{level}'" for level in units.LEVELS) + ")"
 
 AUTOGENERATE_PLUGINS = ["alembic.autogenerate.*", "~alembic.autogenerate.comments"]
 """What Alembic compares between these models and a database: everything but comments, which
@@ -108,13 +110,25 @@ def _trigram_index(table: str, column: str) -> Index:
                  postgresql_ops={column: "gin_trgm_ops"})
 
 
+class Placed:
+    """Where a row is on the map: the GB/T 2260 province, prefecture and county of its place,
+    names and six-digit codes (vocab/places.py); NULL where a level does not apply."""
+
+    province: Mapped[str | None]
+    province_code: Mapped[str | None]
+    prefecture: Mapped[str | None]
+    prefecture_code: Mapped[str | None]
+    county: Mapped[str | None]
+    county_code: Mapped[str | None]
+
+
 class Searchable:
     """A row found by full-text search: jieba's search-mode words, built by xunshi.search."""
 
     search_vector: Mapped[str | None] = mapped_column(TSVECTOR, sort_order=2)
 
 
-class Report(Keyed, Searchable, Base):
+class Report(Keyed, Searchable, Placed, Base):
     __tablename__ = "reports"
     __table_args__ = (
         CheckConstraint("doc_type IN ('rectification', 'feedback')", name="doc_type"),
@@ -148,19 +162,20 @@ class Report(Keyed, Searchable, Base):
     superseded_at: Mapped[dt.datetime | None]
 
 
-class Organization(Keyed, Base):
-    """A unit is its name key within a jurisdiction: 市委政法委 of 娄底 ≠ 市委政法委 of 天津,
+class Organization(Keyed, Placed, Base):
+    """A unit is its name key within its own place: 市委政法委 of 娄底 ≠ 市委政法委 of 天津,
     but 中共娄底市委政法委员会 of 娄底 is 市委政法委 of 娄底 (see store/identity.py)."""
 
     __tablename__ = "organizations"
     __table_args__ = (
         UniqueConstraint("jurisdiction", "name_key", postgresql_nulls_not_distinct=True),
+        CheckConstraint(f"level IN {LEVELS}", name="level"),
     )
 
     jurisdiction: Mapped[str | None]
     name: Mapped[str]  # as first seen
-    kind: Mapped[str | None]
-    level: Mapped[str | None]
+    kind: Mapped[str | None]  # vocab/units.py KINDS
+    level: Mapped[str | None]  # vocab/units.py LEVELS
     name_key: Mapped[str]
 
 

@@ -14,6 +14,8 @@ from ..parse.model import Clue, Contact, DocType, Document, Finding, Inspection,
 from ..search.vectors import tsvector
 from ..vocab.status import status_code
 from ..vocab.themes import classify as theme_of
+from ..vocab.places import LEVEL_NAMES, PLACE_COLUMNS, authority_place, division, hierarchy, unit_place
+from ..vocab.units import unit_kind, unit_level
 from .identity import organization_key
 
 Row = dict[str, Any]
@@ -49,16 +51,27 @@ def report_fields(doc: Document) -> Row:
         **partial_date("published", doc.published_on),
         "jurisdiction": doc.jurisdiction,
         "jurisdiction_code": doc.jurisdiction_code,
+        **hierarchy(division(doc.jurisdiction_code)),
         "spans": {field: [s.start, s.end] for field, s in doc.spans.items()},
         "parser_version": doc.parser_version,
         "search_vector": tsvector([(doc.title, "A"), (doc.text, "D")]),
     }
 
 
+ORGANIZATION_FACTS = ("kind", "level", *PLACE_COLUMNS)
+"""What `organization` derives for a unit beside its key: rewritten whenever a report names it."""
+
+
 def organization(i: Inspection, doc: Document) -> Row:
-    """The inspected unit, identified by its name key within the report's jurisdiction."""
-    return {"jurisdiction": doc.jurisdiction,
-            "name_key": organization_key(i.target, doc.jurisdiction), "name": i.target}
+    """The inspected unit, identified by its name key within its own place: the report's
+    jurisdiction unless the name gives a more precise one (vocab/places.py)."""
+    place, local = unit_place(i.target, division(doc.jurisdiction_code))
+    jurisdiction = place.display if place else doc.jurisdiction
+    return {"jurisdiction": jurisdiction, "name_key": organization_key(local, jurisdiction),
+            "name": i.target, "kind": unit_kind(local, i.authority),
+            "level": unit_level(local, i.authority, place.name if place else None,
+                                LEVEL_NAMES[place.level] if place else None),
+            **hierarchy(place)}
 
 
 def inspection_round(i: Inspection, doc: Document) -> Row | None:
@@ -67,8 +80,11 @@ def inspection_round(i: Inspection, doc: Document) -> Row | None:
            "round_no": i.round_no, "batch_no": i.batch_no}
     if all(v is None for v in key.values()):
         return None
-    # 中央's rounds are national: the same round visits every province.
-    return {**key, "jurisdiction": None if i.authority == "中央" else doc.jurisdiction}
+    # A round is its committee's, wherever the report comes from (省委's rounds are the
+    # province's, in a county's report too); 中央's are national: one round visits every province.
+    place = authority_place(i.authority, division(doc.jurisdiction_code))
+    jurisdiction = place.display if place else None if i.authority == "中央" else doc.jurisdiction
+    return {**key, "jurisdiction": jurisdiction}
 
 
 def inspection(i: Inspection, position: int) -> Row:

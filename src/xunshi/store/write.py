@@ -14,7 +14,7 @@ from psycopg import sql
 from psycopg.types.json import Jsonb
 from sqlalchemy import Connection, text
 
-from .rows import FILE_FIELDS, ReportRows, Row
+from .rows import FILE_FIELDS, ORGANIZATION_FACTS, ReportRows, Row
 
 ORGANIZATION_KEY = ("jurisdiction", "name_key")
 ROUND_KEY = ("authority", "jurisdiction", "mode", "term", "round_no", "batch_no")
@@ -88,7 +88,7 @@ def _write_rows(conn: Connection, items: list[tuple[int, ReportRows]]) -> None:
     """Every row derived from these reports (their `reports` rows exist)."""
     org_ids = _shared_ids(conn, "organizations", "uq_organizations_jurisdiction_name_key",
                           ORGANIZATION_KEY, [o for _, r in items for o in r.organizations],
-                          extra=("name",))
+                          extra=("name",), refresh=ORGANIZATION_FACTS)
     round_ids = _shared_ids(conn, "inspection_rounds", "uq_inspection_rounds_identity",
                             ROUND_KEY, [k for _, r in items for k in r.rounds if k])
     aliases = sorted({(org_ids[_key(o, ORGANIZATION_KEY)], o["name"])
@@ -123,21 +123,24 @@ def _key(row: Row, columns: tuple[str, ...]) -> tuple:
 
 
 def _shared_ids(conn: Connection, table: str, constraint: str, key: tuple[str, ...],
-                rows: Iterable[Row], extra: tuple[str, ...] = ()) -> dict[tuple, int]:
+                rows: Iterable[Row], extra: tuple[str, ...] = (),
+                refresh: tuple[str, ...] = ()) -> dict[tuple, int]:
     """Get-or-create the shared rows with these keys (first spelling wins for `extra`
-    columns); their ids by key. Keys are locked in sorted order, whoever else is loading."""
+    columns, the latest for `refresh` ones: what the current code derives); their ids by key.
+    Keys are locked in sorted order, whoever else is loading."""
     wanted: dict[tuple, Row] = {}
     for row in rows:
         wanted.setdefault(_key(row, key), row)
     if not wanted:
         return {}
     ordered = [wanted[k] for k in sorted(wanted, key=str)]
-    columns = (*key, *extra)
+    columns = (*key, *extra, *refresh)
     types = {c: "int" if c in ("term", "round_no", "batch_no") else "text" for c in columns}
+    updates = ", ".join(f"{c} = EXCLUDED.{c}" for c in (refresh or key[:1]))
     stmt = text(f"""
         INSERT INTO {table} ({', '.join(columns)})
         SELECT * FROM unnest({', '.join(f'CAST(:{c} AS {types[c]}[])' for c in columns)})
-        ON CONFLICT ON CONSTRAINT {constraint} DO UPDATE SET {key[0]} = EXCLUDED.{key[0]}
+        ON CONFLICT ON CONSTRAINT {constraint} DO UPDATE SET {updates}
         RETURNING id, {', '.join(key)}""")
     result = conn.execute(stmt, {c: [r[c] for r in ordered] for c in columns})
     return {tuple(row[1:]): row[0] for row in result}
