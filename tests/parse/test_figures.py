@@ -141,6 +141,7 @@ def test_parts_of_the_problems_fed_back() -> None:
 
 def test_a_parts_word_without_a_total_links_nothing() -> None:
     assert [f.part_of for f in extract_figures("其中给予党纪处分2人。")] == [None]
+    assert [f.part_of for f in extract_figures("共处理15人,其中追回资金3万元。")] == [None, None]
 
 
 def test_a_list_continues_its_first_metric() -> None:
@@ -183,3 +184,10 @@ def test_any_text_gives_figures_whose_spans_hold_them(text: str) -> None:
     for f in extract_figures(text):
         assert text[f.span.start:f.span.end] == f.text
         assert re.fullmatch(QUANTITY, f.text)
+
+
+def test_docs_figures_md_lists_every_metric_as_the_codebook_says() -> None:
+    page = (REPORTS[0].parents[2] / "docs" / "figures.md").read_text(encoding="utf-8")
+    for m in CODEBOOK:
+        row = f"| `{m.code}` | {m.name_zh} | {m.name_en} | {m.unit} | {m.description} |"
+        assert row in page, f"docs/figures.md: the codebook's row is\n{row}"

@@ -2,8 +2,9 @@
 from __future__ import annotations
 
 import datetime as dt
+from decimal import Decimal
 
-from xunshi.parse.model import Document, Inspection, PartialDate, Span
+from xunshi.parse.model import Document, Figure, Finding, Inspection, Measure, PartialDate, Span
 from xunshi.store import rows
 
 
@@ -25,3 +26,15 @@ def test_central_rounds_are_national_local_rounds_belong_to_the_place() -> None:
     central_round, local_round = rows.inspection_round(central, doc), rows.inspection_round(local, doc)
     assert central_round is not None and central_round["jurisdiction"] is None
     assert local_round is not None and local_round["jurisdiction"] == "娄底市"
+
+
+def test_a_figure_stands_in_the_innermost_finding_and_its_measure() -> None:
+    child = Finding(title="b", span=Span(10, 30), measures=[Measure(1, "m", Span(20, 30))])
+    doc = Document(text="x" * 40, findings=[Finding(title="a", span=Span(0, 30), children=[child])],
+                   figures=[Figure("sanctions", Decimal(1), "人", "1人", Span(22, 24)),
+                            Figure("sanctions", Decimal(2), "人", "2人", Span(12, 14), part_of=0),
+                            Figure("sanctions", Decimal(3), "人", "3人", Span(2, 4)),
+                            Figure("sanctions", Decimal(4), "人", "4人", Span(35, 37))])
+    r = rows.report_rows("a.txt", "0" * 64, doc.text, "utf-8", doc)
+    assert r.figure_links == [(1, 0, None), (1, None, 0), (0, None, None), (None, None, None)]
+    assert [f["value"] for f in r.figures] == [1, 2, 3, 4]

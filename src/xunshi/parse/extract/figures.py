@@ -134,7 +134,8 @@ def _counted(frame: _Frame, cue: re.Match[str] | None) -> str | None:
 
 def _link_parts(text: str, figures: list[Figure]) -> None:
     """A figure after 其中 (or 问题中,) in a sentence is a part of the last figure before that
-    word in the sentence which is no part itself; rates are neither parts nor totals."""
+    word in the sentence which is no part itself and counts in the same unit (persons in
+    persons, not money); rates are neither parts nor totals."""
     for n, f in enumerate(figures):
         if f.unit == "%":
             continue
@@ -143,7 +144,7 @@ def _link_parts(text: str, figures: list[Figure]) -> None:
                      default=None)
         if marker is None:
             continue
-        totals = [k for k in range(n) if figures[k].part_of is None and figures[k].unit != "%"
+        totals = [k for k in range(n) if figures[k].part_of is None and figures[k].unit == f.unit
                   and sentence_start <= figures[k].span.start and figures[k].span.end <= marker]
         if totals:
             f.part_of = totals[-1]

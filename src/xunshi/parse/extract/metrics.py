@@ -110,7 +110,7 @@ CODEBOOK: tuple[Metric, ...] = (
             before(_SANCTION), after(_SANCTION)),
     _metric("organizational_handling", "组织处理", "Organizational handling", "人", PERSONS,
             "People dealt with by organizational measures: 组织处理, 组织调整, 免职, 调离, "
-            "责令辞职 …. 组织处理3人 → 3",
+            "责令辞职 …; 组织处理3人 → 3",
             before(_HANDLING), after(_HANDLING)),
     _metric("admonishment_talks", "诫勉谈话、约谈、提醒谈话、批评教育",
             "Admonishment and warning talks", "人", PERSONS,
@@ -182,14 +182,16 @@ CODEBOOK: tuple[Metric, ...] = (
             r"^[^\x00]*(?P<cue>整改任务|整改事项|任务)(?:(?!已|完成|正在)[^\x00]){0,8}\x00",
             after(r"整改任务|整改事项", 4)),
     _metric("problems_fed_back", "反馈问题", "Problems fed back", "个", ("个", "条", "项"),
-            "Problems the inspection fed back (反馈) or pointed out. 反馈的41个问题 → 41",
+            "Problems the inspection fed back (反馈), pointed out (指出) or found (巡察发现, or "
+            "发现 in a sentence about the inspection). 反馈的41个问题 → 41",
             rf"^[^\x00]*(?P<cue>{_FED_BACK})的?[^\x00]{{0,10}}\x00[^\x00]{{0,4}}{_PROBLEM}",
             rf"^[^\x00]*(?P<cue>{_FED_BACK})的?[^\x00]{{0,6}}{_PROBLEM}[^\x00]{{0,4}}\x00",
             rf"\x00[^\x00]{{0,2}}(?P<cue>反馈)的?{_PROBLEM}",
             rule(_problems_after("发现"), context=_INSPECTION)),
     _metric("problems_found", "查摆问题", "Problems found by the unit itself", "个",
             ("个", "条", "项"),
-            "Problems the unit found in its own checks (查摆, 检视, 自查, 排查, 发现). "
+            "Problems the unit found in its own checks (查摆, 检视, 自查, 排查, or 发现 in a "
+            "sentence that does not name the inspection). "
             "班子成员共查摆问题70余条 → 70, approximate",
             _problems_after(_FOUND), rf"^[^\x00]*(?P<cue>{_FOUND})[^\x00]{{0,6}}\x00[^\x00]{{0,4}}{_PROBLEM}",
             rule(_problems_after("发现"), barred=_INSPECTION)),
