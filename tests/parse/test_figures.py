@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import re
+import time
 from decimal import Decimal
 
 import pytest
@@ -191,3 +192,10 @@ def test_docs_figures_md_lists_every_metric_as_the_codebook_says() -> None:
     for m in CODEBOOK:
         row = f"| `{m.code}` | {m.name_zh} | {m.name_en} | {m.unit} | {m.description} |"
         assert row in page, f"docs/figures.md: the codebook's row is\n{row}"
+
+
+@pytest.mark.parametrize("line", ["给予党纪处分1人" * 6000, "3个方面" * 10000, "其中约谈2人、" * 7000])
+def test_a_hostile_line_without_full_stops_is_read_in_linear_time(line: str) -> None:
+    started = time.perf_counter()
+    extract_figures(line)
+    assert time.perf_counter() - started < 5  # ~0.2 s; a quadratic reading takes minutes

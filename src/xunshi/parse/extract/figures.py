@@ -31,6 +31,9 @@ _NOUN_END = (r"进行|受到|给予|予以|被|因|参加|参与|接受|开展|�
 _COUNTED_AFTER = re.compile(rf"^(?!{_NOUN_END})(?P<noun>[^\x00]{{1,10}}?)(?:{_NOUN_END}|$)")
 _COUNTED_MAX = 10
 _FILLER = "了的共计累为达到合总其中"
+# How far a number's words reach: every rule's cue stands within these, and the bounds keep a
+# hostile line (100,000 characters without a full stop) linear.
+_LEFT_MAX, _RIGHT_MAX, _SENTENCE_MAX = 60, 40, 160
 
 
 @dataclass(frozen=True)
@@ -76,19 +79,20 @@ def _frame(text: str, qs: list[Quantity], i: int, last_figure_end: int) -> _Fram
     """The left side runs back to the clause's start or the last figure: a number that is no
     figure does not hide a cue before it (巡察反馈的3个方面12个问题)."""
     q = qs[i]
-    left_start = max(_start_of(_CLAUSE_BREAK, text, q.span.start), last_figure_end)
-    clause_end = _CLAUSE_BREAK.search(text, q.span.end)
-    end = clause_end.start() if clause_end else len(text)
+    left_start = max(_start_of(_CLAUSE_BREAK, text, q.span.start, _LEFT_MAX), last_figure_end)
+    clause_end = _CLAUSE_BREAK.search(text, q.span.end, q.span.end + _RIGHT_MAX)
+    end = clause_end.start() if clause_end else min(len(text), q.span.end + _RIGHT_MAX)
     cut = i + 1 < len(qs) and qs[i + 1].span.start < end
     if cut:
         end = qs[i + 1].span.start
     return _Frame(text[left_start:q.span.start], text[q.span.end:end] + ("\x01" if cut else ""),
-                  text[_start_of(_SENTENCE_BREAK, text, q.span.start):q.span.start])
+                  text[_start_of(_SENTENCE_BREAK, text, q.span.start, _SENTENCE_MAX):q.span.start])
 
 
-def _start_of(breaks: re.Pattern[str], text: str, at: int) -> int:
-    """Where the clause or sentence holding position `at` starts (never before its line)."""
-    line_start = text.rfind("\n", 0, at) + 1
+def _start_of(breaks: re.Pattern[str], text: str, at: int, reach: int) -> int:
+    """Where the clause or sentence holding position `at` starts (never before its line), or
+    `reach` characters before `at` if it starts further back."""
+    line_start = text.rfind("\n", max(0, at - reach), at) + 1 or max(0, at - reach)
     return max((m.end() for m in breaks.finditer(text, line_start, at)), default=line_start)
 
 
@@ -139,12 +143,15 @@ def _link_parts(text: str, figures: list[Figure]) -> None:
     for n, f in enumerate(figures):
         if f.unit == "%":
             continue
-        sentence_start = _start_of(_SENTENCE_BREAK, text, f.span.start)
+        sentence_start = _start_of(_SENTENCE_BREAK, text, f.span.start, _SENTENCE_MAX)
         marker = max((m.start() for m in _PARTS.finditer(text, sentence_start, f.span.start)),
                      default=None)
         if marker is None:
             continue
-        totals = [k for k in range(n) if figures[k].part_of is None and figures[k].unit == f.unit
-                  and sentence_start <= figures[k].span.start and figures[k].span.end <= marker]
-        if totals:
-            f.part_of = totals[-1]
+        k = n - 1
+        while k >= 0 and figures[k].span.start >= sentence_start:
+            total = figures[k]
+            if total.span.end <= marker and total.part_of is None and total.unit == f.unit:
+                f.part_of = k
+                break
+            k -= 1

@@ -8,6 +8,7 @@ that is an ordinal (第3次, 十一届九次全会), a frequency (每月1次), p
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from collections.abc import Iterator
 from dataclasses import dataclass
 from decimal import Decimal
@@ -23,6 +24,7 @@ _APPROX = "余|多"
 _CN_DIGIT = CN_NUMBER.split("]")[0] + "]"  # one character of a Chinese numeral
 
 QUANTITY = re.compile(
+    rf"(?=[\d{_CN_DIGIT[1:-1]}约近逾])"  # a first character to look for: the engine skips fast
     r"(?P<pre>(?<![制节签违履合预特公大])约|(?<![最附接])近|逾)?"
     rf"(?:(?<![\d第每届])(?<!\d[.,])(?P<arabic>{DECIMAL})(?![\d.,]\d)"
     rf"|(?<![第每届])(?<!{_CN_DIGIT})(?P<cn>{CN_NUMBER}))"
@@ -54,9 +56,11 @@ class Quantity:
 
 def quantities(text: str) -> Iterator[Quantity]:
     """Every quantity in the text, in order, outside quotes, titles and names."""
-    quoted = [m.span() for m in _QUOTED.finditer(text)]
+    quoted = [m.span() for m in _QUOTED.finditer(text)]  # in order, never overlapping
+    starts = [a for a, _ in quoted]
     for m in QUANTITY.finditer(text):
-        if any(a <= m.start() < b for a, b in quoted):
+        k = bisect_right(starts, m.start()) - 1
+        if k >= 0 and m.start() < quoted[k][1]:
             continue
         q = _quantity(m)
         if q is not None:
