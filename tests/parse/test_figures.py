@@ -64,6 +64,7 @@ def test_to_number_reads_separators_decimals_and_chinese() -> None:
     ("运用第一种形态处理23人次。", ("admonishment_talks", 23, "23人次")),
     ("给予诫勉谈话处理4人。", ("admonishment_talks", 4, "4人")),
     ("组织处理3人。", ("organizational_handling", 3, "3人")),
+    ("对1名班子成员调整了工作岗位。", ("organizational_handling", 1, "1名")),
     ("共处理15人。", ("people_dealt_with", 15, "15人")),
     ("移交司法机关处理2人。", ("referred_to_judiciary", 2, "2人")),
     ("立案3件。", ("cases_filed", 3, "3件")),
@@ -77,9 +78,12 @@ def test_to_number_reads_separators_decimals_and_chinese() -> None:
     ("清退违规发放津补贴8.6万元。", ("money_recovered", Decimal("8.6"), "8.6万元")),
     ("修订完善制度9项。", ("rules_made", 9, "9项")),
     ("建立健全12项制度。", ("rules_made", 12, "12项")),
+    ("修订议事规则2项。", ("rules_made", 2, "2项")),
     ("建立《财务管理制度》《公车管理制度》等制度14项。", ("rules_made", 14, "14项")),
     ("细化157条整改措施。", ("measures_set", 157, "157条")),
     ("确定整改事项35个。", ("tasks_set", 35, "35个")),
+    ("共计完成整改措施119项。", ("measures_completed", 119, "119项")),
+    ("128项整改措施已如期完成。", ("measures_completed", 128, "128项")),
     ("巡察反馈问题共计17条。", ("problems_fed_back", 17, "17条")),
     ("班子成员共查摆问题70余条。", ("problems_found", 70, "70余条")),
     ("整改完成率达到100%。", ("completion_rate", 100, "100%")),
@@ -120,7 +124,8 @@ def test_clue_outcomes_are_counted_only_for_clues() -> None:
     "每月召开1次全体会议。", "每年专题研究不少于2次。", "确保整改完成率达到100%。",
     "执行率达到95%,同比增长12.5%。", "反馈的问题一个都不放过。", "从6个方面查摆问题。",
     "完成率达到100%的51个。", "违规报销交通费1320元。", "问题线索处置完成率达到98%。",
-    "对2个单位党组织进行通报批评。", "把整改作为一项重要政治任务。",
+    "对2个单位党组织进行通报批评。", "把整改作为一项重要政治任务。", "这是一项重大举措。",
+    "对26个单位反馈问题整改情况进行核查。",
 ])
 def test_rules_frequencies_and_figures_of_speech_are_not_figures(text: str) -> None:
     assert rows(text) == []
@@ -149,6 +154,11 @@ def test_a_list_continues_its_first_metric() -> None:
     assert rows("查处违规吃喝案件8起、违规操办婚丧事宜问题2起、公车私用问题1起。") == [
         ("cases_investigated", 8, "8起"), ("cases_investigated", 2, "2起"),
         ("cases_investigated", 1, "1起")]
+
+
+def test_the_words_after_a_figure_up_to_the_next_list_item_are_its_own() -> None:
+    assert rows("对6名党员干部给予诫勉处理、4名给予政务警告处分。") == [
+        ("admonishment_talks", 6, "6名"), ("sanctions", 4, "4名")]
 
 
 def test_a_number_that_is_no_figure_does_not_hide_the_cue_before_it() -> None:

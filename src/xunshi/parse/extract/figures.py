@@ -21,8 +21,10 @@ _SENTENCE_BREAK = re.compile(r"[;。!?\n]")
 _NORM = re.compile(r"每|不少于|不低于|至少|不超过|力争|确保|目标|计划|拟")
 # 一个都不放过, 一件也不含糊: a figure of speech; 3个方面: aspects, not things.
 _NOT_A_COUNT = re.compile(r"^(?:[都也]|方面)")
-# The next item of a list: 案件8起、违规操办婚丧事宜问题2起.
-_LIST_ITEM = re.compile(r"^(?:、|和|及|与)")
+# 一项重要举措, 一个重大政治任务: one thing of weight, a figure of speech.
+_ONE_OF_WEIGHT = re.compile(r"^(?:重要|重大|关键|根本|长期|政治)")
+# Where the next item of a list starts: 案件8起、违规操办婚丧事宜问题2起.
+_LIST_ITEM = re.compile(r"、")
 # Where the parts of a total begin: 其中, or 反馈的41个问题中,.
 _PARTS = re.compile(r"其中|中(?=[,:])")
 # Words that end the noun naming what is counted (12名干部进行诫勉谈话 → 干部).
@@ -44,6 +46,7 @@ class _Frame:
     left: str
     right: str  # ends with \x01 when the next quantity cut it
     sentence: str  # the sentence up to the quantity (for context rules and parts)
+    listed: bool  # the next item of a list whose item before it is a figure (…8起、…2起)
 
     @property
     def text(self) -> str:
@@ -56,12 +59,11 @@ def extract_figures(text: str) -> list[Figure]:
     figures: list[Figure] = []
     of_quantity: dict[int, int] = {}  # index in qs → index in figures
     for i, q in enumerate(qs):
-        frame = _frame(text, qs, i, figures[-1].span.end if figures else 0)
-        if _NORM.search(frame.left) or _NOT_A_COUNT.match(frame.right) or (
-                q.unit == "%" and frame.right.startswith("的")):  # 完成率达到100%的51个: a bracket
+        frame = _frame(text, qs, i, figures[-1].span.end if figures else None)
+        if _no_count(q, frame):
             continue
         found = _classify(q, frame)
-        if found is None and (i - 1) in of_quantity and _LIST_ITEM.match(frame.left):
+        if found is None and (i - 1) in of_quantity and frame.listed:
             inherited = BY_CODE[figures[of_quantity[i - 1]].metric]
             found = (inherited, None) if q.unit in inherited.counts else None
         if found is None:
@@ -75,18 +77,33 @@ def extract_figures(text: str) -> list[Figure]:
     return figures
 
 
-def _frame(text: str, qs: list[Quantity], i: int, last_figure_end: int) -> _Frame:
+def _no_count(q: Quantity, frame: _Frame) -> bool:
+    """A rule or plan (每月召开1次), a figure of speech (一个都不放过, 一项重要举措), aspects
+    (3个方面), or a rate that brackets a distribution (完成率达到100%的51个)."""
+    return bool(_NORM.search(frame.left) or _NOT_A_COUNT.match(frame.right)
+                or (q.value == 1 and _ONE_OF_WEIGHT.match(frame.right))
+                or (q.unit == "%" and frame.right.startswith("的")))
+
+
+def _frame(text: str, qs: list[Quantity], i: int, last_figure_end: int | None) -> _Frame:
     """The left side runs back to the clause's start or the last figure: a number that is no
     figure does not hide a cue before it (巡察反馈的3个方面12个问题)."""
     q = qs[i]
-    left_start = max(_start_of(_CLAUSE_BREAK, text, q.span.start, _LEFT_MAX), last_figure_end)
+    left_start = _start_of(_CLAUSE_BREAK, text, q.span.start, _LEFT_MAX)
+    item = None
+    if last_figure_end is not None and last_figure_end >= left_start:
+        left_start = last_figure_end
+        # After a figure, the words up to the next 、 are its own (给予诫勉处理、4名给予…处分).
+        item = _LIST_ITEM.search(text, left_start, q.span.start)
+        left_start = item.end() if item else left_start
     clause_end = _CLAUSE_BREAK.search(text, q.span.end, q.span.end + _RIGHT_MAX)
     end = clause_end.start() if clause_end else min(len(text), q.span.end + _RIGHT_MAX)
     cut = i + 1 < len(qs) and qs[i + 1].span.start < end
     if cut:
         end = qs[i + 1].span.start
     return _Frame(text[left_start:q.span.start], text[q.span.end:end] + ("\x01" if cut else ""),
-                  text[_start_of(_SENTENCE_BREAK, text, q.span.start, _SENTENCE_MAX):q.span.start])
+                  text[_start_of(_SENTENCE_BREAK, text, q.span.start, _SENTENCE_MAX):q.span.start],
+                  listed=item is not None)
 
 
 def _start_of(breaks: re.Pattern[str], text: str, at: int, reach: int) -> int:

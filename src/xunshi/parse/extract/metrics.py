@@ -68,7 +68,8 @@ _SANCTION = (r"(?:党纪政务|党纪政纪|党纪|政务|政纪|纪律|党内|�
              r"|留党察看|开除党籍|开除公职|撤销党内职务|记大?过|降级|撤职")
 # A measure followed by 处理 (诫勉处理2人) is that measure, not a bare 处理.
 _HANDLED = r"(?:处理)?"
-_HANDLING = r"组织处理|组织调整|免职|降职|调离|责令辞职|引咎辞职|停职"
+_HANDLING = (r"组织处理|组织调整|免职|降职|调离|责令辞职|引咎辞职|停职"
+             r"|调整(?:了)?(?:工作)?岗位|岗位调整|调整职务")
 _TALK = (r"(?:诫勉(?:谈话)?|约谈(?:提醒)?|提醒谈话|谈话提醒|提醒教育|批评教育(?:帮助)?|批评帮助"
          rf"|批评谈话|警示谈话|责令(?:作出)?(?:书面)?检查|通报批评|第一种形态){_HANDLED}")
 _DEALT = r"处理|查处|问责|追责|责任追究|追究责任"
@@ -78,6 +79,9 @@ _HANDOVER = r"移交|移送|转交|交办|转办"
 _CONCLUDED = r"办结|了结|结案|办理完毕|处置完毕|核结|查结"
 _RECOVERED = r"追回|挽回|收缴|清退|退还|追缴|退缴|收回|返还|退赔|清收|补缴|缴回|上缴|退回|追偿"
 _MAKE = r"制定|修订|完善|出台|建立|新建|健全|修改|新增|印发|制修订|规范"
+_RULES = r"制度|规章|办法|规则|细则|规定"
+_MEASURE = r"(?:整改)?(?:措施|举措|任务|事项)"
+_DONE_ADVERBS = r"(?:已经?|均已|全部|如期|按期)*"  # what a unit makes: rules, not measures or plans
 _FED_BACK = r"反馈|巡[视察]组?(?:共|共计)?发现|指出|交办|点出"
 _FOUND = r"查摆|检视|自查|排查|梳理出?|查找|剖析"
 _INSPECTION = r"巡[视察]"  # a bare 发现 is the inspection's finding in a sentence about it
@@ -166,15 +170,22 @@ CODEBOOK: tuple[Metric, ...] = (
             before(_RECOVERED), after(_RECOVERED, 8)),
     _metric("rules_made", "制定修订制度", "Rules made or revised", "项",
             ("项", "个", "件", "条", "份", "部"),
-            "Rules and regulations (制度) made, revised or completed (制定, 修订, 完善, 建立 …). "
+            "Rules and regulations (制度, 办法, 规则, 细则 …) made, revised or completed (制定, "
+            "修订, 完善, 建立 …). "
             "修订完善制度9项 → 9; 建立健全12项制度 → 12",
-            rf"(?:{_MAKE}){_WORD}{{0,10}}(?P<cue>制度|规章|办法)[^\x00]{{0,6}}\x00",
-            rf"(?:{_MAKE})[^\x00]{{0,6}}\x00[^\x00]{{0,2}}(?P<cue>制度|规章)",
+            rf"(?:{_MAKE}){_WORD}{{0,10}}(?P<cue>{_RULES})[^\x00]{{0,6}}\x00",
+            rf"(?:{_MAKE})[^\x00]{{0,6}}\x00[^\x00]{{0,2}}(?P<cue>{_RULES})",
             before(r"建章立制", 4)),
     _metric("measures_set", "整改措施", "Rectification measures set", "条",
             ("条", "项", "个"),
             "Rectification measures drawn up (整改措施, 举措). 细化整改措施157条 → 157",
             before(r"整改措施|整改举措|措施|举措", 8), after(r"(?:整改)?(?:措施|举措)", 6)),
+    _metric("measures_completed", "已完成整改措施", "Rectification measures completed", "条",
+            ("条", "项", "个"),
+            "Rectification measures or tasks the report says are completed. 完成整改措施119项 → "
+            "119; 128项整改措施已如期完成 → 128; 18项整改任务已完成16项 → 16 (and 18 set)",
+            before(rf"完成(?:了)?{_MEASURE}|{_MEASURE}{_DONE_ADVERBS}完成", 4),
+            rf"\x00(?P<cue>{_MEASURE}{_DONE_ADVERBS}(?:完成|落实到位))(?![了共计为达]?\x01)"),
     _metric("tasks_set", "整改任务", "Rectification tasks set", "项",
             ("项", "个", "条", "件"),
             "Rectification tasks or items listed (整改任务, 整改事项). 确定整改事项35个 → 35",
@@ -186,14 +197,15 @@ CODEBOOK: tuple[Metric, ...] = (
             "发现 in a sentence about the inspection). 反馈的41个问题 → 41",
             rf"^[^\x00]*(?P<cue>{_FED_BACK})的?[^\x00]{{0,10}}\x00[^\x00]{{0,4}}{_PROBLEM}",
             rf"^[^\x00]*(?P<cue>{_FED_BACK})的?[^\x00]{{0,6}}{_PROBLEM}[^\x00]{{0,4}}\x00",
-            rf"\x00[^\x00]{{0,2}}(?P<cue>反馈)的?{_PROBLEM}",
+            rf"\x00(?P<cue>反馈)的?{_PROBLEM}",
             rule(_problems_after("发现"), context=_INSPECTION)),
     _metric("problems_found", "查摆问题", "Problems found by the unit itself", "个",
             ("个", "条", "项"),
             "Problems the unit found in its own checks (查摆, 检视, 自查, 排查, or 发现 in a "
             "sentence that does not name the inspection). "
             "班子成员共查摆问题70余条 → 70, approximate",
-            _problems_after(_FOUND), rf"^[^\x00]*(?P<cue>{_FOUND})[^\x00]{{0,6}}\x00[^\x00]{{0,4}}{_PROBLEM}",
+            _problems_after(_FOUND),
+            rf"^[^\x00]*(?P<cue>{_FOUND})[^\x00]{{0,6}}\x00[^\x00]{{0,4}}{_PROBLEM}",
             rule(_problems_after("发现"), barred=_INSPECTION)),
     _metric("problems_rectified", "已整改问题", "Problems rectified", "个", ("个", "条", "项"),
             "Problems (of those fed back) the report says are rectified. 反馈的41个问题已完成"
