@@ -73,6 +73,22 @@ def test_parse_prints_the_model_as_json_without_a_database() -> None:
     assert xunshi("parse", str(seed)).stdout.startswith("doc_type: ")
 
 
+def test_parse_shows_the_figures(tmp_path: Path) -> None:
+    report = tmp_path / "r.txt"
+    report.write_text("关于巡察整改情况的通报\n共处理15人,其中给予党纪处分6人,追回资金86.3万元,约谈20余人。",
+                      encoding="utf-8")
+    lines = xunshi("parse", str(report)).stdout.splitlines()
+    assert lines[lines.index("figures: 4"):] == [
+        "figures: 4",
+        "  0. people_dealt_with = 15 人  [15人]",
+        "  1. sanctions = 6 人  [6人]  (part of 0)",
+        "  2. money_recovered = 86.3 万元  [86.3万元]",
+        "  3. admonishment_talks = 20 人 ≈  [20余人]  (part of 0)",
+    ]
+    [*_, money, talks] = json.loads(xunshi("parse", "--json", str(report)).stdout)["figures"]
+    assert (money["value"], talks["value"], talks["approximate"]) == (86.3, 20, True)
+
+
 def test_parse_of_an_undecodable_file_is_one_clear_line(tmp_path: Path) -> None:
     bad = tmp_path / "bad.txt"
     bad.write_bytes(b"\xff")

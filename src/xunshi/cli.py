@@ -196,6 +196,11 @@ def _outline(doc: Document) -> Iterator[str]:
     yield f"contacts: {len(doc.contacts)}"
     for contact in doc.contacts:
         yield f"  {contact.kind}: {contact.value}"
+    yield f"figures: {len(doc.figures)}"
+    for n, g in enumerate(doc.figures):
+        about = " ≈" if g.approximate else ""
+        part = "" if g.part_of is None else f"  (part of {g.part_of})"
+        yield f"  {n}. {g.metric} = {g.value} {g.unit}{about}  [{g.text}]{part}"
 
 
 @main.command("search")

@@ -26,6 +26,7 @@ def spans_of(doc: Document) -> list[tuple[Span, str | None]]:
         out += [(m.span, m.text) for m in f.measures]
     out += [(c.span, None) for c in doc.clues]
     out += [(c.span, c.raw) for c in doc.contacts]
+    out += [(f.span, f.text) for f in doc.figures]
     return out
 
 

@@ -13,6 +13,7 @@ from xunshi.store import reparse
 from xunshi.store.load import LoadOptions, Outcome, load_file, load_paths, summary
 from xunshi.store.models import (
     Contact,
+    Figure,
     Finding,
     HandledClue,
     Inspection,
@@ -50,6 +51,7 @@ def test_row_counts_match_the_parsed_model(seeded_engine: Engine, seed: Path) ->
         Measure: sum(len(f.measures) for f in every),
         HandledClue: len(doc.clues),
         Contact: len(doc.contacts),
+        Figure: len(doc.figures),
     }
     assert {m: count(seeded_engine, m, report_id=report_id) for m in expected} == expected
 
@@ -59,7 +61,8 @@ def test_spans_point_into_the_normalized_text(seeded_engine: Engine) -> None:
                WHERE NOT (0 <= x.span_start AND x.span_start <= x.span_end
                           AND x.span_end <= length(r.text))"""
     with seeded_engine.connect() as conn:
-        for table in ("inspections", "findings", "measures", "handled_clues", "contacts"):
+        for table in ("inspections", "findings", "measures", "handled_clues", "contacts",
+                      "figures"):
             assert conn.execute(text(query.format(t=table))).scalar_one() == 0, table
 
 
@@ -197,3 +200,18 @@ def test_reparse_rewrites_old_reports_in_place_and_skips_current_ones(engine: En
     assert [r.outcome for r in every] == [Outcome.REPARSED] * 5
     with engine.connect() as conn:
         assert conn.execute(text("SELECT count(*) FROM findings")).scalar_one() == findings
+
+
+def test_reparse_fills_the_figures_of_reports_stored_before_them(engine: Engine) -> None:
+    """A report stored by parser version 2 had no figures; re-parsing gives them."""
+    load_paths(engine, [SEEDS])
+    with engine.begin() as conn:
+        figures = conn.execute(text("SELECT metric, value, text, span_start FROM v_figures "
+                                    "ORDER BY span_start")).all()
+        conn.execute(text("DELETE FROM figures"))
+        conn.execute(update(Report).values(parser_version=2))
+    assert len(figures) >= 40
+    assert len(list(reparse.reparse(engine, reparse.pending(engine)))) == 5
+    with engine.connect() as conn:
+        assert conn.execute(text("SELECT metric, value, text, span_start FROM v_figures "
+                                 "ORDER BY span_start")).all() == figures

@@ -20,6 +20,10 @@ CONTRACT = {  # shared/gold/README.md: the columns the scorer reads
     "v_measures": ["report_id", "finding_id", "seq", "text"],
     "v_clues": ["report_id", "kind", "disposition", "count", "total"],
     "v_contacts": ["report_id", "kind", "value"],
+    # contract additions (shared/gold/README.md)
+    "v_metrics": ["metric", "name_zh", "name_en", "description", "unit"],
+    "v_figures": ["report_id", "finding_id", "measure_id", "metric", "value", "unit",
+                  "approximate", "text", "span_start", "span_end"],
 }
 ADDITIONS = {  # shared/gold/README.md: contract additions asked for by the open issues
     "v_findings": ["theme", "status_code"],

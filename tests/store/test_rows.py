@@ -2,8 +2,9 @@
 from __future__ import annotations
 
 import datetime as dt
+from decimal import Decimal
 
-from xunshi.parse.model import Document, Finding, Inspection, PartialDate, Span
+from xunshi.parse.model import Document, Figure, Finding, Inspection, Measure, PartialDate, Span
 from xunshi.store import rows
 
 
@@ -39,6 +40,8 @@ def test_findings_carry_a_theme_and_a_status_code_sub_problems_fall_back_to_thei
 
     assert found("rectification") == [("conduct", "done"), ("conduct", None)]
     assert found("feedback") == [("conduct", None), ("conduct", None)]
+
+
 def test_a_round_belongs_to_its_committees_place_wherever_the_report_comes_from() -> None:
     county = Document(text="x", jurisdiction="长沙市天心区", jurisdiction_code="430103")
     visit = Inspection(target="天心区", span=Span(0, 1), authority="省委", mode="巡视")
@@ -61,3 +64,15 @@ def test_a_report_gets_the_levels_of_its_jurisdiction() -> None:
     fields = rows.report_fields(doc)
     assert [fields[c] for c in ("province_code", "prefecture", "county", "county_code")] == [
         "340000", "蚌埠市", "怀远县", "340321"]
+
+
+def test_a_figure_stands_in_the_innermost_finding_and_its_measure() -> None:
+    child = Finding(title="b", span=Span(10, 30), measures=[Measure(1, "m", Span(20, 30))])
+    doc = Document(text="x" * 40, findings=[Finding(title="a", span=Span(0, 30), children=[child])],
+                   figures=[Figure("sanctions", Decimal(1), "人", "1人", Span(22, 24)),
+                            Figure("sanctions", Decimal(2), "人", "2人", Span(12, 14), part_of=0),
+                            Figure("sanctions", Decimal(3), "人", "3人", Span(2, 4)),
+                            Figure("sanctions", Decimal(4), "人", "4人", Span(35, 37))])
+    r = rows.report_rows("a.txt", "0" * 64, doc.text, "utf-8", doc)
+    assert r.figure_links == [(1, 0, None), (1, None, 0), (0, None, None), (None, None, None)]
+    assert [f["value"] for f in r.figures] == [1, 2, 3, 4]

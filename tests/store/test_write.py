@@ -5,6 +5,7 @@ The parser fills its model over time; a hand-made Document exercises every table
 from __future__ import annotations
 
 import datetime as dt
+from decimal import Decimal
 
 from sqlalchemy import Engine, func, select, text
 
@@ -12,6 +13,7 @@ from xunshi.parse.model import (
     Clue,
     Contact,
     Document,
+    Figure,
     Finding,
     Inspection,
     Measure,
@@ -45,6 +47,13 @@ def document(jurisdiction: str | None) -> Document:
                     span=Span(0, 5))],
         contacts=[Contact(kind="phone", value="0738-8328187", raw="0738—8328187",
                           span=Span(0, 4))],
+        figures=[  # a total with a part outside findings, one in a finding, one in a measure
+            Figure("sanctions", Decimal(15), "人", "15人", Span(0, 3)),
+            Figure("sanctions", Decimal(6), "人", "6人", Span(3, 5), part_of=0),
+            Figure("meetings_held", Decimal(1), "次", "1次", Span(29, 31), approximate=True),
+            Figure("money_recovered", Decimal("0.132"), "万元", "1320元", Span(43, 47),
+                   counted="资金"),
+        ],
     )
 
 
@@ -85,6 +94,18 @@ def test_every_table_and_view_gets_the_model(engine: Engine) -> None:
         "问题线索", "办结", 2, 5, 3)
     [contact] = rows(engine, "v_contacts", rid)
     assert (contact["kind"], contact["value"], contact["raw"]) == ("phone", "0738-8328187", "0738—8328187")
+    total, part, meetings, money = sorted(rows(engine, "v_figures", rid),
+                                          key=lambda f: f["position"])
+    in_measure = next(m["measure_id"] for m in measures if m["seq"] == 2)
+    assert [(f["metric"], f["value"], f["unit"], f["text"], f["approximate"], f["finding_id"],
+             f["measure_id"], f["part_of"], f["within_total"], f["counted"])
+            for f in (total, part, meetings, money)] == [
+        ("sanctions", 15, "人", "15人", False, None, None, None, False, None),
+        ("sanctions", 6, "人", "6人", False, None, None, total["figure_id"], True, None),
+        ("meetings_held", 1, "次", "1次", True, child["finding_id"], None, None, False, None),
+        ("money_recovered", Decimal("0.132"), "万元", "1320元", False, child["finding_id"],
+         in_measure, None, False, "资金"),
+    ]
 
 
 def test_organizations_are_one_per_jurisdiction_and_name(engine: Engine) -> None:
@@ -120,5 +141,6 @@ def test_deleting_a_report_removes_all_its_rows(engine: Engine) -> None:
     rid = store(engine, document("娄底市"), "a.txt")
     with engine.begin() as conn:
         conn.execute(text("DELETE FROM reports WHERE id = :r"), {"r": rid})
-    for view in ("v_inspections", "v_findings", "v_measures", "v_clues", "v_contacts"):
+    for view in ("v_inspections", "v_findings", "v_measures", "v_clues", "v_contacts",
+                 "v_figures"):
         assert rows(engine, view, rid) == [], view

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass, field
+from decimal import Decimal
 from typing import Literal
 
 PARSER_VERSION = 3
@@ -127,6 +128,24 @@ class Contact:
 
 
 @dataclass
+class Figure:
+    """A number the report states and what it counts: 给予党纪政务处分12人 → sanctions, 12 人.
+
+    `metric` is a code of the codebook (parse/extract/metrics.py, the database's v_metrics);
+    `value` is in the metric's `unit` (money in 万元, persons in 人 whether printed 名 or 人次).
+    """
+
+    metric: str
+    value: Decimal
+    unit: str
+    text: str  # the number and its unit as printed: 12人, 86.3万元, 70余条
+    span: Span  # of `text`
+    approximate: bool = False  # 余, 多, 近, 约, 逾: a round or bounding number
+    counted: str | None = None  # what is counted, where the text names it: 干部, 资金, 制度
+    part_of: int | None = None  # index in Document.figures of the total it is part of (其中…)
+
+
+@dataclass
 class Document:
     """Everything extracted from one report; `text` is the normalized text spans refer to."""
 
@@ -142,6 +161,7 @@ class Document:
     findings: list[Finding] = field(default_factory=list)
     clues: list[Clue] = field(default_factory=list)
     contacts: list[Contact] = field(default_factory=list)
+    figures: list[Figure] = field(default_factory=list)
     parser_version: int = PARSER_VERSION
 
     def all_findings(self) -> list[Finding]:

@@ -4,6 +4,7 @@ from __future__ import annotations
 from .extract.clues import extract_clues
 from .extract.contacts import extract_contacts
 from .extract.document import classify, extract_title
+from .extract.figures import extract_figures
 from .extract.findings import extract_findings
 from .extract.inspections import extract_inspections
 from .extract.places import resolve_jurisdiction
@@ -31,6 +32,7 @@ def parse(raw: str) -> Document:
     doc.findings = extract_findings(text, doc.doc_type)
     doc.clues = extract_clues(text)
     doc.contacts = extract_contacts(text)
+    doc.figures = extract_figures(text)
     place = resolve_jurisdiction(text, doc.issuer, doc.contacts)
     if place:
         doc.jurisdiction, doc.jurisdiction_code = place.name, place.code

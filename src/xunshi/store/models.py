@@ -12,6 +12,7 @@ that mention them.
 from __future__ import annotations
 
 import datetime as dt
+from decimal import Decimal
 
 from sqlalchemy import (
     BigInteger,
@@ -24,6 +25,7 @@ from sqlalchemy import (
     Index,
     Integer,
     MetaData,
+    Numeric,
     PrimaryKeyConstraint,
     Text,
     UniqueConstraint,
@@ -308,6 +310,43 @@ class Contact(_Extracted, Base):
     kind: Mapped[str]
     value: Mapped[str]  # normalized
     raw: Mapped[str]  # as printed
+    position: Mapped[int]
+
+
+class Metric(Base):
+    """The codebook of what figures count, written from xunshi's own (parse/extract/metrics.py)
+    by `store.codebook`, never parsed from reports."""
+
+    __tablename__ = "metrics"
+
+    metric: Mapped[str] = mapped_column(primary_key=True)  # sanctions, money_recovered …
+    name_zh: Mapped[str]
+    name_en: Mapped[str]
+    description: Mapped[str]
+    unit: Mapped[str]  # what every figure of this metric is counted in: 人, 件, 万元, % …
+    position: Mapped[int]  # order in the codebook
+
+
+class Figure(_Extracted, Base):
+    """A number the report states, in its metric's unit: 给予党纪政务处分12人 → sanctions 12."""
+
+    __tablename__ = "figures"
+    __table_args__ = _per_report(
+        _same_report_finding("figures", "finding_id"),
+        ForeignKeyConstraint(["report_id", "measure_id"], ["measures.report_id", "measures.id"],
+                             ondelete="CASCADE", name="fk_figures_measure_id_measures"),
+        ForeignKeyConstraint(["report_id", "part_of"], ["figures.report_id", "figures.id"],
+                             ondelete="CASCADE", name="fk_figures_part_of_figures"),
+    )
+
+    metric: Mapped[str] = mapped_column(ForeignKey("metrics.metric"), index=True)
+    value: Mapped[Decimal] = mapped_column(Numeric)
+    approximate: Mapped[bool]
+    text: Mapped[str]  # the number and unit as printed
+    counted: Mapped[str | None]  # what is counted, where the text names it
+    finding_id: Mapped[int | None] = mapped_column(BigInteger)  # the finding it stands in
+    measure_id: Mapped[int | None] = mapped_column(BigInteger)  # the measure it stands in
+    part_of: Mapped[int | None] = mapped_column(BigInteger)  # the total it is part of (其中)
     position: Mapped[int]
 
 

@@ -10,7 +10,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any
 
-from ..parse.model import Clue, Contact, DocType, Document, Finding, Inspection, PartialDate, Span
+from ..parse.model import Clue, Contact, DocType, Document, Figure, Finding, Inspection, PartialDate, Span
 from ..search.vectors import tsvector
 from ..vocab.status import status_code
 from ..vocab.themes import classify as theme_of
@@ -137,6 +137,18 @@ def contact(c: Contact, position: int) -> Row:
     return {"kind": c.kind, "value": c.value, "raw": c.raw, "position": position, **span(c.span)}
 
 
+def figure(f: Figure, position: int) -> Row:
+    return {"metric": f.metric, "value": f.value, "approximate": f.approximate, "text": f.text,
+            "counted": f.counted, "position": position, **span(f.span)}
+
+
+def _holder(rows: list[Row], s: Span) -> int | None:
+    """Index of the tightest row whose span holds `s` (a sub-problem rather than its parent)."""
+    holding = [(r["span_end"] - r["span_start"], n) for n, r in enumerate(rows)
+               if r["span_start"] <= s.start and s.end <= r["span_end"]]
+    return min(holding)[1] if holding else None
+
+
 @dataclass
 class ReportRows:
     """One parsed report as rows for every table, in document order."""
@@ -150,6 +162,9 @@ class ReportRows:
     measures: list[tuple[int, Row]]  # (index in `findings` of its finding, measure)
     clues: list[Row]
     contacts: list[Row]
+    figures: list[Row]
+    # per figure: (index in `findings`, index in `measures`, index in `figures` of its total)
+    figure_links: list[tuple[int | None, int | None, int | None]]
 
     @property
     def sha256(self) -> str:
@@ -173,6 +188,12 @@ def report_rows(name: str, sha256: str, raw_text: str, encoding: str,
             parent_theme = None if up is None else found[up]["theme"]
             found.append(finding(item, len(found), doc.doc_type, parent_theme))
             parents.append(up)
+    links = []
+    for f in doc.figures:
+        in_measure = _holder([m for _, m in measure_rows], f.span)
+        in_finding = (measure_rows[in_measure][0] if in_measure is not None
+                      else _holder(found, f.span))
+        links.append((in_finding, in_measure, f.part_of))
     return ReportRows(
         report=report(name, sha256, raw_text, encoding, doc),
         inspections=[inspection(i, n) for n, i in enumerate(doc.inspections)],
@@ -183,4 +204,6 @@ def report_rows(name: str, sha256: str, raw_text: str, encoding: str,
         measures=measure_rows,
         clues=[clue(c, n) for n, c in enumerate(doc.clues)],
         contacts=[contact(c, n) for n, c in enumerate(doc.contacts)],
+        figures=[figure(f, n) for n, f in enumerate(doc.figures)],
+        figure_links=links,
     )

@@ -17,6 +17,7 @@ from sqlalchemy import Connection, Engine, text
 import xunshi.migrations
 
 from ..errors import XunshiError
+from .codebook import sync_codebook
 
 UPGRADE_LOCK = 0x78756E736869  # "xunshi": concurrent upgrades wait for each other
 
@@ -60,12 +61,16 @@ class Upgrade:
 
 
 def upgrade(engine: Engine, revision: str = "head") -> Upgrade:
-    """Bring the database to `revision` in one transaction, serialized by an advisory lock."""
+    """Bring the database to `revision` in one transaction, serialized by an advisory lock;
+    at head, the metric codebook is written too."""
     with engine.begin() as conn:
         conn.execute(text("SELECT pg_advisory_xact_lock(:key)"), {"key": UPGRADE_LOCK})
         before = current(conn)
         command.upgrade(alembic_config(conn), revision)
-        return Upgrade(before, current(conn) or "base")
+        after = current(conn)
+        if after == head():
+            sync_codebook(conn)
+        return Upgrade(before, after or "base")
 
 
 def downgrade(engine: Engine, revision: str) -> None:

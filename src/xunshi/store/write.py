@@ -14,11 +14,13 @@ from psycopg import sql
 from psycopg.types.json import Jsonb
 from sqlalchemy import Connection, text
 
+from .codebook import sync_codebook
 from .rows import FILE_FIELDS, ORGANIZATION_FACTS, ReportRows, Row
 
 ORGANIZATION_KEY = ("jurisdiction", "name_key")
 ROUND_KEY = ("authority", "jurisdiction", "mode", "term", "round_no", "batch_no")
-DERIVED = ("inspections", "findings", "handled_clues", "contacts")  # measures go with findings
+# Measures go with their findings; figures first, as they point at findings and measures.
+DERIVED = ("figures", "inspections", "findings", "handled_clues", "contacts")
 
 
 def insert_reports(conn: Connection, batch: Sequence[ReportRows],
@@ -103,19 +105,34 @@ def _write_rows(conn: Connection, items: list[tuple[int, ReportRows]]) -> None:
         {**i, "report_id": rid, "organization_id": org_ids[_key(o, ORGANIZATION_KEY)],
          "round_id": round_ids[_key(k, ROUND_KEY)] if k else None}
         for rid, r in items for i, o, k in zip(r.inspections, r.organizations, r.rounds)])
-    finding_ids = _new_ids(conn, "findings", sum(len(r.findings) for _, r in items))
-    findings, measures, at = [], [], 0
+    finding_ids = iter(_new_ids(conn, "findings", sum(len(r.findings) for _, r in items)))
+    measure_ids = iter(_new_ids(conn, "measures", sum(len(r.measures) for _, r in items)))
+    figure_ids = iter(_new_ids(conn, "figures", sum(len(r.figures) for _, r in items)))
+    findings, measures, figures = [], [], []
     for rid, r in items:
-        ids = finding_ids[at: at + len(r.findings)]
-        at += len(r.findings)
+        fids = [next(finding_ids) for _ in r.findings]
+        mids = [next(measure_ids) for _ in r.measures]
+        gids = [next(figure_ids) for _ in r.figures]
         findings += [{**f, "id": fid, "report_id": rid,
-                      "parent_id": None if up is None else ids[up]}
-                     for f, fid, up in zip(r.findings, ids, r.parents)]
-        measures += [{**m, "report_id": rid, "finding_id": ids[n]} for n, m in r.measures]
+                      "parent_id": None if up is None else fids[up]}
+                     for f, fid, up in zip(r.findings, fids, r.parents)]
+        measures += [{**m, "id": mid, "report_id": rid, "finding_id": fids[n]}
+                     for (n, m), mid in zip(r.measures, mids)]
+        figures += [{**g, "id": gid, "report_id": rid, **_linked(fids, "finding_id", finding),
+                     **_linked(mids, "measure_id", measure), **_linked(gids, "part_of", total)}
+                    for g, gid, (finding, measure, total) in zip(r.figures, gids, r.figure_links)]
     _copy(conn, "findings", findings)
     _copy(conn, "measures", measures)
     _copy(conn, "handled_clues", [{**c, "report_id": rid} for rid, r in items for c in r.clues])
     _copy(conn, "contacts", [{**c, "report_id": rid} for rid, r in items for c in r.contacts])
+    if figures:
+        sync_codebook(conn)
+        _copy(conn, "figures", figures)
+
+
+def _linked(ids: list[int], column: str, index: int | None) -> Row:
+    """The id a link points at, from the index the rows give."""
+    return {column: None if index is None else ids[index]}
 
 
 def _key(row: Row, columns: tuple[str, ...]) -> tuple:

@@ -1,7 +1,9 @@
-"""Chinese numerals as reports print them: 一 … 九十九, 十一届, 两件, 〇, and plain digits."""
+"""Chinese numerals as reports print them: 一 … 九十九, 十一届, 两件, 〇, and plain digits;
+amounts with decimals, thousands separators and 万/亿 scales: 86.3万, 3,500, 十二万."""
 from __future__ import annotations
 
 import re
+from decimal import Decimal
 
 _DIGITS = {"〇": 0, "零": 0, "一": 1, "二": 2, "两": 2, "三": 3, "四": 4, "五": 5,
            "六": 6, "七": 7, "八": 8, "九": 9}
@@ -42,3 +44,20 @@ def to_int(s: str) -> int | None:
             total += (1 if current is None else current) * unit
             current = None
     return total + (current or 0)
+
+
+DECIMAL = r"(?:\d{1,3}(?:,\d{3}){1,4}|\d{1,12})(?:\.\d{1,4})?"
+"""An Arabic amount: 3,500 / 86.3 / 1320 (bounded like NUMBER; anchor it with
+`(?<!\\d)(?<!\\d[.,])` and `(?![\\d.,]\\d)` so that it is never part of a longer number)."""
+
+SCALES = {"万": 10_000, "亿": 100_000_000}
+
+
+def to_number(s: str) -> Decimal | None:
+    """3,500 → 3500, 86.3 → 86.3, 十二 → 12; None if not a numeral. Scales (万, 亿) are the
+    caller's: they may be split from the digits by 余 (3000余万)."""
+    s = s.strip()
+    if re.fullmatch(DECIMAL, s):
+        return Decimal(s.replace(",", ""))
+    n = to_int(s)
+    return None if n is None else Decimal(n)
