@@ -10,9 +10,10 @@ import datetime as dt
 from dataclasses import dataclass, field
 from typing import Literal
 
-PARSER_VERSION = 2
+PARSER_VERSION = 3
 """Bumped whenever the parser's output or what is derived from it changes (2: search words,
-organization keys), so stored reports are re-parsed."""
+organization keys; 3: units listed in news releases and what is stated once for them), so
+stored reports are re-parsed."""
 
 DocType = Literal["rectification", "feedback"]
 Precision = Literal["day", "month", "year"]

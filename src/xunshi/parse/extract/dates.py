@@ -3,8 +3,9 @@
 Reports write a tour as `2019年9月16日至12月16日` (the second half inherits the year and
 month), a feedback day as `今年2月26日` (the year is the report's own), `次年1月9日` (the year
 after the date just mentioned) or only to the month (`6月下旬`, `并于7月反馈`), and signatures in
-Chinese numerals (`二〇二〇年八月二十六日`). Everything is resolved from the text alone: a
-date whose year cannot be derived from the report's other dates is dropped, never guessed.
+Chinese numerals (`二〇二〇年八月二十六日`). A tour may be given by its first day only
+(`从3月17日起`, `自2024年9月20日起`, `从8月11日开始`). Everything is resolved from the text alone:
+a date whose year cannot be derived from the report's other dates is dropped, never guessed.
 """
 from __future__ import annotations
 
@@ -51,6 +52,9 @@ _DATE = re.compile(
     rf"|{_part('s')}(?:{_RANGE_SEP}{_part('e')})?)"
 )
 
+# What makes a lone date the start of an open range: 3月17日起 / 8月11日开始 (not 起至…).
+_OPENS = re.compile(r"[ ]*(?:起|开始)(?![ ]*(?:至|到))")
+
 _AT = "于"
 """Right before a month, it says the month is when something happened (并于7月反馈了巡察意见)."""
 
@@ -63,11 +67,13 @@ report's own year."""
 
 @dataclass(frozen=True)
 class DateMention:
-    """A date (end None) or a range as printed at `span`."""
+    """A date (end None) or a range as printed at `span`; `opens` marks a date that starts an
+    open range (从3月17日起)."""
 
     start: PartialDate
     end: PartialDate | None
     span: Span
+    opens: bool = False
 
     @property
     def last(self) -> PartialDate:
@@ -96,9 +102,14 @@ class _Years:
     signed: int | None  # the year the report is signed in, for a bare 7月19日 opening a paragraph
 
     def of(self, token: str | None) -> int | None:
-        """The year a printed token (2019, 二〇一九, 今, 同; None: not printed) stands for."""
+        """The year a printed token (2019, 二〇一九, 今, 同; None: not printed) stands for. A bare
+        7月19日 takes its paragraph's year, else the signature's, else (an unsigned news release
+        giving the year once) the year of the date just before it."""
         if token is None:
-            return self.paragraph if self.paragraph is not None else self.signed
+            for year in (self.paragraph, self.signed, self.previous):
+                if year is not None:
+                    return year
+            return None
         if token in _AFTER_PREVIOUS:
             return None if self.previous is None else self.previous + _AFTER_PREVIOUS[token]
         if token in _RELATIVE_YEAR:
@@ -155,7 +166,8 @@ def _resolve(m: re.Match[str], years: _Years) -> DateMention | None:
     end = _range_end(m, start, years)
     # a lone date ends at the 日/月 after its last printed field
     stop = m.end() if end else m.end("sp") if part else _unit_end(m, "sd" if sd else "sm")
-    return DateMention(start, end, Span(m.start(), stop))
+    opens = end is None and bool(_OPENS.match(m.string, stop))
+    return DateMention(start, end, Span(m.start(), stop), opens)
 
 
 def _range_end(m: re.Match[str], start: PartialDate, years: _Years) -> PartialDate | None:

@@ -10,7 +10,7 @@ import re
 from dataclasses import dataclass
 
 from ..model import Span
-from .numerals import NUMBER
+from .numerals import NUMBER, to_chinese, to_int
 
 AUTHORITY = r"(?:中央|(?:自治)?区党委|(?:集团公司|集团|公司|学校|校|院)?党[委组]|[省市州盟地县区旗]委)"
 """A regex fragment for the body that sends inspection groups, as a level word."""
@@ -28,15 +28,20 @@ GROUP_KIND = r"(?:上下联动|机动|提级|交叉|联动|专项)"
 """A regex fragment for the kind a group's own name may carry: 市委机动巡察一组, 第三提级交叉巡察组."""
 
 # A group: 市委第四巡察组 | 省委巡视第一组 | 市委巡视六组 (the 第 may be missing) |
-# 县委第七轮巡察第二组 | 市委第二、三巡察组 (several at once) | 市委机动巡察一组 |
+# 县委第七轮巡察第二组 | 市委第二、三巡察组 / 市委第一至第六巡察组 (several at once) | 市委机动巡察一组 |
 # 省委专项巡视组 | 县委上下联动巡察组 (unnumbered). A kind word may stand before the mode.
 # The lookahead names the characters an authority begins with, so that the regex engine
 # passes over the rest of the text without trying every alternative at every character.
 _GROUP = re.compile(
-    rf"(?=[中自区集公学校院党省市州盟地县旗])(?P<auth>{AUTHORITY})(?:第(?P<n1>{NUMBER}(?:、第?{NUMBER})*)(?P<q1>{GROUP_KIND}*)(?P<m1>{MODE})组"
+    rf"(?=[中自区集公学校院党省市州盟地县旗])(?P<auth>{AUTHORITY})(?:第(?P<n1>{NUMBER}(?:(?:、|至|到)第?{NUMBER})*)(?P<q1>{GROUP_KIND}*)(?P<m1>{MODE})组"
     rf"|(?:第{NUMBER}轮)?(?P<q2>{GROUP_KIND}*)(?P<m2>{MODE})第?(?P<n2>{NUMBER})组"
     rf"|(?P<q3>{GROUP_KIND}*)(?P<m3>{MODE})组)"
 )
+
+# The numbers of a group list: 第七、第八、第九 / 第一至第六 (a range).
+_LISTED = re.compile(rf"(?P<a>{NUMBER})(?:(?P<range>至|到)第?(?P<b>{NUMBER}))?")
+# Where the numbers of a 第N…组 name stand: what precedes and follows them.
+_NUMBERED = re.compile(rf"^(?P<head>.+?第)(?P<numbers>{NUMBER}(?:(?:、|至|到)第?{NUMBER})+)(?P<tail>[^第]+组)$")
 
 # An authority that ordered the work: 根据省委统一部署 / 按照县委巡察工作统一安排.
 _ORDERED_BY = re.compile(rf"(?:根据|按照)(?P<auth>{AUTHORITY})[^,。;:\n]{{0,8}}?(?:部署|安排)")
@@ -52,6 +57,25 @@ class Group:
     span: Span
     numbered: bool  # 市委巡察组 says who sent it, but not which group it was
     kind: str | None = None  # the kind words its name carries: 机动, 提级交叉 …
+
+
+    def members(self) -> list[str]:
+        """The single groups a list name stands for (中央第七、第八巡视组 → 中央第七巡视组,
+        中央第八巡视组; 市委第一至第三巡察组 → three), or [] for a name of one group."""
+        m = _NUMBERED.match(self.name)
+        if m is None:
+            return []
+        out: list[str] = []
+        for part in _LISTED.finditer(m.group("numbers")):
+            if part.group("range") is None:
+                out.append(part.group("a"))
+                continue
+            a, b = to_int(part.group("a")), to_int(part.group("b"))
+            if a is None or b is None or not 0 < b - a < 20:
+                return []
+            digits = part.group("a").isdecimal()  # print the numbers as the list does
+            out += [str(n) if digits else to_chinese(n) for n in range(a, b + 1)]
+        return [m.group("head") + n + m.group("tail") for n in out]
 
 
 def find_groups(text: str) -> list[Group]:

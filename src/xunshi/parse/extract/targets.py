@@ -1,9 +1,12 @@
 """Split the object of `对…开展巡察` into the units inspected.
 
 The object is one unit (`市委政法委(含市法学会党组)`), a list closed by a count
-(`市委办公室、…和市社保局7个单位`), or a list of names sharing a head noun printed once
-(`南滚河、澜沧江2个国家级(省级)自然保护区管护局` → 南滚河自然保护区管护局, …). Parentheticals are
-asides (含…, the unit's other name) and are dropped from the name.
+(`市委办公室、…和市社保局7个单位`), a list of names sharing a head noun printed once
+(`南滚河、澜沧江2个国家级(省级)自然保护区管护局` → 南滚河自然保护区管护局, …) or a place prefix
+printed once (`区卫计局、环保局、人社局` → 区卫计局, 区环保局, 区人社局), and a township with the
+villages it administers (`甲镇及其所辖东村、西村`). Parentheticals are asides (含…, the unit's
+other name) and are dropped from the name; a subsidiary is named without its owner
+(`集团所属甲公司党支部` → 甲公司党支部).
 """
 from __future__ import annotations
 
@@ -28,16 +31,19 @@ _LIST_JOIN = re.compile(r"^(?:以及|和|及|、|,)")
 _UNIT_KIND = re.compile(rf"[\u4e00-\u9fff]{{1,12}}{ORG_END}")
 # Words that only qualify the head noun: 国家级, 省级, (省级) ….
 _HEAD_QUALIFIER = re.compile(r"\([^)]*\)|(?:国家|省|市|县|区|地市)级")
-# A conjunction joining the last items (A、B和C), only right after a name's end (局和, 室及) so
-# that names like 住房和城乡建设局 stay whole.
-_CONJ = re.compile(r"(?<=[委办部局厅院组会所站队室司厂校馆心团])(?:以及|和|及|与)")
+# A conjunction joining the last items (A、B和C), only right after a name's end (局和, 室及, 镇和,
+# 党总支及) so that names like 住房和城乡建设局 stay whole; and a township's link to the villages
+# it administers (甲镇及其所辖东村、西村 / 乙乡及所辖村), each side a unit of its own.
+_CONJ = re.compile(r"及其?(?:所辖|下辖|下属|所属)"
+                   r"|(?<=[委办部局厅院组会所站队室司厂校馆心团镇乡村县区旗支])(?:以及|和|及|与)")
 # Not a unit but a clause, a scope, a topic or a collective: 对巡视反馈问题进行整改, 对照…, 对全县…
 # (not 全国人大常委会机关), 对各乡镇…, 对非公有制企业…, 对扶贫工作开展专项巡察, 对30个地区和单位党组织,
 # …直部门单位、乡镇(街道) (a kind of unit named without any one of them).
 _NOT_A_UNIT = re.compile(r"问题|情况|意见|要求|整改|巡视|巡察|线索|部署|以来|期间"
                          r"|^(?:照|其|此|象|全(?!国)|各|所属|所辖|下属|其他|有关|非)"
                          r"|(?:工作|领域|方面|建设|项目|资金)$"
-                         r"|^(?:地区|单位|部门)|单位(?:党组织)?$|^(?:乡镇|街道|村|社区)(?:党组织)?$")
+                         r"|^(?:地区|单位|部门)|单位(?:党组织)?$|(?:乡镇|镇街)$"
+                         r"|^(?:乡镇|街道|村|社区|行政村|村居)(?:党组织)?$")
 _PAREN = re.compile(r"\([^)]*\)")
 # Asides closing an item, left out of its span: (含市法学会党组), (市委教育工委).
 _TRAILING_PARENS = re.compile(r"(?:\([^)]*\))+$")
@@ -46,6 +52,18 @@ _MEMBERS = re.compile(r"(?:领导班子|班子)(?:及其成员)?$")
 # A person fed back to alongside the body (党组书记张三和党组领导班子, 主要负责同志和领导班子): the unit
 # is the body after the conjunction, or the one before the person when only 领导班子 follows.
 _PERSON_AND = re.compile(r"(?:主要)?(?:负责同志|负责人|书记)[\u4e00-\u9fff·]{0,4}?(?:以及|和|及)")
+# An owner named before its subsidiary (集团所属甲公司党支部, 乙集团有限公司所属丙公司党委): the
+# subsidiary is the unit, when it has a name of its own (not 所属党支部).
+_OWNER = re.compile(r"^[\u4e00-\u9fff()]{2,30}?(?:所属|下属)(?=[\u4e00-\u9fff]{2}(?<!党)[\u4e00-\u9fff]*"
+                    rf"{ORG_END}$)")
+# Collective words before a count's head noun: 5个部门党组 and 2家企业党委 complete the names with
+# 党组 and 党委 only (not 市财政局部门党组).
+_COLLECTIVE_HEAD = re.compile(r"^(?:部门|单位|企业|机关|二级)+")
+# A place prefix printed once for a list of departments (区卫计局、环保局): a level word before a
+# department's short name, and the short names after it that carry no place of their own.
+_LEVEL_PREFIX = re.compile(r"^[省市县区州旗盟](?=[^委])")
+_DEPARTMENT = re.compile(r"[\u4e00-\u9fff]{1,5}(?:局|委|办|院|馆|站|所|联|协|中心)")
+_PLACE_CHARS = re.compile(r"[省市县区州旗盟镇乡村团]")
 # A pronoun standing for a place named before it (该镇河西村 → 河西村): the report's text says which.
 _ANAPHOR = re.compile(r"^该[省市州县区旗镇乡街村]")
 # A place inspected on one topic (某某市安全生产工作), or a body on how it carries one out
@@ -82,10 +100,22 @@ def _items(part: str, offset: int) -> list[Target]:
     cuts.append((start, len(part)))
     out = []
     for a, b in cuts:
-        conj = [m for m in _CONJ.finditer(part, a, b) if "(" not in part[a : m.start()]]
+        conj = [m for m in _CONJ.finditer(part, a, b)
+                if part.count("(", a, m.start()) == part.count(")", a, m.start())]
         bounds = [a] + [x for m in conj for x in (m.start(), m.end())] + [b]
         out += [_target(part, offset, bounds[k], bounds[k + 1]) for k in range(0, len(bounds), 2)]
-    return [t for t in out if t is not None]
+    return _distribute_prefix([t for t in out if t is not None])
+
+
+def _distribute_prefix(items: list[Target]) -> list[Target]:
+    """区卫计局、环保局、人社局: the first department's level word names the place of the short
+    names after it that carry none (区环保局, 区人社局); their spans stay on what is printed."""
+    if not items or not (prefix := _LEVEL_PREFIX.match(items[0].name)):
+        return items
+    if not _DEPARTMENT.fullmatch(items[0].name[prefix.end() :]):
+        return items
+    bare = [_DEPARTMENT.fullmatch(t.name) is not None and not _PLACE_CHARS.search(t.name) for t in items]
+    return [Target(prefix.group(0) + t.name, t.span) if short else t for t, short in zip(items, bare)]
 
 
 def _target(part: str, offset: int, a: int, b: int) -> Target | None:
@@ -93,6 +123,8 @@ def _target(part: str, offset: int, a: int, b: int) -> Target | None:
     person = _PERSON_AND.search(part, a, b)
     if person:
         a, b = (person.end(), b) if _MEMBERS.sub("", part[person.end() : b]).strip() else (a, person.start())
+    owner = _OWNER.match(part, a, b)
+    a = owner.end() if owner else a
     raw = part[a:b]
     name = _ANAPHOR.sub("", _MEMBERS.sub("", _PAREN.sub("", raw).strip()))
     topic = _PLACE_TOPIC.match(name)
@@ -107,7 +139,7 @@ def _target(part: str, offset: int, a: int, b: int) -> Target | None:
 
 def _shared_head(head: str, items: list[Target]) -> str | None:
     """The head noun to append to every item, when the count's noun completes the names."""
-    noun = _HEAD_QUALIFIER.sub("", head).strip()
+    noun = _COLLECTIVE_HEAD.sub("", _HEAD_QUALIFIER.sub("", head).strip())
     if not _UNIT_KIND.fullmatch(noun):
         return None
     return None if all(t.name.endswith(noun[-1]) for t in items) else noun

@@ -1,0 +1,197 @@
+"""Where a report names the units it inspected, and what each phrase itself says of them.
+
+Reports name their units in a few set phrasings: a visit (`市委第四巡察组对市委政法委进行了巡察`,
+`开展对甲村、乙村的村级巡察`, `进驻某镇,将开展…巡察`, `完成对甲村党支部的进驻`), a unit that
+underwent one (`某某市接受了省委第二巡视组的常规巡视`), a group's task (`省委第二巡视组:巡视甲市、
+乙县`, `县委第一巡察组巡察甲村、乙村党组织工作动员会`), a summary of a round (`…巡视反馈情况已全部
+公布,涉及甲、乙10个省区市和丙、丁3个单位`), a feedback (`向市财政局党组反馈了巡察意见`) or a
+rectification report's own unit (`现将市委政法委巡视集中整改情况向社会公开`). Each finder returns
+`Mention`s; what is said once for many units (group, round, dates) is looked up by `opening`.
+"""
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from dataclasses import dataclass
+from typing import Literal
+
+from ..model import Span
+from .numerals import NUMBER
+from .organizations import GROUP_KIND, MODE, ORG_END, Group
+from .rounds import kind_in
+from .targets import Target, split_targets
+
+Phrase = Literal["visit", "arrival", "feedback"]
+"""How units were named: 对X进行巡察, 进驻X, or 向X反馈 (which dates before it belong to)."""
+
+# A unit's name as it closes one comma-separated group of a list (长沙市天心区、岳麓区,衡阳市雁峰区).
+_NAME_END = rf"(?:{ORG_END}|[村镇乡区县市旗]|街道)"
+# What a unit's name ends with, for a list no verb vouches for (a group's task list).
+_UNIT_LIKE = re.compile(rf".*(?:{_NAME_END}|党组织)")
+# After the mode: not the follow-up (巡视整改, 巡察反馈 …) nor the inspectors (巡察组, 巡察期间 …).
+_NOT_A_VISIT = r"(?!整改|反馈|意见|组|办|发现|期间|中|成果|移交)"
+# A visit: 对X进行了巡察 / 对X开展为期一个月的常规巡察 / 进驻X开展巡视 / 进驻X,将开展…巡察 /
+# 开展巡视“回头看” / 开展“回头看”. The list may be grouped by commas, each group closing on a name.
+# Not 巡视整改, 巡察反馈 …, which name the follow-up, nor 对其中的A、B…, units already listed.
+_VISIT = re.compile(
+    rf"(?:对(?!其中)|进驻|入驻|前往)(?P<targets>(?:[^,。;:!?\n对]{{2,200}}?{_NAME_END},(?!对))*"
+    rf"[^,。;:!?\n]{{2,400}}?),?(?:将|并|正式)?(?:进行|开展|实施)了?"
+    rf"(?P<qual>[^,。;:\n对]{{0,30}}?)(?:(?P<mode>{MODE}){_NOT_A_VISIT}"
+    rf"|(?=“回头看”(?!{MODE})))(?P<post>“?回头看)?"
+)
+_KIND_WORDS = rf"(?:{GROUP_KIND}|常规|村级|集中|现场)"
+"""Words that may stand between a fronted visit's list and its mode (开展对A、B常规巡察)."""
+# A visit with the verb before the list: 开展对甲村、乙村的村级巡察 / 开展对A、B等4家单位常规巡察.
+_FRONTED = re.compile(
+    rf"(?:开展|进行|实施)了?对(?!其中)(?P<targets>[^,。;:!?\n对]{{2,200}}?)"
+    rf"(?:的(?P<qual>[^,。;:!?\n对的、]{{0,20}}?)|(?P<qual2>{_KIND_WORDS}*))"
+    rf"(?P<mode>{MODE}){_NOT_A_VISIT}(?P<post>“?回头看)?"
+)
+# An arrival stated as done: (县委第四巡察组)完成对甲村党支部、乙村党支部的进驻.
+_ARRIVED = re.compile(rf"完成了?对(?P<targets>[^,。;:!?\n对]{{2,200}}?)的(?:{MODE})?(?:进驻|入驻)")
+# A unit that underwent a visit, named before the group: 某某市(于…)接受了省委第二巡视组的常规巡视.
+# Not 主动接受巡视监督.
+_UNDERGONE = re.compile(
+    rf"(?:^|(?<=[,。;:\n]))(?P<targets>[^,。;:\n于]{{0,30}}?{_NAME_END})(?:于[^,。;:\n]{{2,30}}?)?接受了?"
+    rf"(?P<qual>[^,。;:\n]{{0,30}}?)(?P<mode>{MODE})(?!整改|反馈|意见|监督|组|办|工作)(?P<post>“?回头看)?"
+)
+# A group's task, right after its name: 省委第二巡视组:巡视甲市、乙县 / 省委第一巡视组:专项巡视A、B /
+# 县委第一巡察组巡察甲村、乙村党组织工作动员会 / 校党委第二巡察组巡察校机关党委反馈会.
+_ASSIGNED = re.compile(
+    rf"[::]?(?P<qual>(?:{GROUP_KIND}|常规)*)(?P<mode>{MODE}){_NOT_A_VISIT}(?!工作|情况|时|后|前|结束|进驻|动员|的)"
+    rf"(?P<targets>[^,。;:!?\n]{{2,200}}?)"
+    rf"(?:(?:工作|情况)?(?:进驻)?(?:动员|反馈)(?:大会|会议|会)|(?=[,。;!?\n]|$))"
+)
+# The units a round's summary covers, counted: (…巡视反馈情况已全部公布,)涉及甲、乙10个省区市和丙、丁3个单位.
+_INVOLVED = re.compile(r"涉及(?P<targets>[^,。;:!?\n]{2,300}?)(?=[,。;!?\n]|$)")
+_COUNTED = re.compile(rf"{NUMBER}(?:个|家|所)")
+# What makes the sentence before 涉及 a round's summary (第二轮巡视反馈情况已公布), not a finding
+# (巡察发现的问题涉及…).
+_SUMMARY = re.compile(rf"(?:轮|反馈){MODE}?[^,。;:\n]*(?:情况|工作)")
+_FINDING = re.compile(r"问题|线索|资金|金额|发现")
+# A sentence's end, where the clause a 涉及 list belongs to starts.
+_SENTENCE_END = re.compile(r"[。;!?\n]")
+# A report on its own unit's rectification: 现将市委政法委(含…)巡视集中整改情况向社会公开.
+_OWN_UNIT = re.compile(
+    r"现将(?P<target>[^,。;:\n]{2,30}?)(?:\([^)]*\))?"
+    rf"(?=关于|落实|贯彻|{MODE}[^,。;:\n]{{0,8}}整改)"
+)
+# The kind a feedback may name before the mode: 反馈了专项巡视意见, 反馈了脱贫攻坚专项巡视“回头看”情况.
+_FED_BACK_KIND = r"(?:(?![的对])[\u4e00-\u9fff]){0,8}?"
+# A feedback: 向市委政法委反馈了巡察意见 / 向A、B进行(了现场)巡察意见反馈 / 反馈了对A、B的巡察“回头看”情况 /
+# 巡察情况反馈(近日)全部完成 / 反馈了(专项)巡视意见 / 反馈了“回头看”意见 / 对相关单位进行了反馈 /
+# 召开(了)巡察反馈会 / 巡察某单位反馈会在某处召开.
+_FEEDBACK = re.compile(
+    rf"向(?P<to>[^,。;:\n]{{2,120}}?)(?:集中|分别|全面)?(?:进行了?)?(?:现场|书面|当面|集中|逐一)?"
+    rf"{MODE}?(?:意见|情况)?反馈"
+    rf"|反馈了?对(?P<on>[^,。;:\n]{{2,120}}?)的[^,。;:\n的]{{0,10}}?{MODE}“?(?:回头看”?)?(?:意见|情况)"
+    rf"|{MODE}(?:情况|意见)?反馈(?:会|工作)?(?:近日|日前)?(?:全部|陆续)?(?:完成|结束|召开)"
+    rf"|反馈了?{_FED_BACK_KIND}(?:{MODE}“?(?:回头看”?)?|“回头看”)(?:意见|情况)|进行了?(?:现场|书面|集中)?反馈"
+    rf"|召开了?{MODE}?(?:“回头看”)?(?:情况)?反馈(?:大会|会议|会)"
+    r"|反馈(?:大会|会议|会)在[^,。;:\n]{1,20}?(?:召开|举行)"
+)
+# What an addressee list is followed by when the topic is named first: 向A、B就“双高”建设专项巡察情况反馈.
+_TOPIC = re.compile(r"就.*$")
+# An addressee that is a body, not a person: 市财政局党组, not 县委书记张三.
+_BODY = re.compile(rf".*{ORG_END}")
+
+
+@dataclass(frozen=True)
+class Mention:
+    """The units one phrase names and what it says of them; their context (group, round, tour)
+    is read from the sentence start up to `at`."""
+
+    targets: list[Target]
+    at: int
+    span: Span
+    phrase: Phrase = "visit"
+    mode: str | None = None
+    kind: str | None = None
+
+
+def _mention(m: re.Match[str], at: int, phrase: Phrase = "visit", name: str = "targets",
+             words: str = "", mode: str | None = None) -> Mention:
+    """A mention of the units in group `name` of `m`; `words` are where its kind is named."""
+    segment = m.group(name)
+    if name == "to":
+        segment = _TOPIC.sub("", segment)
+    return Mention(split_targets(segment, m.start(name)), at, Span(m.start(), m.end()), phrase,
+                   mode, kind_in(words))
+
+
+def _visit(m: re.Match[str], at: int) -> Mention:
+    """A mention from a visit-like match, its kind in the words around the mode."""
+    qual = (m.groupdict().get("qual") or "") + (m.groupdict().get("qual2") or "")
+    return _mention(m, at, "arrival" if m.group(0).startswith(("进驻", "入驻")) else "visit",
+                    words=qual + (m.groupdict().get("post") or ""), mode=m.groupdict().get("mode"))
+
+
+def _assigned(text: str, end: int, groups: list[Group]) -> Iterator[Mention]:
+    """The units a numbered group's task names right after it, when every one is a unit's name."""
+    for group in groups:
+        m = _ASSIGNED.match(text, group.span.end, end) if group.numbered else None
+        if m is None:
+            continue
+        mention = _visit(m, m.start())
+        if mention.targets and all(_UNIT_LIKE.fullmatch(t.name) for t in mention.targets):
+            yield mention
+
+
+def _involved(text: str, end: int) -> Iterator[Mention]:
+    """The counted units a round's summary says it covered (巡视反馈情况已公布,涉及…), when the
+    sentence is about an inspection."""
+    for m in _INVOLVED.finditer(text, 0, end):
+        ends = [e.end() for e in _SENTENCE_END.finditer(text, 0, m.start())]
+        before = text[ends[-1] if ends else 0 : m.start()]
+        mode = re.findall(MODE, before)
+        if (mode and _SUMMARY.search(before) and not _FINDING.search(before)
+                and _COUNTED.search(m.group("targets"))):
+            yield _mention(m, m.start(), mode=mode[-1])
+
+
+def visits(text: str, end: int, groups: list[Group]) -> list[Mention]:
+    """Mentions of units visited, in text order, from text[:end]. The context of a visit is read
+    up to its start (the group precedes 对), of an undergone one up to its end. A visit that
+    names no mode takes the one before it (对A开展常规巡察,对B开展“回头看”)."""
+    found = [_visit(m, m.start()) for m in _VISIT.finditer(text, 0, end)]
+    found += [_visit(m, m.start()) for m in _FRONTED.finditer(text, 0, end)]
+    found += [_mention(m, m.start(), "arrival") for m in _ARRIVED.finditer(text, 0, end)]
+    found += [_visit(m, m.end()) for m in _UNDERGONE.finditer(text, 0, end)]
+    found += list(_assigned(text, end, groups)) + list(_involved(text, end))
+    out: list[Mention] = []
+    mode = None
+    for mention in sorted(found, key=lambda x: x.span.start):
+        mode = mention.mode or mode
+        out.append(Mention(mention.targets, mention.at, mention.span, mention.phrase, mode, mention.kind))
+    return out
+
+
+def own_unit(text: str, end: int) -> list[Mention]:
+    """The unit a rectification report speaks for: 现将X巡视整改情况予以公布."""
+    m = _OWN_UNIT.search(text, 0, end)
+    if not m:
+        return []
+    mode = re.search(MODE, text[m.end() : m.end() + 12])
+    return [_mention(m, m.start(), name="target", mode=mode.group(0) if mode else None)]
+
+
+def feedbacks(text: str, end: int) -> Iterator[re.Match[str]]:
+    """Every feedback phrase in text[:end]; `to` / `on` name its units when it names any."""
+    return _FEEDBACK.finditer(text, 0, end)
+
+
+def addressees(text: str, end: int) -> list[Mention]:
+    """The units fed back to (`向X反馈`, `反馈了对X的巡察情况`). An addressee must be a body (not
+    县委书记张三); a unit fed back *on* needs no such check. The kind and mode follow the unit
+    (反馈专项巡视情况)."""
+    out = []
+    for m in feedbacks(text, end):
+        name = "to" if m.group("to") else "on" if m.group("on") else None
+        if name is None:
+            continue
+        after = text[m.end(name) : m.end() + 8]
+        mode = re.search(MODE, after)
+        mention = _mention(m, m.start(), "feedback", name, after, mode.group(0) if mode else None)
+        kept = [t for t in mention.targets if name == "on" or _BODY.fullmatch(t.name)]
+        out.append(Mention(kept, mention.at, mention.span, "feedback", mention.mode, mention.kind))
+    return out

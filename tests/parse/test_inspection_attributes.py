@@ -1,0 +1,95 @@
+"""What an announcement says once for many units: kind, term and round, group, mode and dates.
+
+Every snippet is invented (units, places, people); each reproduces a phrasing seen in several
+published releases.
+"""
+from __future__ import annotations
+
+import pytest
+
+from xunshi.parse.extract.inspections import extract_inspections
+from xunshi.parse.model import Inspection
+
+
+def one(text: str) -> Inspection:
+    (insp,) = extract_inspections(text)
+    return insp
+
+
+def test_kind_term_and_authority_of_an_earlier_clause() -> None:
+    text = ("八届某某区委于2020年10月至2021年1月开展了第六轮常规巡察,分七组对区委宣传部、区档案馆"
+            "等19个单位开展了集中巡察。巡察情况经书记专题会议讨论通过后,于2021年2月1日至3日对相关单位"
+            "进行了反馈。")
+    got = {(i.authority, i.term, i.round_no, i.kind, str(i.started_on), str(i.feedback_on))
+           for i in extract_inspections(text)}
+    assert got == {("区委", 8, 6, "常规", "2020-10", "2021-02-01")}
+
+
+def test_kind_of_the_groups_sent() -> None:
+    text = "4月8日,八届市委第五轮巡察成立三个常规巡察组,正式进驻甲局党组、乙局党组开展巡察工作。"
+    assert {(i.kind, i.term, i.round_no) for i in extract_inspections(text)} == {("常规", 8, 5)}
+
+
+@pytest.mark.parametrize("text", [
+    "根据省委专项巡视工作部署,市委第二巡察组对市林业局开展了巡察。",
+    "按照十九届中央纪委四次全会部署,县委第一巡察组对县水务局进行了巡察。",
+])
+def test_a_kind_or_term_cited_from_another_bodys_work_is_not_this_ones(text: str) -> None:
+    i = one(text)
+    assert (i.kind, i.term) == (None, None)
+
+
+def test_a_kind_another_phrase_names_for_its_own_units_is_not_shared() -> None:
+    got = [(i.target, i.kind) for i in extract_inspections("市委第二巡察组对甲局开展专项巡察,对乙局开展了巡察。")]
+    assert got == [("甲局", "专项"), ("乙局", None)]
+
+
+def test_the_rounds_kind_stated_after_the_units() -> None:
+    text = "4月23日,县委第四巡察组完成对甲村党支部、乙村党支部的进驻。本轮巡察为“回头看”,巡察时间20天左右。"
+    assert {i.kind for i in extract_inspections(text)} == {"回头看"}
+
+
+def test_the_group_of_a_preceding_sentence() -> None:
+    text = ("近日,市委第三巡察组召开巡察反馈会。会上,组长某某向市财政局党组反馈了巡察意见。\n"
+            "此前,市委第一巡察组已向市审计局党组反馈了巡察意见。")
+    got = [(i.target, i.group_name) for i in extract_inspections(text)]
+    assert got == [("市财政局党组", "市委第三巡察组"), ("市审计局党组", "市委第一巡察组")]
+
+
+@pytest.mark.parametrize(("text", "groups"), [
+    ("根据中央统一部署,中央第七、第八、第九巡视组近日分别进驻甲集团、乙公司、丙集团公司开展专项巡视工作。",
+     ["中央第七巡视组", "中央第八巡视组", "中央第九巡视组"]),
+    ("2023年4月至6月,市委第一至第三巡察组分别对甲局、乙局、丙局开展了常规巡察。",
+     ["市委第一巡察组", "市委第二巡察组", "市委第三巡察组"]),
+])
+def test_groups_named_together_take_one_unit_each(text: str, groups: list[str]) -> None:
+    assert [i.group_name for i in extract_inspections(text)] == groups
+
+
+def test_groups_named_together_without_respectively_stay_one_name() -> None:
+    got = {i.group_name for i in extract_inspections("2023年4月至6月,市委第一至第三巡察组对甲局、乙局开展了巡察。")}
+    assert got == {"市委第一至第三巡察组"}
+
+
+def test_a_feedback_round_gives_its_mode_and_a_recent_day_its_date() -> None:
+    text = ("根据学校党委部署,学校第三届党委第四轮巡察反馈工作近日全部完成。"
+            "4个巡察组分别向甲学院党委、乙学院党委进行了现场反馈。\n(校纪委)\n2021年6月3日")
+    got = {(i.mode, i.term, i.round_no, str(i.feedback_on)) for i in extract_inspections(text)}
+    assert got == {("巡察", 3, 4, "2021-06-03")}
+
+
+@pytest.mark.parametrize(("opening", "start"), [
+    ("县委4个巡察组从3月17日起对县公安局开展常规巡察。", "2021-03-17"),
+    ("从2020年8月30日开始,集团公司党委巡察组对甲公司进行了巡察。", "2020-08-30"),
+    ("区委第二巡察组自2021年9月20日起,进驻甲街道开展为期3个月的巡察。", "2021-09-20"),
+])
+def test_an_open_range_starts_the_tour(opening: str, start: str) -> None:
+    i = one(f"{opening}\n特此公告。\n中共某某县委巡察工作领导小组办公室\n2021年5月21日")
+    assert (str(i.started_on), i.ended_on) == (start, None)
+
+
+def test_a_feedback_day_takes_the_year_given_in_an_earlier_paragraph() -> None:
+    text = ("2023年3月1日至3月24日,县委第一巡察组对县林业局开展了巡察。\n"
+            "5月6日,县委第一巡察组向县林业局党组反馈了巡察意见。")
+    i = one(text)
+    assert (str(i.started_on), str(i.ended_on), str(i.feedback_on)) == ("2023-03-01", "2023-03-24", "2023-05-06")

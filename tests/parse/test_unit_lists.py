@@ -1,0 +1,169 @@
+"""Which units an announcement names as inspected, in the shapes news releases use.
+
+Every snippet is invented (units, places, people); each reproduces a phrasing seen in several
+published releases. The parser names a unit only when its sentence says it was inspected or
+fed back to.
+"""
+from __future__ import annotations
+
+import pytest
+
+from xunshi.parse.extract.inspections import extract_inspections
+from xunshi.parse.extract.targets import split_targets
+
+
+def targets(text: str) -> list[str]:
+    return [i.target for i in extract_inspections(text)]
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("区委第三轮巡察对甲街道党工委开展巡察。同时,本轮巡察开展对甲街道东塘村、北岗村的村级巡察。",
+     ["甲街道党工委", "甲街道东塘村", "北岗村"]),
+    ("党委4个巡察组于9月底完成进驻,开展对保卫处、法学院、附属中学等3家单位常规巡察。",
+     ["保卫处", "法学院", "附属中学"]),
+])
+def test_a_visit_with_the_verb_before_the_list(text: str, expected: list[str]) -> None:
+    assert targets(text) == expected
+
+
+def test_a_fronted_visit_keeps_its_kind() -> None:
+    (i,) = extract_inspections("县委第二巡察组开展对甲局、乙局常规巡察。")[1:]
+    assert (i.target, i.kind) == ("乙局", "常规")
+
+
+def test_a_rounds_summary_lists_the_places_and_units_it_covered() -> None:
+    text = ("2015年中央巡视组第三轮巡视反馈情况已全部公布,涉及甲省、乙区、丙市3个省区市和"
+            "某某总局、某某科学院2个单位。")
+    got = [(i.target, i.authority, i.mode, i.round_no) for i in extract_inspections(text)]
+    assert got == [(name, "中央", "巡视", 3) for name in ("甲省", "乙区", "丙市", "某某总局", "某某科学院")]
+
+
+@pytest.mark.parametrize("text", [
+    "市委第一轮巡察反馈指出的问题涉及市财政局、市审计局等3个部门。",
+    "巡察中发现问题线索12条,涉及8个单位。",
+    "全市开展巡察工作以来,涉及面广。",
+])
+def test_involved_outside_a_rounds_summary_names_no_unit(text: str) -> None:
+    assert extract_inspections(text) == []
+
+
+@pytest.mark.parametrize(("segment", "expected"), [
+    ("甲镇及其所辖东村、西村", ["甲镇", "东村", "西村"]),
+    ("云溪乡及所辖村、石门镇及所辖村(社区)等党组织", ["云溪乡", "石门镇"]),
+    ("江北街道、温泉镇及下辖村(社区)等党组织", ["江北街道", "温泉镇"]),
+    ("市高新区、市经开区乡镇(街道、园区)及所辖村(社区)党组织", ["市高新区"]),
+])
+def test_a_township_and_the_villages_it_administers(segment: str, expected: list[str]) -> None:
+    assert [t.name for t in split_targets(segment, 0)] == expected
+
+
+@pytest.mark.parametrize(("segment", "expected"), [
+    ("区卫计局、环保局、人社局、林业局等6家党委(支部)领导班子及党委(支部)书记",
+     ["区卫计局", "区环保局", "区人社局", "区林业局"]),
+    ("县档案馆、科协、法院", ["县档案馆", "县科协", "县法院"]),
+    ("市林业局、甲县自然资源局", ["市林业局", "甲县自然资源局"]),
+    ("区财政局、团区委", ["区财政局", "团区委"]),
+    ("市委办公室、宣传部", ["市委办公室", "宣传部"]),
+    ("县公安局、城关镇", ["县公安局", "城关镇"]),
+])
+def test_a_place_prefix_printed_once_for_a_list(segment: str, expected: list[str]) -> None:
+    assert [t.name for t in split_targets(segment, 0)] == expected
+
+
+def test_a_distributed_prefix_keeps_the_span_on_what_is_printed() -> None:
+    text = "区委第一巡察组对区卫计局、环保局进行了巡察。"
+    spans = [text[i.span.start : i.span.end] for i in extract_inspections(text)]
+    assert spans == ["区卫计局", "环保局"]
+
+
+@pytest.mark.parametrize(("segment", "expected"), [
+    ("甲镇和乙村", ["甲镇", "乙村"]),
+    ("甲村党总支及乙社区党委", ["甲村党总支", "乙社区党委"]),
+    ("市住房和城乡建设局", ["市住房和城乡建设局"]),
+    ("县乡村振兴局", ["县乡村振兴局"]),
+])
+def test_two_units_joined_by_a_conjunction(segment: str, expected: list[str]) -> None:
+    assert [t.name for t in split_targets(segment, 0)] == expected
+
+
+def test_a_unit_named_with_and_without_its_place_is_one_inspection() -> None:
+    """The headline names 甲区乙投资集团党委, the body 乙投资集团: one unit, not two."""
+    text = ("区委第二巡察组向甲区乙投资集团党委反馈巡察情况\n"
+            "2022年3月24日,区委第二巡察组召开反馈会。组长某某向乙投资集团反馈了巡察情况。")
+    got = [(i.target, str(i.feedback_on)) for i in extract_inspections(text)]
+    assert got == [("甲区乙投资集团党委", "2022-03-24")]
+
+
+def test_a_group_named_later_fills_in_a_unit_named_first() -> None:
+    text = ("经市委批准,本轮巡察派出2个巡察组,对甲镇等4个乡镇开展常规巡察。巡察任务分工如下:\n"
+            "市委第一巡察组:巡察甲镇、乙镇。\n市委第二巡察组:巡察丙镇、丁镇。")
+    got = [(i.target, i.group_name, i.kind) for i in extract_inspections(text)]
+    assert got == [("甲镇", "市委第一巡察组", "常规"), ("乙镇", "市委第一巡察组", None),
+                   ("丙镇", "市委第二巡察组", None), ("丁镇", "市委第二巡察组", None)]
+
+
+@pytest.mark.parametrize("text", [
+    "本轮巡视进驻情况:省委第一巡视组对省卫生厅党组进行专项巡视;省委第二巡视组巡视甲市、乙县;省委第三巡视组巡视丙县。",
+    "省委第一巡视组:专项巡视省卫生厅党组。\n省委第二巡视组:巡视甲市、乙县。\n省委第三巡视组:巡视丙县。",
+])
+def test_a_groups_task_list(text: str) -> None:
+    got = [(i.target, i.group_name, i.kind) for i in extract_inspections(text)]
+    assert got == [("省卫生厅党组", "省委第一巡视组", "专项"), ("甲市", "省委第二巡视组", None),
+                   ("乙县", "省委第二巡视组", None), ("丙县", "省委第三巡视组", None)]
+
+
+def test_a_task_list_below_the_opening_lines_is_read() -> None:
+    lines = "\n".join(f"县委第{n}巡察组:巡察{n}号镇。" for n in "一二三四五六七")
+    text = f"县委第五轮巡察启动\n经县委批准,本轮巡察派出7个巡察组。任务分工如下:\n{lines}"
+    assert len(extract_inspections(text)) == 7
+
+
+@pytest.mark.parametrize(("meeting", "expected"), [
+    ("县委第一巡察组巡察甲镇丁村、池村党组织工作动员会召开", ["甲镇丁村", "池村党组织"]),
+    ("校党委第二巡察组巡察机关党委反馈会在行政楼召开", ["机关党委"]),
+])
+def test_a_meeting_named_for_the_units(meeting: str, expected: list[str]) -> None:
+    assert targets(f"根据县委安排部署,7月13日,{meeting}。") == expected
+
+
+@pytest.mark.parametrize("text", [
+    "县委第一巡察组巡察期间,共受理信访20件。",
+    "县委第一巡察组巡察时发现,部分单位存在问题。",
+    "省委第二巡视组巡视某县时指出,该县存在问题。",
+    "市委第一巡察组组长张三主持会议。",
+    "县委第一巡察组巡察县林业局期间,发现问题5个。",
+    "区委巡察组前往甲镇开展巡察整改督导。",
+])
+def test_a_group_at_work_names_no_unit(text: str) -> None:
+    assert extract_inspections(text) == []
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("2018年9月19日,县委第一巡察组正式进驻甲桥镇,将开展为期2个月的巡察。", ("甲桥镇", "2018-09-19")),
+    ("2021年4月23日,县委第四巡察组完成对建设镇根德村党支部的进驻和动员工作。",
+     ("建设镇根德村党支部", "2021-04-23")),
+])
+def test_an_arrival_dates_the_start(text: str, expected: tuple[str, str]) -> None:
+    (i,) = extract_inspections(text)
+    assert (i.target, str(i.started_on)) == expected
+
+
+@pytest.mark.parametrize(("segment", "expected"), [
+    ("集团所属甲公司党支部、乙公司党总支、丙研究院党委三户被巡察企业", ["甲公司党支部", "乙公司党总支", "丙研究院党委"]),
+    ("乙集团有限公司所属丙物资有限公司党委", ["丙物资有限公司党委"]),
+    ("继续教育学院直属党支部", ["继续教育学院直属党支部"]),
+    ("市财政局等5个部门党组", ["市财政局党组"]),
+    ("甲集团有限公司、乙集团有限公司等2家企业党委", ["甲集团有限公司党委", "乙集团有限公司党委"]),
+])
+def test_clean_names(segment: str, expected: list[str]) -> None:
+    """A subsidiary without its owner; a count's collective word (部门, 企业) not in the name."""
+    assert [t.name for t in split_targets(segment, 0)] == expected
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("近日,4个巡察组分别向土木学院党委、机械学院党委进行了现场反馈。", ["土木学院党委", "机械学院党委"]),
+    ("巡察组组长分别向人事处、信息中心和产学合作办公室就“双高”建设专项巡察情况反馈了意见。",
+     ["人事处", "信息中心", "产学合作办公室"]),
+])
+def test_addressees_of_a_feedback_worded_otherwise(text: str, expected: list[str]) -> None:
+    assert targets(text) == expected
