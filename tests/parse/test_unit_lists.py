@@ -167,3 +167,17 @@ def test_clean_names(segment: str, expected: list[str]) -> None:
 ])
 def test_addressees_of_a_feedback_worded_otherwise(text: str, expected: list[str]) -> None:
     assert targets(text) == expected
+
+
+def test_a_feedback_meeting_named_for_its_unit() -> None:
+    (i,) = extract_inspections("2022年6月8日,区委巡察组召开巡察甲街道情况反馈会。")
+    assert (i.target, i.mode, str(i.feedback_on)) == ("甲街道", "巡察", "2022-06-08")
+
+
+def test_a_feedback_meeting_names_the_unit_fed_back_to_and_its_day() -> None:
+    text = ("区委第二巡察组向甲城乙集团党委反馈巡察情况\n"
+            "2022年3月24日上午,区委第二巡察组在某大厦召开巡察甲城乙集团党委情况反馈会。"
+            "组长某某代表巡察组向乙集团党委反馈了巡察情况。\n"
+            "根据区委统一部署,2021年9月14日至10月31日,甲城区委第二巡察组对乙集团党委开展了巡察。")
+    got = [(i.target, str(i.started_on), str(i.feedback_on)) for i in extract_inspections(text)]
+    assert got == [("乙集团党委", "2021-09-14", "2022-03-24")]

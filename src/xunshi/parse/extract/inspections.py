@@ -13,7 +13,7 @@ from dataclasses import fields
 
 from ..model import Inspection, PartialDate, Span
 from .opening import Opening, last_in, preamble_end
-from .phrases import Mention, addressees, feedbacks, own_unit, visits
+from .phrases import Mention, addressees, feedbacks, named_in, own_unit, visits
 from .signature import Signature, extract_signature
 
 # A feedback the text dates only as recent (近日,…反馈): it was given as the report came out.
@@ -44,7 +44,8 @@ def _feedback_dates(o: Opening, inspections: list[Inspection]) -> list[_Feedback
         day = date.start if date else (
             published if published and _RECENTLY.search(o.text, start, m.end()) else None)
         if day is not None:
-            out.append((Span(m.start(), m.end()), m.group("to") or m.group("on"), day))
+            name = named_in(m)
+            out.append((Span(m.start(), m.end()), m.group(name) if name else None, day))
     return out
 
 

@@ -80,16 +80,20 @@ _OWN_UNIT = re.compile(
 _FED_BACK_KIND = r"(?:(?![的对])[\u4e00-\u9fff]){0,8}?"
 # A feedback: 向市委政法委反馈了巡察意见 / 向A、B进行(了现场)巡察意见反馈 / 反馈了对A、B的巡察“回头看”情况 /
 # 巡察情况反馈(近日)全部完成 / 反馈了(专项)巡视意见 / 反馈了“回头看”意见 / 对相关单位进行了反馈 /
-# 召开(了)巡察反馈会 / 巡察某单位反馈会在某处召开.
+# 召开(了)巡察(某单位情况)反馈会 / 巡察某单位(情况)反馈会在某处召开.
 _FEEDBACK = re.compile(
     rf"向(?P<to>[^,。;:\n]{{2,120}}?)(?:集中|分别|全面)?(?:进行了?)?(?:现场|书面|当面|集中|逐一)?"
     rf"{MODE}?(?:意见|情况)?反馈"
     rf"|反馈了?对(?P<on>[^,。;:\n]{{2,120}}?)的[^,。;:\n的]{{0,10}}?{MODE}“?(?:回头看”?)?(?:意见|情况)"
     rf"|{MODE}(?:情况|意见)?反馈(?:会|工作)?(?:近日|日前)?(?:全部|陆续)?(?:完成|结束|召开)"
     rf"|反馈了?{_FED_BACK_KIND}(?:{MODE}“?(?:回头看”?)?|“回头看”)(?:意见|情况)|进行了?(?:现场|书面|集中)?反馈"
+    rf"|召开了?{MODE}(?P<meet>[^,。;:\n“]{{2,40}}?)(?:情况|工作)?反馈(?:大会|会议|会)"
     rf"|召开了?{MODE}?(?:“回头看”)?(?:情况)?反馈(?:大会|会议|会)"
+    rf"|{MODE}(?P<held>[^,。;:\n“]{{2,40}}?)(?:情况|工作)?反馈(?:大会|会议|会)(?:在[^,。;:\n]{{1,20}}?)?(?:召开|举行)"
     r"|反馈(?:大会|会议|会)在[^,。;:\n]{1,20}?(?:召开|举行)"
 )
+_NAMED_IN = ("to", "on", "meet", "held")
+"""The groups of a feedback phrase that name its units: 向X, 对X的, 召开巡察X反馈会, 巡察X反馈会召开."""
 # What an addressee list is followed by when the topic is named first: 向A、B就“双高”建设专项巡察情况反馈.
 _TOPIC = re.compile(r"就.*$")
 # An addressee that is a body, not a person: 市财政局党组, not 县委书记张三.
@@ -176,22 +180,28 @@ def own_unit(text: str, end: int) -> list[Mention]:
 
 
 def feedbacks(text: str, end: int) -> Iterator[re.Match[str]]:
-    """Every feedback phrase in text[:end]; `to` / `on` name its units when it names any."""
+    """Every feedback phrase in text[:end]; `named_in` says where it names its units."""
     return _FEEDBACK.finditer(text, 0, end)
 
 
+def named_in(m: re.Match[str]) -> str | None:
+    """The group of feedback phrase `m` that names its units, if it names any."""
+    return next((name for name in _NAMED_IN if m.group(name)), None)
+
+
 def addressees(text: str, end: int) -> list[Mention]:
-    """The units fed back to (`向X反馈`, `反馈了对X的巡察情况`). An addressee must be a body (not
-    县委书记张三); a unit fed back *on* needs no such check. The kind and mode follow the unit
-    (反馈专项巡视情况)."""
+    """The units fed back to (`向X反馈`, `反馈了对X的巡察情况`, `召开巡察X情况反馈会`). An addressee
+    must be a body (not 县委书记张三), a meeting's unit a unit's name; a unit fed back *on* needs
+    no such check. The kind and mode follow the unit (反馈专项巡视情况)."""
     out = []
     for m in feedbacks(text, end):
-        name = "to" if m.group("to") else "on" if m.group("on") else None
+        name = named_in(m)
         if name is None:
             continue
         after = text[m.end(name) : m.end() + 8]
-        mode = re.search(MODE, after)
+        mode = re.search(MODE, m.group(0)) if name in ("meet", "held") else re.search(MODE, after)
         mention = _mention(m, m.start(), "feedback", name, after, mode.group(0) if mode else None)
-        kept = [t for t in mention.targets if name == "on" or _BODY.fullmatch(t.name)]
+        check = _BODY if name == "to" else _UNIT_LIKE if name != "on" else None
+        kept = [t for t in mention.targets if check is None or check.fullmatch(t.name)]
         out.append(Mention(kept, mention.at, mention.span, "feedback", mention.mode, mention.kind))
     return out
