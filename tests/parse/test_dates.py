@@ -132,3 +132,13 @@ def test_next_year_follows_the_previous_date() -> None:
 
 def test_next_year_without_a_previous_date_is_not_guessed() -> None:
     assert dates("次年1月9日反馈", this_year=2020) == []
+
+
+def test_a_bare_date_after_an_earlier_paragraphs_later_date_is_in_the_next_year() -> None:
+    """Unsigned releases tell events in order: 12月 then a new paragraph's 3月 is the next year."""
+    assert [d[0] for d in dates("2022年12月5日至12月13日巡视。\n3月14日审议报告")] == ["2022-12-05", "2023-03-14"]
+
+
+def test_a_bare_date_records_that_its_year_was_not_printed() -> None:
+    assert [d.year_given for d in find_dates("2017年10月至12月巡察,1月24日至1月30日反馈,1月4至5日")] == [
+        True, False, False]

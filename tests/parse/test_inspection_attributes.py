@@ -66,9 +66,10 @@ def test_groups_named_together_take_one_unit_each(text: str, groups: list[str]) 
     assert [i.group_name for i in extract_inspections(text)] == groups
 
 
-def test_groups_named_together_without_respectively_stay_one_name() -> None:
-    got = {i.group_name for i in extract_inspections("2023年4月至6月,市委第一至第三巡察组对甲局、乙局开展了巡察。")}
-    assert got == {"市委第一至第三巡察组"}
+def test_groups_named_together_without_pairing_name_no_group_of_a_unit() -> None:
+    """Two groups for two units, not said which took which: neither is tied to either unit."""
+    got = [(i.authority, i.group_name) for i in extract_inspections("2023年4月至6月,市委第一、第二巡察组对甲局、乙局开展了巡察。")]
+    assert got == [("市委", None), ("市委", None)]
 
 
 def test_a_feedback_round_gives_its_mode_and_a_recent_day_its_date() -> None:
@@ -93,3 +94,38 @@ def test_a_feedback_day_takes_the_year_given_in_an_earlier_paragraph() -> None:
             "5月6日,县委第一巡察组向县林业局党组反馈了巡察意见。")
     i = one(text)
     assert (str(i.started_on), str(i.ended_on), str(i.feedback_on)) == ("2023-03-01", "2023-03-24", "2023-05-06")
+
+
+def test_a_joint_special_inspection_is_special() -> None:
+    assert one("区委巡察组对区发改局开展上下联动专项巡察。").kind == "专项"
+
+
+def test_a_count_of_groups_names_who_sent_them() -> None:
+    text = "按照某某党委统一部署,2025年4月27日至29日,集团公司党委2个巡视组分别进驻甲公司、乙公司开展常规巡视。"
+    got = {(i.authority, str(i.started_on), i.ended_on) for i in extract_inspections(text)}
+    assert got == {("集团公司党委", "2025-04-27", None)}  # the days of arrival, not the tour
+
+
+def test_the_day_the_groups_leave_ends_the_tour() -> None:
+    text = ("县委4个巡察组从3月17日起对县公安局开展常规巡察。按照时间安排,各巡察组将于2021年5月21日17:00前撤离。\n"
+            "特此公告。\n中共某某县委巡察工作领导小组办公室\n2021年5月21日")
+    i = one(text)
+    assert (str(i.started_on), str(i.ended_on)) == ("2021-03-17", "2021-05-21")
+
+
+@pytest.mark.parametrize("label", ["一、巡察时间\n2025年3月24日至5月30日。", "本轮巡察集中进驻时间为2025年3月24日至5月30日。"])
+def test_a_tour_under_its_own_label(label: str) -> None:
+    text = f"巡察公告\n按照市委统一安排,六届市委第九轮巡察派出6个巡察组对市委办公室开展常规巡察。\n{label}\n二、巡察内容"
+    i = one(text)
+    assert (str(i.started_on), str(i.ended_on)) == ("2025-03-24", "2025-05-30")
+
+
+def test_the_day_of_a_mobilisation_meeting_starts_the_tour() -> None:
+    i = one("根据县委统一部署,2025年10月11日,县委第一巡察组对县城投集团党委开展巡察“回头看”工作动员会在集团会议室召开。")
+    assert (i.target, i.kind, str(i.started_on), i.ended_on) == ("县城投集团党委", "回头看", "2025-10-11", None)
+
+
+def test_a_bare_feedback_day_after_a_tour_at_the_years_end_is_in_the_next_year() -> None:
+    text = ("根据市委统一部署,2017年10月至12月,市委5个巡察组分别对市人社局、市教育局开展巡察。"
+            "1月24日至1月30日,市委巡察组分别向被巡察单位反馈了巡察情况。")
+    assert {str(i.feedback_on) for i in extract_inspections(text)} == {"2018-01-24"}

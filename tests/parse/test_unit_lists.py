@@ -51,7 +51,7 @@ def test_involved_outside_a_rounds_summary_names_no_unit(text: str) -> None:
     ("甲镇及其所辖东村、西村", ["甲镇", "东村", "西村"]),
     ("云溪乡及所辖村、石门镇及所辖村(社区)等党组织", ["云溪乡", "石门镇"]),
     ("江北街道、温泉镇及下辖村(社区)等党组织", ["江北街道", "温泉镇"]),
-    ("市高新区、市经开区乡镇(街道、园区)及所辖村(社区)党组织", ["市高新区"]),
+    ("市高新区、市经开区乡镇(街道、园区)及所辖村(社区)党组织", []),  # the 乡镇 of both: collectives
 ])
 def test_a_township_and_the_villages_it_administers(segment: str, expected: list[str]) -> None:
     assert [t.name for t in split_targets(segment, 0)] == expected
@@ -152,6 +152,7 @@ def test_an_arrival_dates_the_start(text: str, expected: tuple[str, str]) -> Non
     ("集团所属甲公司党支部、乙公司党总支、丙研究院党委三户被巡察企业", ["甲公司党支部", "乙公司党总支", "丙研究院党委"]),
     ("乙集团有限公司所属丙物资有限公司党委", ["丙物资有限公司党委"]),
     ("继续教育学院直属党支部", ["继续教育学院直属党支部"]),
+    ("甲公司所属党支部", ["甲公司所属党支部"]),
     ("市财政局等5个部门党组", ["市财政局党组"]),
     ("甲集团有限公司、乙集团有限公司等2家企业党委", ["甲集团有限公司党委", "乙集团有限公司党委"]),
 ])
@@ -181,3 +182,37 @@ def test_a_feedback_meeting_names_the_unit_fed_back_to_and_its_day() -> None:
             "根据区委统一部署,2021年9月14日至10月31日,甲城区委第二巡察组对乙集团党委开展了巡察。")
     got = [(i.target, str(i.started_on), str(i.feedback_on)) for i in extract_inspections(text)]
     assert got == [("乙集团党委", "2021-09-14", "2022-03-24")]
+
+
+@pytest.mark.parametrize(("segment", "expected"), [
+    ("西川镇、叶堡镇、陇城镇党委及所辖105个行政村", ["西川镇党委", "叶堡镇党委", "陇城镇党委"]),
+    ("区财政局、区审计局党组", ["区财政局党组", "区审计局党组"]),
+    ("区财政局、甲街道党工委", ["区财政局", "甲街道党工委"]),
+    ("甲村党支部、乙村党支部", ["甲村党支部", "乙村党支部"]),
+    ("市人民政府驻甲地联络处和驻乙地联络处", ["市人民政府驻甲地联络处", "市人民政府驻乙地联络处"]),
+])
+def test_a_suffix_or_a_body_printed_once_for_a_list(segment: str, expected: list[str]) -> None:
+    assert [t.name for t in split_targets(segment, 0)] == expected
+
+
+def test_a_unit_in_two_lists_of_different_kinds_is_two_inspections() -> None:
+    text = ("市委组建6个巡察组,对市委政研室、市直机关工委等27家单位党组织开展常规巡察,"
+            "对其中的市直机关工委、市审计局等2家单位党组织开展脱贫攻坚专项巡察。")
+    got = [(i.target, i.kind) for i in extract_inspections(text)]
+    assert got == [("市委政研室", "常规"), ("市直机关工委", "常规"), ("市直机关工委", "专项"), ("市审计局", "专项")]
+
+
+def test_a_list_may_close_a_comma_group_on_a_farm() -> None:
+    text = "市委派出三个专项巡察组,对宜东片区和南山林场,以及甲局、乙局就扶贫领域进行专项巡察。"
+    assert targets(text) == ["宜东片区", "南山林场", "甲局", "乙局"]
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("10月22日,集团第二专项巡察组进驻甲服务区公司动员会在公司会议室召开。", ["甲服务区公司"]),
+    ("至4月上旬,已基本完成对甲市乙区等15个县(市、区)的驻点巡视任务。", ["甲市乙区"]),
+    ("会上,第一巡察组组长某某、第二巡察组组长某某分别汇报了对校团委、马克思主义学院党总支的巡察情况。",
+     ["校团委", "马克思主义学院党总支"]),
+    ("4月17日,甲大学、乙理工大学等11个单位向社会公布了巡视整改进展情况。", ["甲大学", "乙理工大学"]),
+])
+def test_units_named_by_a_meeting_a_report_or_a_publication(text: str, expected: list[str]) -> None:
+    assert targets(text) == expected

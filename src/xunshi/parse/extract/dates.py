@@ -68,12 +68,14 @@ report's own year."""
 @dataclass(frozen=True)
 class DateMention:
     """A date (end None) or a range as printed at `span`; `opens` marks a date that starts an
-    open range (从3月17日起)."""
+    open range (从3月17日起), `year_given` whether a year was printed (2019年, 今年) rather than
+    taken from the dates around it (a bare 3月5日)."""
 
     start: PartialDate
     end: PartialDate | None
     span: Span
     opens: bool = False
+    year_given: bool = True
 
     @property
     def last(self) -> PartialDate:
@@ -100,21 +102,30 @@ class _Years:
     previous: int | None  # the year of the date just before, for 同年 / 次年
     paragraph: int | None  # the same, but only inside one paragraph, for a bare 7月19日
     signed: int | None  # the year the report is signed in, for a bare 7月19日 opening a paragraph
+    last: PartialDate | None = None  # the date just before, in any paragraph
 
     def of(self, token: str | None) -> int | None:
         """The year a printed token (2019, 二〇一九, 今, 同; None: not printed) stands for. A bare
         7月19日 takes its paragraph's year, else the signature's, else (an unsigned news release
         giving the year once) the year of the date just before it."""
         if token is None:
-            for year in (self.paragraph, self.signed, self.previous):
-                if year is not None:
-                    return year
-            return None
+            return next((y for y in (self.paragraph, self.signed, self.previous) if y is not None), None)
         if token in _AFTER_PREVIOUS:
             return None if self.previous is None else self.previous + _AFTER_PREVIOUS[token]
         if token in _RELATIVE_YEAR:
             return None if self.report is None else self.report + _RELATIVE_YEAR[token]
         return to_int(token)
+
+
+    def onward(self, start: PartialDate) -> PartialDate:
+        """A bare date that took the year of a date in an earlier paragraph (no signature year)
+        but falls before it is in the next year: a release tells its events in order
+        (2022年12月5日至13日巡视。\n3月14日审议 → 2023年3月14日)."""
+        if self.paragraph is not None or self.signed is not None or self.last is None:
+            return start
+        if start.as_date() >= self.last.as_date():
+            return start
+        return _valid(start.year + 1, start.month, start.day) or start
 
 
 def _num(token: str | None) -> int | None:
@@ -135,7 +146,7 @@ def _short_range(m: re.Match[str], years: _Years) -> DateMention | None:
         start, end = _valid(year, month, first), _valid(year, month, second)
     if start is None or end is None or end.as_date() < start.as_date():
         return None
-    return DateMention(start, end, Span(m.start(), m.end()))
+    return DateMention(start, end, Span(m.start(), m.end()), year_given=m.group("ry") is not None)
 
 
 def _unit_end(m: re.Match[str], group: str) -> int:
@@ -163,11 +174,12 @@ def _resolve(m: re.Match[str], years: _Years) -> DateMention | None:
     start = None if year is None else _valid(year, _num(sm), _num(sd))
     if start is None:
         return None
+    start = start if sy is not None else years.onward(start)
     end = _range_end(m, start, years)
     # a lone date ends at the 日/月 after its last printed field
     stop = m.end() if end else m.end("sp") if part else _unit_end(m, "sd" if sd else "sm")
     opens = end is None and bool(_OPENS.match(m.string, stop))
-    return DateMention(start, end, Span(m.start(), stop), opens)
+    return DateMention(start, end, Span(m.start(), stop), opens, sy is not None)
 
 
 def _range_end(m: re.Match[str], start: PartialDate, years: _Years) -> PartialDate | None:
@@ -204,7 +216,7 @@ def find_dates(text: str, this_year: int | None = None) -> list[DateMention]:
         prev = out[-1].last.year if out else None
         same_para = bool(out) and "\n" not in text[out[-1].span.end : m.start()]
         years = _Years(this_year if this_year is not None else prev, prev, prev if same_para else None,
-                       this_year)
+                       this_year, out[-1].last if out else None)
         mention = _resolve(m, years)
         if mention is not None:
             out.append(mention)

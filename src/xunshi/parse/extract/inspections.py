@@ -27,8 +27,8 @@ def _named(mentions: list[Mention]) -> list[Mention]:
     return [m for m in mentions if m.targets]
 
 
-_Feedback = tuple[Span, str | None, PartialDate]
-"""(phrase span, addressee as printed, date) of one feedback phrase."""
+_Feedback = tuple[Span, str | None, PartialDate, bool]
+"""(phrase span, addressee as printed, date, whether its year was printed) of one feedback."""
 
 
 def _feedback_dates(o: Opening, inspections: list[Inspection]) -> list[_Feedback]:
@@ -45,21 +45,36 @@ def _feedback_dates(o: Opening, inspections: list[Inspection]) -> list[_Feedback
             published if published and _RECENTLY.search(o.text, start, m.end()) else None)
         if day is not None:
             name = named_in(m)
-            out.append((Span(m.start(), m.end()), m.group(name) if name else None, day))
+            out.append((Span(m.start(), m.end()), m.group(name) if name else None, day,
+                        date.year_given if date else True))
     return out
 
 
 def _apply_feedback(inspections: list[Inspection], feedbacks_: list[_Feedback]) -> None:
     """Give each inspection the date its unit was fed back (read from that phrase, or named in
-    it); an unmatched feedback covers all. A feedback dated before its tour began is a misread
-    (今年 resolved too early) and is skipped."""
-    for span, to, date in feedbacks_:
+    it); an unmatched feedback covers all. A feedback cannot come before its tour: a bare 1月24日
+    after a tour of 2017年10月至12月 is in the next year; one whose year was printed (今年 resolved
+    too early) is a misread and is skipped."""
+    for span, to, date, year_given in feedbacks_:
         named = [i for i in inspections if span.start <= i.span.start < span.end
                  or to and (i.target in to or to in i.target)]
         for insp in named or inspections:
+            day = date if year_given else _after(date, insp.started_on)
             started = insp.started_on
-            if insp.feedback_on is None and (started is None or date.as_date() >= started.as_date()):
-                insp.feedback_on = date
+            if insp.feedback_on is None and (started is None or day.as_date() >= started.as_date()):
+                insp.feedback_on = day
+
+
+def _after(date: PartialDate, started: PartialDate | None) -> PartialDate:
+    """`date` moved to the next year when it falls before the tour began."""
+    if started is None or date.as_date() >= started.as_date():
+        return date
+    moved = PartialDate(date.year + 1, date.month, date.day)
+    try:
+        moved.as_date()
+    except ValueError:  # 2月29日
+        return date
+    return moved
 
 
 def extract_inspections(text: str, signature: Signature | None = None) -> list[Inspection]:
@@ -78,13 +93,14 @@ def extract_inspections(text: str, signature: Signature | None = None) -> list[I
 
 
 def _merged(inspections: list[Inspection]) -> list[Inspection]:
-    """One inspection per unit: an announcement names a unit more than once (区委第三巡察组向区委办
-    反馈…组长向区委办反馈了巡察意见; 对店埠镇等16个乡镇…;市委第四巡察组:巡察店埠镇、撮镇镇), the second
-    time maybe without its place or its party body (对甲县乙镇党委…;对乙镇…). The first mention
-    keeps its name and span; what it leaves open, a later one may give."""
+    """One inspection per unit and kind: an announcement names a unit more than once (区委第三巡察组
+    向区委办反馈…组长向区委办反馈了巡察意见; 对店埠镇等16个乡镇…;市委第四巡察组:巡察店埠镇、撮镇镇), the
+    second time maybe without its place or its party body (对甲县乙镇党委…;对乙镇…). The first
+    mention keeps its name and span; what it leaves open, a later one may give. A unit in two
+    lists of different kinds (常规巡察…;对其中的A开展专项巡察) was inspected twice."""
     out: list[Inspection] = []
     for insp in inspections:
-        first = next((o for o in out if _same_unit(insp.target, o.target)), None)
+        first = next((o for o in out if _same_unit(insp.target, o.target) and _same_kind(o, insp)), None)
         if first is None:
             out.append(insp)
             continue
@@ -92,6 +108,11 @@ def _merged(inspections: list[Inspection]) -> list[Inspection]:
             if getattr(first, f.name) is None:
                 setattr(first, f.name, getattr(insp, f.name))
     return out
+
+
+def _same_kind(a: Inspection, b: Inspection) -> bool:
+    """Whether two mentions may be of one inspection: their kinds agree, or one names none."""
+    return a.kind is None or b.kind is None or a.kind == b.kind
 
 
 def _same_unit(a: str, b: str) -> bool:

@@ -22,6 +22,7 @@ from .organizations import MODE, Group, find_groups, ordering_authority
 from .phrases import Mention, Phrase
 from .rounds import KINDS, RoundMention, find_rounds, kind_in, kinds_named, round_kind
 from .signature import Signature
+from .targets import Target
 
 # A kind a headline names with the mode: 关于脱贫攻坚专项巡视整改…, 关于巡视“回头看”整改….
 _HEADLINE_KIND = re.compile(rf"(?:{'|'.join(KINDS[1:])}){MODE}|{MODE}“?回头看")
@@ -50,6 +51,13 @@ _LOOK_BACK = 300
 _LONGEST_PHRASE = 2000
 """Longer than any phrase naming units can be (its list is bounded): where to look for one
 that reaches into a look-back window."""
+# A day the groups leave (各巡察组将于2021年5月21日前撤离, 5月上旬驻点巡视结束): the tour's end.
+_WITHDRAWAL = re.compile(rf"[^,。;\n]{{0,12}}?(?:撤离|(?:驻点|现场)?{MODE}(?:工作)?结束)")
+# A tour given under its own label, anywhere in the text (一、巡察时间\n2025年3月24日至5月30日 /
+# 本轮巡察集中进驻时间为… / 巡察期间(2020年8月20日至10月20日)).
+_TOUR_LABEL = re.compile(rf"(?:{MODE}|驻点|进驻)(?:工作)?(?:时间|期间)(?:为|是|安排在)?[::]?\s*\(?")
+_ARRIVAL_DAYS = 10
+"""A range before 进驻 shorter than this is the days the groups arrived, not the tour."""
 # Several groups named together take one unit each, in order: 中央第七、第八巡视组分别进驻A、B.
 _EACH = "分别"
 
@@ -105,6 +113,8 @@ class Opening:
     groups: list[Group] = field(init=False)  # from the whole report: the body may name it
     dates: list[DateMention] = field(init=False)
     stated_kind: str | None = field(init=False)  # the round's or the headline's, if a unit's is not
+    withdrawals: list[DateMention] = field(init=False)
+    labelled_tour: DateMention | None = field(init=False)
 
     def __post_init__(self) -> None:
         head = self.text[: self.end]
@@ -114,6 +124,19 @@ class Opening:
         headline = head[: max(head.find("。"), 0)].rpartition("\n")[0]  # the lines above the body
         self.stated_kind = round_kind(head) or unique(
             kind_in(m.group(0)) for m in _HEADLINE_KIND.finditer(headline))
+        self.withdrawals = [d for d in self.dates if d.end is None and _WITHDRAWAL.match(head, d.span.end)]
+        self.labelled_tour = self._labelled_tour(published.year if published else None)
+
+    def _labelled_tour(self, year: int | None) -> DateMention | None:
+        """The range a tour label (巡察时间:) is followed by, wherever the text gives it."""
+        label = _TOUR_LABEL.search(self.text)
+        while label is not None:
+            found = [d for d in find_dates(self.text[: label.end() + 40], year)
+                     if d.span.start == label.end() and d.end is not None]
+            if found:
+                return found[0]
+            label = _TOUR_LABEL.search(self.text, label.end())
+        return None
 
     def paragraph_start(self, pos: int) -> int:
         """Where the line holding `pos` starts: a tour stated once covers every clause after it
@@ -170,19 +193,26 @@ class Opening:
     def tour(self, start: int, at: int,
              phrase: Phrase) -> tuple[PartialDate | None, PartialDate | None]:
         """(started, ended): the range before a visit in its sentence or paragraph, or the day an
-        open range starts (从3月17日起), or the day a group arrived (进驻). Dates before a feedback
-        phrase are the feedback's, not the tour's."""
+        open range starts (从3月17日起), or the day a group arrived (进驻), else the tour a label
+        gives (巡察时间:…); it ends on the day the groups leave (撤离) if the text says so after
+        the visit. Dates before a feedback phrase are the feedback's, not the tour's."""
         if phrase == "feedback":
             return None, None
         ranges = [x for x in self.dates if x.end is not None]
         opens = [x for x in self.dates if x.opens]
         para = self.paragraph_start(at)
-        for found in (last_in(ranges, start, at), last_in(opens, start, at),
-                      last_in(ranges, para, at), last_in(opens, para, at)):
-            if found is not None:
-                return found.start, found.end
-        arrived = last_in(self.dates, start, at) if phrase == "arrival" else None
-        return (arrived.start, None) if arrived else (None, None)
+        found = next((x for x in (last_in(ranges, start, at), last_in(opens, start, at),
+                                  last_in(ranges, para, at), last_in(opens, para, at)) if x), None)
+        if found is None and phrase == "arrival":
+            found = last_in(self.dates, start, at)
+        found = found or self.labelled_tour
+        if found is None:
+            return None, None
+        ended = found.end
+        if phrase == "arrival" and ended and (ended.as_date() - found.start.as_date()).days < _ARRIVAL_DAYS:
+            ended = None  # 4月27日至29日,各巡视组分别进驻…
+        withdrawn = next((w.start for w in self.withdrawals if w.span.start > at), None)
+        return found.start, ended or withdrawn
 
     def _kind_before(self, start: int, at: int, own: Span) -> str | None:
         """The kind an earlier clause of the sentence (at most `_LOOK_BACK` characters before)
@@ -204,15 +234,24 @@ class Opening:
         started, ended = self.tour(start, at, mention.phrase)
         kind = mention.kind or self.group_kind(start, at) or self._kind_before(start, at, mention.span)
         kind = kind or self.stated_kind
-        names = [group.name if group else None] * len(mention.targets)
-        if group and mention.targets and _EACH in self.text[group.span.end : mention.targets[0].span.start]:
-            members = group.members()
-            names = members if len(members) == len(mention.targets) else names
+        names = self._group_names(group, mention.targets)
         return [Inspection(
             target=self._own_name(target.name), span=target.span, authority=authority,
             group_name=name, mode=mention.mode or (group.mode if group else None) or round_mode,
             term=term, round_no=round_no, batch_no=batch, kind=kind, started_on=started, ended_on=ended,
         ) for target, name in zip(mention.targets, names)]
+
+    def _group_names(self, group: Group | None, targets: list[Target]) -> list[str | None]:
+        """The group of each target: one group names them all; groups named together (中央第七、
+        第八巡视组) take one unit each when the text pairs them (分别) and the counts agree, else
+        none is tied to any one of several units."""
+        if group is None or not targets:
+            return [None] * len(targets)
+        members = group.members()
+        if not members or len(targets) == 1:
+            return [group.name] * len(targets)
+        paired = _EACH in self.text[group.span.end : targets[0].span.start]
+        return list(members) if paired and len(members) == len(targets) else [None] * len(targets)
 
     def _own_name(self, name: str) -> str:
         """我县 / 我局 (and a bare 县委 in the county's own report) stand for the issuer: X县委 → X县

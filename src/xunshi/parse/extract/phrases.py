@@ -1,10 +1,11 @@
 """Where a report names the units it inspected, and what each phrase itself says of them.
 
 Reports name their units in a few set phrasings: a visit (`市委第四巡察组对市委政法委进行了巡察`,
-`开展对甲村、乙村的村级巡察`, `进驻某镇,将开展…巡察`, `完成对甲村党支部的进驻`), a unit that
-underwent one (`某某市接受了省委第二巡视组的常规巡视`), a group's task (`省委第二巡视组:巡视甲市、
-乙县`, `县委第一巡察组巡察甲村、乙村党组织工作动员会`), a summary of a round (`…巡视反馈情况已全部
-公布,涉及甲、乙10个省区市和丙、丁3个单位`), a feedback (`向市财政局党组反馈了巡察意见`) or a
+`开展对甲村、乙村的村级巡察`, `进驻某镇,将开展…巡察`, `完成对甲村党支部的进驻`, `进驻甲公司动员会`),
+a unit that underwent one (`某某市接受了省委第二巡视组的常规巡视`), a group's task (`省委第二巡视组:
+巡视甲市、乙县`, `县委第一巡察组巡察甲村、乙村党组织工作动员会`), a report on it (`汇报了对校团委的
+巡察情况`), a summary of a round (`…巡视反馈情况已全部公布,涉及甲、乙10个省区市和丙、丁3个单位`;
+`甲大学等11个单位向社会公布了巡视整改进展情况`), a feedback (`向市财政局党组反馈了巡察意见`) or a
 rectification report's own unit (`现将市委政法委巡视集中整改情况向社会公开`). Each finder returns
 `Mention`s; what is said once for many units (group, round, dates) is looked up by `opening`.
 """
@@ -25,16 +26,17 @@ Phrase = Literal["visit", "arrival", "feedback"]
 """How units were named: 对X进行巡察, 进驻X, or 向X反馈 (which dates before it belong to)."""
 
 # A unit's name as it closes one comma-separated group of a list (长沙市天心区、岳麓区,衡阳市雁峰区).
-_NAME_END = rf"(?:{ORG_END}|[村镇乡区县市旗]|街道)"
+_NAME_END = rf"(?:{ORG_END}|[村镇乡区县市旗场]|街道)"
 # What a unit's name ends with, for a list no verb vouches for (a group's task list).
 _UNIT_LIKE = re.compile(rf".*(?:{_NAME_END}|党组织)")
 # After the mode: not the follow-up (巡视整改, 巡察反馈 …) nor the inspectors (巡察组, 巡察期间 …).
 _NOT_A_VISIT = r"(?!整改|反馈|意见|组|办|发现|期间|中|成果|移交)"
 # A visit: 对X进行了巡察 / 对X开展为期一个月的常规巡察 / 进驻X开展巡视 / 进驻X,将开展…巡察 /
-# 开展巡视“回头看” / 开展“回头看”. The list may be grouped by commas, each group closing on a name.
-# Not 巡视整改, 巡察反馈 …, which name the follow-up, nor 对其中的A、B…, units already listed.
+# 开展巡视“回头看” / 开展“回头看” / 对其中的A、B开展专项巡察 (units of one list inspected again, of
+# another kind). The list may be grouped by commas, each group closing on a name. Not 巡视整改,
+# 巡察反馈 …, which name the follow-up.
 _VISIT = re.compile(
-    rf"(?:对(?!其中)|进驻|入驻|前往)(?P<targets>(?:[^,。;:!?\n对]{{2,200}}?{_NAME_END},(?!对))*"
+    rf"(?:对(?:其中的?)?|进驻|入驻|前往)(?P<targets>(?:[^,。;:!?\n对]{{2,200}}?(?:{_NAME_END}|单位),(?!对))*"
     rf"[^,。;:!?\n]{{2,400}}?),?(?:将|并|正式)?(?:进行|开展|实施)了?"
     rf"(?P<qual>[^,。;:\n对]{{0,30}}?)(?:(?P<mode>{MODE}){_NOT_A_VISIT}"
     rf"|(?=“回头看”(?!{MODE})))(?P<post>“?回头看)?"
@@ -47,8 +49,25 @@ _FRONTED = re.compile(
     rf"(?:的(?P<qual>[^,。;:!?\n对的、]{{0,20}}?)|(?P<qual2>{_KIND_WORDS}*))"
     rf"(?P<mode>{MODE}){_NOT_A_VISIT}(?P<post>“?回头看)?"
 )
-# An arrival stated as done: (县委第四巡察组)完成对甲村党支部、乙村党支部的进驻.
-_ARRIVED = re.compile(rf"完成了?对(?P<targets>[^,。;:!?\n对]{{2,200}}?)的(?:{MODE})?(?:进驻|入驻)")
+# A visit stated as done: (县委第四巡察组)完成对甲村党支部、乙村党支部的进驻 / 已完成对甲区等15个县的
+# 驻点巡视任务.
+_DONE = re.compile(
+    rf"完成了?对(?P<targets>[^,。;:!?\n对]{{2,200}}?)的"
+    rf"(?:(?P<arrival>(?:{MODE})?(?:进驻|入驻))|(?:驻点|现场)?(?P<mode>{MODE})(?:任务|工作))"
+)
+# A visit named by its mobilisation meeting: 进驻甲公司动员会 / (对X开展巡察)工作动员会: its day is
+# the first of the tour.
+_MOBILISED = re.compile(r"”?(?:工作)?(?:进驻)?(?:动员|见面)(?:大会|会议|会)")
+_ARRIVAL_MEETING = re.compile(
+    rf"(?:进驻|入驻)(?P<targets>[^,。;:!?\n]{{2,60}}?){_MOBILISED.pattern}")
+# Units reported on as inspected: (两组组长分别)汇报了对校团委、某学院党总支的巡察情况 / 听取了对A的巡察报告.
+_REPORTED = re.compile(
+    rf"(?:汇报|听取|报告)了?[^,。;:!?\n对]{{0,10}}?对(?P<targets>[^,。;:!?\n对]{{2,200}}?)的"
+    rf"[^,。;:\n的]{{0,10}}?(?P<mode>{MODE})(?:情况|报告|工作)")
+# Units that published their rectification, which were inspected: (4月17日,)甲大学、乙大学等11个单位向社会
+# 公布了巡视整改进展情况.
+_PUBLISHED = re.compile(
+    rf"(?:^|(?<=[,。;:\n]))(?P<targets>[^,。;:!?\n]{{2,200}}?)向社会公布了?[^,。;:\n]{{0,10}}?(?P<mode>{MODE})整改")
 # A unit that underwent a visit, named before the group: 某某市(于…)接受了省委第二巡视组的常规巡视.
 # Not 主动接受巡视监督.
 _UNDERGONE = re.compile(
@@ -94,8 +113,6 @@ _FEEDBACK = re.compile(
 )
 _NAMED_IN = ("to", "on", "meet", "held")
 """The groups of a feedback phrase that name its units: 向X, 对X的, 召开巡察X反馈会, 巡察X反馈会召开."""
-# What an addressee list is followed by when the topic is named first: 向A、B就“双高”建设专项巡察情况反馈.
-_TOPIC = re.compile(r"就.*$")
 # An addressee that is a body, not a person: 市财政局党组, not 县委书记张三.
 _BODY = re.compile(rf".*{ORG_END}")
 
@@ -116,18 +133,26 @@ class Mention:
 def _mention(m: re.Match[str], at: int, phrase: Phrase = "visit", name: str = "targets",
              words: str = "", mode: str | None = None) -> Mention:
     """A mention of the units in group `name` of `m`; `words` are where its kind is named."""
-    segment = m.group(name)
-    if name == "to":
-        segment = _TOPIC.sub("", segment)
-    return Mention(split_targets(segment, m.start(name)), at, Span(m.start(), m.end()), phrase,
+    return Mention(split_targets(m.group(name), m.start(name)), at, Span(m.start(), m.end()), phrase,
                    mode, kind_in(words))
+
+
+def _phrase(m: re.Match[str]) -> Phrase:
+    """How a visit-like match names its units: an arrival (进驻X, 完成对X的进驻, X工作动员会), a
+    feedback meeting (巡察X反馈会), or a visit."""
+    groups = m.groupdict()
+    if m.group(0).startswith(("进驻", "入驻")) or groups.get("arrival"):
+        return "arrival"
+    if _MOBILISED.match(m.string, m.end()) or _MOBILISED.search(m.group(0)):
+        return "arrival"
+    return "feedback" if m.group(0).endswith("会") else "visit"
 
 
 def _visit(m: re.Match[str], at: int) -> Mention:
     """A mention from a visit-like match, its kind in the words around the mode."""
-    qual = (m.groupdict().get("qual") or "") + (m.groupdict().get("qual2") or "")
-    return _mention(m, at, "arrival" if m.group(0).startswith(("进驻", "入驻")) else "visit",
-                    words=qual + (m.groupdict().get("post") or ""), mode=m.groupdict().get("mode"))
+    groups = m.groupdict()
+    qual = (groups.get("qual") or "") + (groups.get("qual2") or "")
+    return _mention(m, at, _phrase(m), words=qual + (groups.get("post") or ""), mode=groups.get("mode"))
 
 
 def _assigned(text: str, end: int, groups: list[Group]) -> Iterator[Mention]:
@@ -157,9 +182,9 @@ def visits(text: str, end: int, groups: list[Group]) -> list[Mention]:
     """Mentions of units visited, in text order, from text[:end]. The context of a visit is read
     up to its start (the group precedes 对), of an undergone one up to its end. A visit that
     names no mode takes the one before it (对A开展常规巡察,对B开展“回头看”)."""
-    found = [_visit(m, m.start()) for m in _VISIT.finditer(text, 0, end)]
-    found += [_visit(m, m.start()) for m in _FRONTED.finditer(text, 0, end)]
-    found += [_mention(m, m.start(), "arrival") for m in _ARRIVED.finditer(text, 0, end)]
+    found = [_visit(m, m.start())
+             for pattern in (_VISIT, _FRONTED, _DONE, _REPORTED, _PUBLISHED, _ARRIVAL_MEETING)
+             for m in pattern.finditer(text, 0, end)]
     found += [_visit(m, m.end()) for m in _UNDERGONE.finditer(text, 0, end)]
     found += list(_assigned(text, end, groups)) + list(_involved(text, end))
     out: list[Mention] = []

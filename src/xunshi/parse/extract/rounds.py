@@ -31,8 +31,9 @@ _TERM = re.compile(
     rf"(?!纪委|纪律|全会|第?[一二三四五六七八九十\d]{{1,3}}次)(?=[^,。;:\n]{{0,40}}?{MODE})"
 )
 
-KINDS = ("回头看", "机动", "提级", "交叉", "联动", "延伸", "专项", "常规")
-"""Kinds of inspection, the more specific first: 专项巡视“回头看” is a 回头看."""
+KINDS = ("回头看", "机动", "提级", "交叉", "专项", "联动", "延伸", "常规")
+"""Kinds of inspection, the more specific first: 专项巡视“回头看” is a 回头看, 上下联动专项巡察 a
+专项 (联动 says how it is organised, 专项 what it covers)."""
 # A kind named with the mode, as a round or a group is described: 开展了第六轮常规巡察, 六个常规巡察组,
 # 机动式巡视, 巡视“回头看”.
 _KIND_NAMED = re.compile(rf"(?:{'|'.join(KINDS[1:])})(?:式”?|”)?{MODE}|{MODE}“?回头看")

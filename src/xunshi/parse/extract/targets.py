@@ -34,8 +34,9 @@ _HEAD_QUALIFIER = re.compile(r"\([^)]*\)|(?:国家|省|市|县|区|地市)级")
 # A conjunction joining the last items (A、B和C), only right after a name's end (局和, 室及, 镇和,
 # 党总支及) so that names like 住房和城乡建设局 stay whole; and a township's link to the villages
 # it administers (甲镇及其所辖东村、西村 / 乙乡及所辖村), each side a unit of its own.
-_CONJ = re.compile(r"及其?(?:所辖|下辖|下属|所属)"
-                   r"|(?<=[委办部局厅院组会所站队室司厂校馆心团镇乡村县区旗支])(?:以及|和|及|与)")
+_OWNED_BY = re.compile(r"及其?(?:所辖|下辖|下属|所属)")
+_CONJ = re.compile(rf"{_OWNED_BY.pattern}"
+                   r"|(?<=[委办部局厅院组会所站队室司厂校馆心团镇乡村县区旗支处场])(?:以及|和|及|与)")
 # Not a unit but a clause, a scope, a topic or a collective: 对巡视反馈问题进行整改, 对照…, 对全县…
 # (not 全国人大常委会机关), 对各乡镇…, 对非公有制企业…, 对扶贫工作开展专项巡察, 对30个地区和单位党组织,
 # …直部门单位、乡镇(街道) (a kind of unit named without any one of them).
@@ -54,7 +55,7 @@ _MEMBERS = re.compile(r"(?:领导班子|班子)(?:及其成员)?$")
 _PERSON_AND = re.compile(r"(?:主要)?(?:负责同志|负责人|书记)[\u4e00-\u9fff·]{0,4}?(?:以及|和|及)")
 # An owner named before its subsidiary (集团所属甲公司党支部, 乙集团有限公司所属丙公司党委): the
 # subsidiary is the unit, when it has a name of its own (not 所属党支部).
-_OWNER = re.compile(r"^[\u4e00-\u9fff()]{2,30}?(?:所属|下属)(?=[\u4e00-\u9fff]{2}(?<!党)[\u4e00-\u9fff]*"
+_OWNER = re.compile(r"[\u4e00-\u9fff()]{2,30}?(?:所属|下属)(?=(?!党)[\u4e00-\u9fff]{2,}"
                     rf"{ORG_END}$)")
 # Collective words before a count's head noun: 5个部门党组 and 2家企业党委 complete the names with
 # 党组 and 党委 only (not 市财政局部门党组).
@@ -63,7 +64,15 @@ _COLLECTIVE_HEAD = re.compile(r"^(?:部门|单位|企业|机关|二级)+")
 # department's short name, and the short names after it that carry no place of their own.
 _LEVEL_PREFIX = re.compile(r"^[省市县区州旗盟](?=[^委])")
 _DEPARTMENT = re.compile(r"[\u4e00-\u9fff]{1,5}(?:局|委|办|院|馆|站|所|联|协|中心)")
-_PLACE_CHARS = re.compile(r"[省市县区州旗盟镇乡村团]")
+# What shows a name already says where it is or whose body it is: 甲县…, 团区委, 甲街道党工委.
+_NAMED_PLACE = re.compile(r"[省市县区州旗盟镇乡村团党]|街道")
+# A name closed by a party body or a collective its list may share: 陇城镇党委, 市经开区乡镇.
+_SUFFIXED = re.compile(r"(?P<base>.+?)(?P<suffix>党委|党组|党总支|党支部|党工委|乡镇)")
+# What follows the units when the topic is named after them: 向A、B就“双高”建设情况反馈 / 对A、B,
+# 就工程建设项目情况进行专项巡察 (not 县就业局).
+_TOPIC = re.compile(r",?就(?!业).*$")
+# A conjunction opening a comma group: 对A和B,以及C、D.
+_LEADING_CONJ = re.compile(r"(?:以及|并|和|及|与)")
 # A pronoun standing for a place named before it (该镇河西村 → 河西村): the report's text says which.
 _ANAPHOR = re.compile(r"^该[省市州县区旗镇乡街村]")
 # A place inspected on one topic (某某市安全生产工作), or a body on how it carries one out
@@ -98,38 +107,64 @@ def _items(part: str, offset: int) -> list[Target]:
             cuts.append((start, i))
             start = i + 1
     cuts.append((start, len(part)))
-    out = []
+    out: list[Target | None] = []
+    owned = None  # where the units a township administers begin (甲镇及其所辖东村、西村)
     for a, b in cuts:
         conj = [m for m in _CONJ.finditer(part, a, b)
                 if part.count("(", a, m.start()) == part.count(")", a, m.start())]
         bounds = [a] + [x for m in conj for x in (m.start(), m.end())] + [b]
-        out += [_target(part, offset, bounds[k], bounds[k + 1]) for k in range(0, len(bounds), 2)]
-    return _distribute_prefix([t for t in out if t is not None])
+        for k in range(0, len(bounds), 2):
+            if k and owned is None and _OWNED_BY.fullmatch(part, bounds[k - 1], bounds[k]):
+                owned = len(out)
+            out.append(_target(part, offset, bounds[k], bounds[k + 1]))
+    owners, owned_items = out[:owned], out[len(out) if owned is None else owned :]
+    named = _distribute_suffix(_distribute_prefix([t for t in owners if t is not None]))
+    named += [t for t in owned_items if t is not None]
+    return [t for t in named if 2 <= len(t.name) <= 40 and not _NOT_A_UNIT.search(t.name)]
 
 
 def _distribute_prefix(items: list[Target]) -> list[Target]:
     """区卫计局、环保局、人社局: the first department's level word names the place of the short
-    names after it that carry none (区环保局, 区人社局); their spans stay on what is printed."""
-    if not items or not (prefix := _LEVEL_PREFIX.match(items[0].name)):
+    names after it that carry none (区环保局, 区人社局); 市政府驻甲地联络处和驻乙地联络处: an office
+    named from 驻 on belongs to the body before it. Spans stay on what is printed."""
+    out = [items[0]] if items else []
+    for t in items[1:]:
+        stationed = out[-1].name.find("驻")
+        out.append(Target(out[-1].name[:stationed] + t.name, t.span)
+                   if t.name.startswith("驻") and stationed > 0 else t)
+    if not out or not (prefix := _LEVEL_PREFIX.match(out[0].name)):
+        return out
+    if not _DEPARTMENT.fullmatch(out[0].name[prefix.end() :]):
+        return out
+    bare = [_DEPARTMENT.fullmatch(t.name) is not None and not _NAMED_PLACE.search(t.name) for t in out]
+    return [Target(prefix.group(0) + t.name, t.span) if short else t for t, short in zip(out, bare)]
+
+
+def _distribute_suffix(items: list[Target]) -> list[Target]:
+    """西川镇、叶堡镇、陇城镇党委: the last item's party body (or 乡镇) belongs to every item before it
+    that names none and is of its kind (镇 like 镇): 西川镇党委 …; 甲区、乙区乡镇 are two collectives."""
+    last = _SUFFIXED.fullmatch(items[-1].name) if len(items) > 1 else None
+    if last is None:
         return items
-    if not _DEPARTMENT.fullmatch(items[0].name[prefix.end() :]):
+    kind = last.group("base")[-1]
+    if any(_SUFFIXED.fullmatch(t.name) or not t.name.endswith(kind) for t in items[:-1]):
         return items
-    bare = [_DEPARTMENT.fullmatch(t.name) is not None and not _PLACE_CHARS.search(t.name) for t in items]
-    return [Target(prefix.group(0) + t.name, t.span) if short else t for t, short in zip(items, bare)]
+    return [Target(t.name + last.group("suffix"), t.span) for t in items[:-1]] + [items[-1]]
 
 
 def _target(part: str, offset: int, a: int, b: int) -> Target | None:
-    """The item part[a:b] as a unit name, or None when it is empty or no unit at all."""
+    """The item part[a:b] as a name (whether a unit's is checked once its list has lent it what
+    it omits), or None when it is empty."""
     person = _PERSON_AND.search(part, a, b)
     if person:
         a, b = (person.end(), b) if _MEMBERS.sub("", part[person.end() : b]).strip() else (a, person.start())
-    owner = _OWNER.match(part, a, b)
+    owner = _OWNER.match(part, a, b) or _LEADING_CONJ.match(part, a, b)
     a = owner.end() if owner else a
     raw = part[a:b]
     name = _ANAPHOR.sub("", _MEMBERS.sub("", _PAREN.sub("", raw).strip()))
     topic = _PLACE_TOPIC.match(name)
     name = (topic.group("place") or topic.group("body")) if topic else name
-    if not 2 <= len(name) <= 40 or _NOT_A_UNIT.search(name):
+    if not name:
         return None
     item = raw.strip()
     start = a + raw.index(item)
@@ -164,6 +199,7 @@ def _closed_list(items: list[Target], closing: re.Match[str] | None) -> list[Tar
 
 def split_targets(segment: str, offset: int) -> list[Target]:
     """The units named in `segment` (which starts at `offset` in the text), in order."""
+    segment = _TOPIC.sub("", segment)
     out, pos = [], 0
     for closing in _COUNT.finditer(segment):
         part = segment[pos : closing.start()]
