@@ -72,8 +72,13 @@ def test_yearless_date_of_an_unsigned_text_takes_the_year_given_before() -> None
     assert [d[0] for d in dates("2019年3月1日巡察\n6月3日召开会议")] == ["2019-03-01", "2019-06-03"]
 
 
-def test_yearless_date_without_any_year_before_it_is_not_guessed() -> None:
-    assert dates("6月3日召开会议\n2019年3月1日巡察")[0][0] == "2019-03-01"
+def test_a_bare_date_opening_an_unsigned_text_takes_the_year_of_the_next_date() -> None:
+    got = [(str(d.start), d.year_given) for d in find_dates("6月3日召开会议\n2019年3月1日巡察")]
+    assert got == [("2019-06-03", False), ("2019-03-01", True)]
+
+
+def test_a_bare_date_without_any_year_in_the_text_is_not_guessed() -> None:
+    assert dates("6月3日召开会议,7月1日反馈") == []
 
 
 def test_yearless_date_opening_a_paragraph_takes_the_signature_year() -> None:

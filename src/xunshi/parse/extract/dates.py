@@ -103,13 +103,15 @@ class _Years:
     paragraph: int | None  # the same, but only inside one paragraph, for a bare 7月19日
     signed: int | None  # the year the report is signed in, for a bare 7月19日 opening a paragraph
     last: PartialDate | None = None  # the date just before, in any paragraph
+    ahead: PartialDate | None = None  # the first dated mention after, for dates before any year
 
     def of(self, token: str | None) -> int | None:
         """The year a printed token (2019, 二〇一九, 今, 同; None: not printed) stands for. A bare
         7月19日 takes its paragraph's year, else the signature's, else (an unsigned news release
         giving the year once) the year of the date just before it."""
         if token is None:
-            return next((y for y in (self.paragraph, self.signed, self.previous) if y is not None), None)
+            years = (self.paragraph, self.signed, self.previous, self.ahead.year if self.ahead else None)
+            return next((y for y in years if y is not None), None)
         if token in _AFTER_PREVIOUS:
             return None if self.previous is None else self.previous + _AFTER_PREVIOUS[token]
         if token in _RELATIVE_YEAR:
@@ -119,13 +121,15 @@ class _Years:
 
     def onward(self, start: PartialDate) -> PartialDate:
         """A bare date that took the year of a date in an earlier paragraph (no signature year)
-        but falls before it is in the next year: a release tells its events in order
-        (2022年12月5日至13日巡视。\n3月14日审议 → 2023年3月14日)."""
-        if self.paragraph is not None or self.signed is not None or self.last is None:
+        but falls before it is in the next year: a release tells its events in order after its
+        lead (2022年12月5日至13日巡视。\n3月14日审议 → 2023年3月14日). A lead's bare date keeps the
+        year of the first date after it: the background that follows may be of the year before,
+        which only the kind of event can tell (a feedback is not before its tour)."""
+        if self.paragraph is not None or self.signed is not None:
             return start
-        if start.as_date() >= self.last.as_date():
-            return start
-        return _valid(start.year + 1, start.month, start.day) or start
+        if self.last is not None and start.as_date() < self.last.as_date():
+            return _valid(start.year + 1, start.month, start.day) or start
+        return start
 
 
 def _num(token: str | None) -> int | None:
@@ -207,9 +211,11 @@ def find_dates(text: str, this_year: int | None = None) -> list[DateMention]:
     Relative years (今年) resolve against `this_year` (the report's signature year) or, failing
     that, the year of the nearest earlier date; a year-less `M月D日` takes the year of the
     nearest earlier date in the same paragraph, else `this_year` (a news release dating its
-    events by month and day only). Unresolvable mentions are left out.
+    events by month and day only), else the year of the date before it or, opening an unsigned
+    text, of the first date after it. Unresolvable mentions are left out.
     """
     out: list[DateMention] = []
+    leading: list[re.Match[str]] = []  # bare dates before any year, in a text without a signature
     for m in _DATE.finditer(text):
         if m.end() == m.start():
             continue
@@ -220,4 +226,9 @@ def find_dates(text: str, this_year: int | None = None) -> list[DateMention]:
         mention = _resolve(m, years)
         if mention is not None:
             out.append(mention)
+        elif not out and this_year is None:
+            leading.append(m)
+    if leading and out:
+        years = _Years(None, None, None, None, ahead=out[0].start)
+        out = [x for x in (_resolve(m, years) for m in leading) if x is not None] + out
     return out
