@@ -26,8 +26,9 @@ from .targets import Target
 
 # A kind a headline names with the mode: 关于脱贫攻坚专项巡视整改…, 关于巡视“回头看”整改….
 _HEADLINE_KIND = re.compile(rf"(?:{'|'.join(KINDS[1:])}){MODE}|{MODE}“?回头看")
-# Where the preamble ends: the first outline heading (一、 / (一) / 1. / a lone marker line).
-_HEADING = re.compile(r"^(?:[一二三四五六七八九十]+、|\([一二三四五六七八九十]+\)|\d+[.、]|[-—]+$)")
+# Where the preamble ends: the first outline heading (一、 / (一) / 1. / a lone marker line), not
+# an image's file name (20240829135033.jpg).
+_HEADING = re.compile(r"^(?:[一二三四五六七八九十]+、|\([一二三四五六七八九十]+\)|\d{1,2}[.、](?![A-Za-z\d])|[-—]+$)")
 _PREAMBLE_LINES = 5
 """Inspections are stated before the first heading, and within the first few paragraphs."""
 _HEADER_LINES = 12
@@ -81,6 +82,12 @@ def last_in(items: list[S], start: int, end: int) -> S | None:
     """The last item whose span lies in [start, end)."""
     inside = [i for i in items if start <= i.span.start and i.span.end <= end]
     return inside[-1] if inside else None
+
+
+def _compatible(a: str | None, b: str | None) -> bool:
+    """Whether two authorities may be one body: either unnamed, or one the other's short form
+    (党委 in 集团公司第一届党委第三轮巡察 is the 集团公司党委 that ordered it)."""
+    return a is None or b is None or a.endswith(b) or b.endswith(a)
 
 
 def preamble_end(text: str) -> int:
@@ -163,7 +170,7 @@ class Opening:
         """The sentence's group, else the last its paragraph named before (近日,市委第三巡察组召开
         反馈会。组长…向X反馈), else the one numbered group of that authority the report names."""
         numbered = [g for g in self.groups if g.numbered]
-        own = [g for g in numbered if authority in (None, g.authority)]
+        own = [g for g in numbered if _compatible(g.authority, authority)]
         here = last_in(numbered, start, end) or last_in(own, self.paragraph_start(start), end)
         if here is not None:
             return here
@@ -180,7 +187,7 @@ class Opening:
         """(term, round, batch, mode): the sentence's round phrase (its term perhaps named apart),
         else the one the report names for this authority (a city's round is not the province's
         省委第二轮巡视 it follows up)."""
-        own = [r for r in self.rounds if authority is None or r.authority in (None, authority)]
+        own = [r for r in self.rounds if _compatible(r.authority, authority)]
         numbered = [r for r in own if r.rounds]
         rnd = last_in(numbered, start, end)
         termed = last_in([r for r in own if r.term], start, end)

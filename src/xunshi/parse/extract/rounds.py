@@ -19,11 +19,13 @@ from .organizations import AUTHORITY, MODE
 # (第七轮巡察第三批).
 _ROUND = re.compile(
     rf"(?:(?P<term>{NUMBER})届[\u4e00-\u9fff]{{0,8}}?)?(?P<auth>{AUTHORITY})?(?:(?P<term2>{NUMBER})届)?"
-    rf"(?P<rounds>第{NUMBER}轮(?:(?:、|和|及)第{NUMBER}轮)*)(?P<mode>{MODE})?(?:第(?P<batch>{NUMBER})批)?"
+    rf"(?P<rounds>(?:第{NUMBER}|首)轮(?:(?:、|和|及)第{NUMBER}轮)*)(?P<mode>{MODE})?(?:第(?P<batch>{NUMBER})批)?"
     rf"(?P<mode2>{MODE})?"
 )
-# One 第N轮 inside a list of rounds.
-_ONE_ROUND = re.compile(rf"第({NUMBER})轮")
+# A batch named without its round: 今年第四批巡视安排巡视26个地方和单位.
+_BATCH = re.compile(rf"第(?P<batch>{NUMBER})批(?P<mode>{MODE})")
+# One 第N轮 (首轮: the first) inside a list of rounds.
+_ONE_ROUND = re.compile(rf"(?:第({NUMBER})|首)轮")
 # A term named with its committee away from the round, in a clause about inspections:
 # 八届某某区委于2020年10月至2021年1月开展了第六轮常规巡察. Not 十九届中央纪委四次全会.
 _TERM = re.compile(
@@ -37,8 +39,9 @@ KINDS = ("回头看", "机动", "提级", "交叉", "专项", "联动", "延伸"
 # A kind named with the mode, as a round or a group is described: 开展了第六轮常规巡察, 六个常规巡察组,
 # 机动式巡视, 巡视“回头看”.
 _KIND_NAMED = re.compile(rf"(?:{'|'.join(KINDS[1:])})(?:式”?|”)?{MODE}|{MODE}“?回头看")
-# A round described once for all its units: 本轮巡察为“回头看”, 本次巡视是专项巡视.
-_ROUND_IS = re.compile(rf"本[轮次](?:{MODE})?(?:工作)?(?:为|是)(?P<what>[^,。;:\n]{{1,16}})")
+# A round described once for all its units: 本轮巡察为“回头看”, 本次巡视是专项巡视, 讲明了这次常规巡察的
+# 监督重点.
+_ROUND_IS = re.compile(rf"(?:本[轮次](?:{MODE})?(?:工作)?(?:为|是)|(?:本[轮次]|这次|此次))(?P<what>[^,。;:\n]{{1,16}})")
 # A clause that names another body's work, whose kind is not this round's: 根据省委专项巡视部署.
 _CITED = re.compile(r"^(?:根据|按照|结合|围绕|配合|落实|对照)")
 
@@ -75,7 +78,7 @@ def find_rounds(text: str) -> list[RoundMention]:
     that do not convert are dropped."""
     out = []
     for m in _ROUND.finditer(text):
-        rounds = tuple(n for n in map(to_int, _ONE_ROUND.findall(m.group("rounds"))) if n)
+        rounds = tuple(n for n in (to_int(x) if x else 1 for x in _ONE_ROUND.findall(m.group("rounds"))) if n)
         if rounds:
             out.append(RoundMention(_int(m.group("term") or m.group("term2")), m.group("auth"),
                                     rounds, _int(m.group("batch")), Span(m.start(), m.end()),
@@ -85,6 +88,10 @@ def find_rounds(text: str) -> list[RoundMention]:
         term = to_int(m.group("term"))
         if term and not any(s.start <= m.start() < s.end for s in taken):
             out.append(RoundMention(term, m.group("auth"), (), None, Span(m.start(), m.end())))
+    for m in _BATCH.finditer(text):
+        batch = to_int(m.group("batch"))
+        if batch and not any(s.start <= m.start() < s.end for s in taken):
+            out.append(RoundMention(None, None, (), batch, Span(m.start(), m.end()), m.group("mode")))
     return sorted(out, key=lambda r: r.span.start)
 
 
@@ -101,6 +108,7 @@ def kinds_named(text: str, start: int, end: int, skip: list[Span]) -> str | None
 
 
 def round_kind(text: str) -> str | None:
-    """The kind a `本轮巡察为“回头看”` sentence gives every unit of the round."""
-    kinds = {kind_in(m.group("what")) for m in _ROUND_IS.finditer(text)} - {None}
+    """The kind a `本轮巡察为“回头看”` (or `这次常规巡察`) phrase gives every unit of the round."""
+    kinds = {kind_in(m.group("what")) for m in _ROUND_IS.finditer(text)
+             if _KIND_NAMED.search(m.group(0)) or "为" in m.group(0) or "是" in m.group(0)} - {None}
     return kinds.pop() if len(kinds) == 1 else None
