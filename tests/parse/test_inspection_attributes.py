@@ -129,3 +129,59 @@ def test_a_bare_feedback_day_after_a_tour_at_the_years_end_is_in_the_next_year()
     text = ("根据市委统一部署,2017年10月至12月,市委5个巡察组分别对市人社局、市教育局开展巡察。"
             "1月24日至1月30日,市委巡察组分别向被巡察单位反馈了巡察情况。")
     assert {str(i.feedback_on) for i in extract_inspections(text)} == {"2018-01-24"}
+
+
+def test_a_round_numbered_by_a_committee_of_the_ordering_body() -> None:
+    text = ("6月1日,集团公司第一届党委第三轮巡察工作动员会召开。\n"
+            "按照集团公司党委统一部署,本轮巡察共派出6个巡察组,对甲公司、乙中心等17家单位党组织开展巡察。")
+    assert {(i.authority, i.term, i.round_no) for i in extract_inspections(text)} == {("集团公司党委", 1, 3)}
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("12月19日,第十二届学校党委首轮巡察4个巡察组分别向甲学院党委反馈巡察意见。", (12, 1, None)),
+    ("经省委研究决定,今年第四批巡视安排巡视26个地方和单位。省委巡视组对甲市开展常规巡视。", (None, None, 4)),
+])
+def test_a_first_round_or_a_batch_without_its_round(text: str, expected: tuple) -> None:
+    i = one(text)
+    assert (i.term, i.round_no, i.batch_no) == expected
+
+
+def test_the_kind_a_later_sentence_names_for_this_round() -> None:
+    text = "9月5日,地委第一巡察组巡察甲县乙乡动员会召开。会上,组长讲明了这次常规巡察的监督重点。"
+    assert one(text).kind == "常规"
+
+
+def test_a_summary_line_above_the_body_is_no_headline() -> None:
+    text = ("摘要:8月26日,县委巡察工作领导小组听取巡察情况汇报,各巡察组分别就交通问题专项巡察及甲乡、乙局等被巡单位的情况进行汇报\n"
+            "8月26日,县委第一巡察组对丙局开展了巡察。")
+    assert one(text).kind is None
+
+
+@pytest.mark.parametrize(("text", "group", "authority"), [
+    ("2019年9月19日,十三届某县委第七轮巡察第五巡察组向甲镇党委反馈巡察情况。", "县委第五巡察组", "县委"),
+    ("近日,某市委医疗卫生领域第六专项巡察组向甲县人民医院党委反馈巡察情况。", "市委医疗卫生领域第六专项巡察组", "市委"),
+    ("10月22日,集团第二专项巡察组向甲服务区公司反馈巡察情况。", "集团第二专项巡察组", "集团"),
+])
+def test_group_names_with_a_round_a_field_or_a_company(text: str, group: str, authority: str) -> None:
+    i = one(text)
+    assert (i.group_name, i.authority) == (group, authority)
+
+
+def test_a_group_named_by_its_number_after_another() -> None:
+    text = "9月5日,地委第一巡察组巡察甲县乙乡,第六巡察组巡察甲县丙镇动员会分别召开。"
+    got = [(i.target, i.group_name) for i in extract_inspections(text)]
+    assert got == [("甲县乙乡", "地委第一巡察组"), ("甲县丙镇", "地委第六巡察组")]
+
+
+def test_an_image_file_name_does_not_end_the_opening() -> None:
+    text = ("区委第三巡察组向区法院党组反馈巡察情况\n根据安排,2024年8月22日,区委第三巡察组巡察区法院党组情况反馈会召开。\n"
+            "20240829135033.jpg\n2024年3月20日至4月19日,区委第三巡察组对区法院党组进行了巡察。")
+    i = one(text)
+    assert (str(i.started_on), str(i.ended_on), str(i.feedback_on)) == ("2024-03-20", "2024-04-19", "2024-08-22")
+
+
+def test_groups_named_one_by_one_take_a_unit_each() -> None:
+    text = ("按照集团党委统一部署,集团党委第二轮巡察将对一分公司、四分公司开展常规巡察。"
+            "目前,集团党委第一、第二巡察组已分别入驻一分公司党委和四分公司党委。")
+    got = [(i.target, i.group_name, i.kind) for i in extract_inspections(text)]
+    assert got == [("一分公司", "集团党委第一巡察组", "常规"), ("四分公司", "集团党委第二巡察组", "常规")]

@@ -216,3 +216,44 @@ def test_a_list_may_close_a_comma_group_on_a_farm() -> None:
 ])
 def test_units_named_by_a_meeting_a_report_or_a_publication(text: str, expected: list[str]) -> None:
     assert targets(text) == expected
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("5月29日,县委四个巡察组分别向十五届县委第六轮巡察的甲镇、乙镇党委及其所辖村(社区)党组织,县审计局、县统计局党组"
+     "反馈巡察情况。", ["甲镇党委", "乙镇党委", "县审计局党组", "县统计局党组"]),
+    ("二届党委第二轮巡察三个巡察组分别向本轮巡察的甲学院、乙学院等2家二级党委进行了“一对一”的巡察反馈。",
+     ["甲学院党委", "乙学院党委"]),
+    ("十六个中央巡视组分别向三十一个省(自治区、直辖市)和某某兵团以及中央提级巡视的甲市“一对一”反馈了巡视情况。",
+     ["某某兵团", "甲市"]),
+    ("近日,某市委第六专项巡察组巡察甲县人民医院党委情况反馈会召开。", ["甲县人民医院党委"]),
+    ("市委第十巡察组副组长向甲医院党委书记王某和党委领导班子及全院中层干部反馈了巡察情况。", ["甲医院党委"]),
+])
+def test_addressees_described_grouped_or_met(text: str, expected: list[str]) -> None:
+    assert targets(text) == expected
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("7月3日,县委3个巡察组分别完成对甲镇、乙乡共2个乡镇及所辖69个村党组织的巡察进驻。", ["甲镇", "乙乡"]),
+    ("近日,某县启动第一轮巡察工作。本轮巡察对象包括县住建局、县民政局等四个县直部门,巡察时间从3月14日到4月14日。",
+     ["县住建局", "县民政局"]),
+    ("2月16日,区委第一巡察组、第二巡察组分别在区国土资源局和洪山乡召开巡察工作动员会。", ["区国土资源局", "洪山乡"]),
+    ("县委第一巡察组在县委三楼会议室召开巡察工作动员会。", []),
+    ("县委第十一轮巡察三个巡察组对甲镇开展了常规巡察,巡乡带村对甲镇罗村、高村开展对村巡察。", ["甲镇", "甲镇罗村", "高村"]),
+    ("县委3个巡察组分别就甲乡、林业局、乙管理处等3家被巡单位的巡察情况进行汇报。", ["甲乡", "林业局", "乙管理处"]),
+])
+def test_units_named_by_an_arrival_an_object_list_or_a_report(text: str, expected: list[str]) -> None:
+    assert targets(text) == expected
+
+
+def test_the_mode_of_an_arrival() -> None:
+    assert {i.mode for i in extract_inspections("县委3个巡察组分别完成对甲镇、乙乡的巡察进驻。")} == {"巡察"}
+
+
+@pytest.mark.parametrize(("segment", "expected"), [
+    ("武进区纪委监委机关和组织部、天宁区纪委监委机关和组织部",
+     ["武进区纪委监委机关", "武进区组织部", "天宁区纪委监委机关", "天宁区组织部"]),
+    ("市委党校及市公安局、司法局、扶贫办", ["市委党校", "市公安局", "市司法局", "市扶贫办"]),
+    ("市公安局开展扫黑除恶、对市扶贫办开展脱贫攻坚、对市生态环境局", ["市公安局", "市扶贫办", "市生态环境局"]),
+])
+def test_a_place_lent_along_a_list_and_topics_per_unit(segment: str, expected: list[str]) -> None:
+    assert [t.name for t in split_targets(segment, 0)] == expected

@@ -29,6 +29,8 @@ _HEADLINE_KIND = re.compile(rf"(?:{'|'.join(KINDS[1:])}){MODE}|{MODE}“?回头�
 # Where the preamble ends: the first outline heading (一、 / (一) / 1. / a lone marker line), not
 # an image's file name (20240829135033.jpg).
 _HEADING = re.compile(r"^(?:[一二三四五六七八九十]+、|\([一二三四五六七八九十]+\)|\d{1,2}[.、](?![A-Za-z\d])|[-—]+$)")
+_HEADLINE_CHARS = 60
+"""A line above the body longer than this is a summary (摘要:…), not a headline."""
 _PREAMBLE_LINES = 5
 """Inspections are stated before the first heading, and within the first few paragraphs."""
 _HEADER_LINES = 12
@@ -128,7 +130,8 @@ class Opening:
         self.rounds, self.groups = find_rounds(head), find_groups(self.text)
         published = self.signature.published_on  # the report's own year, which 今年 means
         self.dates = find_dates(head, published.year if published else None)
-        headline = head[: max(head.find("。"), 0)].rpartition("\n")[0]  # the lines above the body
+        above = head[: max(head.find("。"), 0)].rpartition("\n")[0]  # the lines above the body
+        headline = "\n".join(line for line in above.split("\n") if len(line) <= _HEADLINE_CHARS)
         self.stated_kind = round_kind(head) or unique(
             kind_in(m.group(0)) for m in _HEADLINE_KIND.finditer(headline))
         self.withdrawals = [d for d in self.dates if d.end is None and _WITHDRAWAL.match(head, d.span.end)]

@@ -38,7 +38,7 @@ _NOT_A_VISIT = r"(?!整改|反馈|意见|组|办|发现|期间|中|成果|移交
 _VISIT = re.compile(
     rf"(?:对(?:其中的?)?|进驻|入驻|前往)(?P<targets>(?:[^,。;:!?\n对]{{2,200}}?(?:{_NAME_END}|单位),(?!对))*"
     rf"[^,。;:!?\n]{{2,400}}?),?(?:将|并|正式)?(?:进行|开展|实施)了?"
-    rf"(?P<qual>[^,。;:\n对]{{0,30}}?)(?:(?P<mode>{MODE}){_NOT_A_VISIT}"
+    rf"(?P<qual>(?:对村|[^,。;:\n对]){{0,30}}?)(?:(?P<mode>{MODE}){_NOT_A_VISIT}"
     rf"|(?=“回头看”(?!{MODE})))(?P<post>“?回头看)?"
 )
 _KIND_WORDS = rf"(?:{GROUP_KIND}|常规|村级|集中|现场)"
@@ -53,17 +53,26 @@ _FRONTED = re.compile(
 # 驻点巡视任务.
 _DONE = re.compile(
     rf"完成了?对(?P<targets>[^,。;:!?\n对]{{2,200}}?)的"
-    rf"(?:(?P<arrival>(?:{MODE})?(?:进驻|入驻))|(?:驻点|现场)?(?P<mode>{MODE})(?:任务|工作))"
+    rf"(?:(?P<arrival>(?P<mode2>{MODE})?(?:进驻|入驻))|(?:驻点|现场)?(?P<mode>{MODE})(?:任务|工作))"
 )
 # A visit named by its mobilisation meeting: 进驻甲公司动员会 / (对X开展巡察)工作动员会: its day is
 # the first of the tour.
 _MOBILISED = re.compile(r"”?(?:工作)?(?:进驻)?(?:动员|见面)(?:大会|会议|会)")
 _ARRIVAL_MEETING = re.compile(
-    rf"(?:进驻|入驻)(?P<targets>[^,。;:!?\n]{{2,60}}?){_MOBILISED.pattern}")
+    rf"(?:进驻|入驻)(?P<targets>[^,。;:!?\n]{{2,60}}?){_MOBILISED.pattern}"
+    rf"|在(?P<at>[^,。;:!?\n在]{{2,60}}?)召开{MODE}?(?:工作)?(?:进驻)?(?:动员|见面)(?:大会|会议|会)")
+# Where a meeting is held, not who holds it: 在县委三楼会议室召开巡察工作动员会.
+_VENUE = re.compile(r"会议室|礼堂|报告厅|大厅|[楼层馆]$|宾馆|酒店|大厦")
 # Units reported on as inspected: (两组组长分别)汇报了对校团委、某学院党总支的巡察情况 / 听取了对A的巡察报告.
 _REPORTED = re.compile(
     rf"(?:汇报|听取|报告)了?[^,。;:!?\n对]{{0,10}}?对(?P<targets>[^,。;:!?\n对]{{2,200}}?)的"
-    rf"[^,。;:\n的]{{0,10}}?(?P<mode>{MODE})(?:情况|报告|工作)")
+    rf"[^,。;:\n的]{{0,10}}?(?P<mode>{MODE})(?:情况|报告|工作)"
+    rf"|就(?P<on>[^,。;:!?\n就]{{2,300}}?)的{MODE}情况进行了?(?:汇报|报告)")
+# The units a round covers, listed: 本轮巡察对象包括县住建局、县民政局等四个县直部门.
+_OBJECTS = re.compile(rf"{MODE}对象(?:包括|为|是|有)[::]?(?P<targets>[^,。;:!?\n]{{2,300}}?)(?=[,。;!?\n]|$)")
+# A group's arrival, right after its name: 集团党委第一、第二巡察组已分别入驻甲公司党委和乙公司党委.
+_ARRIVAL_VERB = re.compile(r"(?:已|正式|近日|日前|分别|均|陆续)*(?:进驻|入驻)")
+_STATIONED = re.compile(rf"{_ARRIVAL_VERB.pattern}(?P<targets>[^,。;:!?\n]{{2,200}}?)(?=[,。;!?\n]|$|开展)")
 # Units that published their rectification, which were inspected: (4月17日,)甲大学、乙大学等11个单位向社会
 # 公布了巡视整改进展情况.
 _PUBLISHED = re.compile(
@@ -95,26 +104,31 @@ _OWN_UNIT = re.compile(
     r"现将(?P<target>[^,。;:\n]{2,30}?)(?:\([^)]*\))?"
     rf"(?=关于|落实|贯彻|{MODE}[^,。;:\n]{{0,8}}整改)"
 )
+# A character of a unit's name in a meeting's title, which names no inspection itself: 巡察组巡察X反馈会
+# names X, not 组巡察X.
+_NO_MODE = rf"(?:(?!{MODE})[^,。;:\n“])"
 # The kind a feedback may name before the mode: 反馈了专项巡视意见, 反馈了脱贫攻坚专项巡视“回头看”情况.
 _FED_BACK_KIND = r"(?:(?![的对])[\u4e00-\u9fff]){0,8}?"
 # A feedback: 向市委政法委反馈了巡察意见 / 向A、B进行(了现场)巡察意见反馈 / 反馈了对A、B的巡察“回头看”情况 /
 # 巡察情况反馈(近日)全部完成 / 反馈了(专项)巡视意见 / 反馈了“回头看”意见 / 对相关单位进行了反馈 /
 # 召开(了)巡察(某单位情况)反馈会 / 巡察某单位(情况)反馈会在某处召开.
 _FEEDBACK = re.compile(
-    rf"向(?P<to>[^,。;:\n]{{2,120}}?)(?:集中|分别|全面)?(?:进行了?)?(?:现场|书面|当面|集中|逐一)?"
+    rf"向(?P<to>(?:[^,。;:\n]{{2,200}}?(?:{_NAME_END}|党组织|\)),)*[^,。;:\n]{{2,120}}?)"
+    rf"(?:集中|分别|全面)?(?:进行了?)?(?:现场|书面|当面|集中|逐一|“一对一”的?)?"
     rf"{MODE}?(?:意见|情况)?反馈"
     rf"|反馈了?对(?P<on>[^,。;:\n]{{2,120}}?)的[^,。;:\n的]{{0,10}}?{MODE}“?(?:回头看”?)?(?:意见|情况)"
     rf"|{MODE}(?:情况|意见)?反馈(?:会|工作)?(?:近日|日前)?(?:全部|陆续)?(?:完成|结束|召开)"
     rf"|反馈了?{_FED_BACK_KIND}(?:{MODE}“?(?:回头看”?)?|“回头看”)(?:意见|情况)|进行了?(?:现场|书面|集中)?反馈"
-    rf"|召开了?{MODE}(?P<meet>[^,。;:\n“]{{2,40}}?)(?:情况|工作)?反馈(?:大会|会议|会)"
+    rf"|召开了?{MODE}(?P<meet>{_NO_MODE}{{2,40}}?)(?:情况|工作)?反馈(?:大会|会议|会)"
     rf"|召开了?{MODE}?(?:“回头看”)?(?:情况)?反馈(?:大会|会议|会)"
-    rf"|{MODE}(?P<held>[^,。;:\n“]{{2,40}}?)(?:情况|工作)?反馈(?:大会|会议|会)(?:在[^,。;:\n]{{1,20}}?)?(?:召开|举行)"
+    rf"|{MODE}(?P<held>{_NO_MODE}{{2,40}}?)(?:情况|工作)?反馈(?:大会|会议|会)(?:在[^,。;:\n]{{1,20}}?)?(?:召开|举行)"
     r"|反馈(?:大会|会议|会)在[^,。;:\n]{1,20}?(?:召开|举行)"
 )
 _NAMED_IN = ("to", "on", "meet", "held")
 """The groups of a feedback phrase that name its units: 向X, 对X的, 召开巡察X反馈会, 巡察X反馈会召开."""
-# An addressee that is a body, not a person: 市财政局党组, not 县委书记张三.
-_BODY = re.compile(rf".*{ORG_END}")
+# An addressee that is a body or a place, not a person: 市财政局党组, 某某市, 新疆生产建设兵团, not
+# 县委书记张三.
+_BODY = re.compile(rf".*(?:{ORG_END}|[省市县区州旗]|兵团)")
 
 
 @dataclass(frozen=True)
@@ -132,8 +146,13 @@ class Mention:
 
 def _mention(m: re.Match[str], at: int, phrase: Phrase = "visit", name: str = "targets",
              words: str = "", mode: str | None = None) -> Mention:
-    """A mention of the units in group `name` of `m`; `words` are where its kind is named."""
-    return Mention(split_targets(m.group(name), m.start(name)), at, Span(m.start(), m.end()), phrase,
+    """A mention of the units in group `name` of `m` (or in the one alternative to it that
+    matched: `at`, `on`); `words` are where its kind is named."""
+    name = next((n for n in (name, "at", "on") if m.groupdict().get(n)), name)
+    targets = split_targets(m.group(name), m.start(name))
+    if name == "at":  # 在X召开动员会: a venue is no unit
+        targets = [t for t in targets if _UNIT_LIKE.fullmatch(t.name) and not _VENUE.search(t.name)]
+    return Mention(targets, at, Span(m.start(), m.end()), phrase,
                    mode, kind_in(words))
 
 
@@ -141,7 +160,7 @@ def _phrase(m: re.Match[str]) -> Phrase:
     """How a visit-like match names its units: an arrival (进驻X, 完成对X的进驻, X工作动员会), a
     feedback meeting (巡察X反馈会), or a visit."""
     groups = m.groupdict()
-    if m.group(0).startswith(("进驻", "入驻")) or groups.get("arrival"):
+    if _ARRIVAL_VERB.match(m.group(0)) or groups.get("arrival"):
         return "arrival"
     if _MOBILISED.match(m.string, m.end()) or _MOBILISED.search(m.group(0)):
         return "arrival"
@@ -152,13 +171,16 @@ def _visit(m: re.Match[str], at: int) -> Mention:
     """A mention from a visit-like match, its kind in the words around the mode."""
     groups = m.groupdict()
     qual = (groups.get("qual") or "") + (groups.get("qual2") or "")
-    return _mention(m, at, _phrase(m), words=qual + (groups.get("post") or ""), mode=groups.get("mode"))
+    return _mention(m, at, _phrase(m), words=qual + (groups.get("post") or ""),
+                    mode=groups.get("mode") or groups.get("mode2"))
 
 
 def _assigned(text: str, end: int, groups: list[Group]) -> Iterator[Mention]:
-    """The units a numbered group's task names right after it, when every one is a unit's name."""
+    """The units a numbered group's task or arrival names right after it (省委第二巡视组:巡视甲市,
+    第一巡察组已进驻甲公司), when every one is a unit's name."""
     for group in groups:
-        m = _ASSIGNED.match(text, group.span.end, end) if group.numbered else None
+        m = (_ASSIGNED.match(text, group.span.end, end) or _STATIONED.match(text, group.span.end, end)
+             if group.numbered else None)
         if m is None:
             continue
         mention = _visit(m, m.start())
@@ -183,7 +205,7 @@ def visits(text: str, end: int, groups: list[Group]) -> list[Mention]:
     up to its start (the group precedes 对), of an undergone one up to its end. A visit that
     names no mode takes the one before it (对A开展常规巡察,对B开展“回头看”)."""
     found = [_visit(m, m.start())
-             for pattern in (_VISIT, _FRONTED, _DONE, _REPORTED, _PUBLISHED, _ARRIVAL_MEETING)
+             for pattern in (_VISIT, _FRONTED, _DONE, _REPORTED, _PUBLISHED, _ARRIVAL_MEETING, _OBJECTS)
              for m in pattern.finditer(text, 0, end)]
     found += [_visit(m, m.end()) for m in _UNDERGONE.finditer(text, 0, end)]
     found += list(_assigned(text, end, groups)) + list(_involved(text, end))

@@ -41,7 +41,8 @@ KINDS = ("回头看", "机动", "提级", "交叉", "专项", "联动", "延伸"
 _KIND_NAMED = re.compile(rf"(?:{'|'.join(KINDS[1:])})(?:式”?|”)?{MODE}|{MODE}“?回头看")
 # A round described once for all its units: 本轮巡察为“回头看”, 本次巡视是专项巡视, 讲明了这次常规巡察的
 # 监督重点.
-_ROUND_IS = re.compile(rf"(?:本[轮次](?:{MODE})?(?:工作)?(?:为|是)|(?:本[轮次]|这次|此次))(?P<what>[^,。;:\n]{{1,16}})")
+_ROUND_IS = re.compile(rf"本[轮次](?:{MODE})?(?:工作)?(?:为|是)(?P<what>[^,。;:\n]{{1,16}})"
+                       rf"|(?:本[轮次]|这次|此次)(?P<named>{_KIND_NAMED.pattern})")
 # A clause that names another body's work, whose kind is not this round's: 根据省委专项巡视部署.
 _CITED = re.compile(r"^(?:根据|按照|结合|围绕|配合|落实|对照)")
 
@@ -109,6 +110,5 @@ def kinds_named(text: str, start: int, end: int, skip: list[Span]) -> str | None
 
 def round_kind(text: str) -> str | None:
     """The kind a `本轮巡察为“回头看”` (or `这次常规巡察`) phrase gives every unit of the round."""
-    kinds = {kind_in(m.group("what")) for m in _ROUND_IS.finditer(text)
-             if _KIND_NAMED.search(m.group(0)) or "为" in m.group(0) or "是" in m.group(0)} - {None}
+    kinds = {kind_in(m.group("what") or m.group("named")) for m in _ROUND_IS.finditer(text)} - {None}
     return kinds.pop() if len(kinds) == 1 else None
