@@ -257,3 +257,36 @@ def test_the_mode_of_an_arrival() -> None:
 ])
 def test_a_place_lent_along_a_list_and_topics_per_unit(segment: str, expected: list[str]) -> None:
     assert [t.name for t in split_targets(segment, 0)] == expected
+
+
+def test_units_a_round_has_entered_listed_after_it() -> None:
+    text = ("近日,12个省委巡视组完成对第三批8个省直部门和16个区(市、县)的进驻。"
+            "经省委批准,本轮巡视对73个部门(单位)和地区开展常规巡视。第三批已进驻的24个部门(单位)和地区分别为"
+            "省民宗委、农业农村厅,以及甲市乙区、丙区,丁县。")
+    got = [(i.target, i.kind) for i in extract_inspections(text)]
+    assert got == [(name, "常规") for name in ("省民宗委", "农业农村厅", "甲市乙区", "丙区", "丁县")]
+
+
+def test_a_section_lists_the_units_by_kind() -> None:
+    text = ("十四届市委第十四轮巡察公告\n按照市委巡察工作部署,十四届市委第十四轮巡察于2021年9月上旬至2021年10月下旬,"
+            "对全市2个单位党组织开展常规巡察,2个单位党组织开展巡察“回头看”。现公告如下:\n一、巡察对象\n(1)常规巡察\n"
+            "甲技师学院、乙小学\n(2)巡察“回头看”\n丙投资有限公司、丁村\n二、信访举报受理范围\n反映甲局、乙局问题的来信。")
+    got = [(i.target, i.kind, str(i.started_on), i.round_no) for i in extract_inspections(text)]
+    assert got == [("甲技师学院", "常规", "2021-09", 14), ("乙小学", "常规", "2021-09", 14),
+                   ("丙投资有限公司", "回头看", "2021-09", 14), ("丁村", "回头看", "2021-09", 14)]
+
+
+def test_a_task_list_in_a_later_section() -> None:
+    text = ("根据县委统一安排,县委第二、第三巡察组于2020年5月10日至7月30日对县人大机关等4个单位开展巡察。现公告如下:\n"
+            "一、巡察主要任务\n聚焦政治责任。\n二、受理信访方式\n(一)县委第二巡察组巡察县人大机关、县政协机关。\n"
+            "1.巡察信箱:设在县人大机关。\n(二)县委第三巡察组巡察县一中、县审计局。")
+    got = [(i.target, i.group_name) for i in extract_inspections(text)]
+    assert got == [("县人大机关", "县委第二巡察组"), ("县政协机关", "县委第二巡察组"),
+                   ("县一中", "县委第三巡察组"), ("县审计局", "县委第三巡察组")]
+
+
+def test_a_counted_visit_gives_its_kind_and_tour_to_the_units_fed_back_to() -> None:
+    text = ("根据学校党委统一部署,12月13日,学校党委两个巡察组分别向甲学院党委、乙学院党总支进行巡察情况反馈。\n"
+            "2022年10月12日至11月2日,党委两个巡察组分别对两个学院党组织开展了常规巡察。")
+    got = {(i.kind, str(i.started_on), str(i.ended_on)) for i in extract_inspections(text)}
+    assert got == {("常规", "2022-10-12", "2022-11-02")}

@@ -13,7 +13,9 @@ from dataclasses import fields
 
 from ..model import Inspection, PartialDate, Span
 from .opening import Opening, last_in, preamble_end
+from .organizations import members
 from .phrases import Mention, addressees, feedbacks, named_in, own_unit, visits
+from .rounds import kinds_named
 from .signature import Signature, extract_signature
 
 # A feedback the text dates only as recent (近日,…反馈): it was given as the report came out.
@@ -88,16 +90,32 @@ def extract_inspections(text: str, signature: Signature | None = None) -> list[I
     o.claimed = [m.span for m in found]
     mentions = _named(found) or _named(own_unit(o.text, o.end)) or _named(addressees(o.text, o.end))
     inspections = _merged([i for m in mentions for i in o.inspections(m)])
+    _fill_from_collective(o, [m for m in found if not m.targets], inspections)
     _apply_feedback(inspections, _feedback_dates(o, inspections))
     return inspections
+
+
+def _fill_from_collective(o: Opening, collective: list[Mention], inspections: list[Inspection]) -> None:
+    """A visit of units only counted (对全市5个单位党组织开展常规巡察, 于2021年9月上旬至10月下旬)
+    gives its kind and tour to the units the text names elsewhere (a list under 巡察对象, the
+    units fed back to) whose own sentences give no tour, when it is the only such visit."""
+    tours = {o.tour(o.sentence_start(m.at), m.at, m.phrase) for m in collective} - {(None, None)}
+    kinds = {m.kind or kinds_named(o.text, o.sentence_start(m.at), m.span.end, []) for m in collective} - {None}
+    tour = tours.pop() if len(tours) == 1 else None
+    kind = kinds.pop() if len(kinds) == 1 else None
+    for insp in inspections:
+        if insp.started_on is None and insp.ended_on is None:  # its own sentence told nothing
+            insp.started_on, insp.ended_on = tour or (None, None)
+            insp.kind = insp.kind or kind
 
 
 def _merged(inspections: list[Inspection]) -> list[Inspection]:
     """One inspection per unit and kind: an announcement names a unit more than once (区委第三巡察组
     向区委办反馈…组长向区委办反馈了巡察意见; 对店埠镇等16个乡镇…;市委第四巡察组:巡察店埠镇、撮镇镇), the
     second time maybe without its place or its party body (对甲县乙镇党委…;对乙镇…). The first
-    mention keeps its name and span; what it leaves open, a later one may give. A unit in two
-    lists of different kinds (常规巡察…;对其中的A开展专项巡察) was inspected twice."""
+    mention keeps its name and span; what it leaves open, a later one may give, and the one
+    group a later one names beats several named together. A unit in two lists of different
+    kinds (常规巡察…;对其中的A开展专项巡察) was inspected twice."""
     out: list[Inspection] = []
     for insp in inspections:
         first = next((o for o in out if _same_unit(insp.target, o.target) and _same_kind(o, insp)), None)
@@ -107,6 +125,8 @@ def _merged(inspections: list[Inspection]) -> list[Inspection]:
         for f in fields(Inspection):
             if getattr(first, f.name) is None:
                 setattr(first, f.name, getattr(insp, f.name))
+        if first.group_name and members(first.group_name) and insp.group_name and not members(insp.group_name):
+            first.group_name = insp.group_name  # 县委第二、第三巡察组…;(一)县委第二巡察组巡察A
     return out
 
 

@@ -67,22 +67,27 @@ class Group:
 
 
     def members(self) -> list[str]:
-        """The single groups a list name stands for (中央第七、第八巡视组 → 中央第七巡视组,
-        中央第八巡视组; 市委第一至第三巡察组 → three), or [] for a name of one group."""
-        m = _NUMBERED.match(self.name)
-        if m is None:
+        """The single groups its name stands for, if it names several (see `members`)."""
+        return members(self.name)
+
+
+def members(name: str) -> list[str]:
+    """The single groups a list name stands for (中央第七、第八巡视组 → 中央第七巡视组,
+    中央第八巡视组; 市委第一至第三巡察组 → three), or [] for a name of one group."""
+    m = _NUMBERED.match(name)
+    if m is None:
+        return []
+    out: list[str] = []
+    for part in _LISTED.finditer(m.group("numbers")):
+        if part.group("range") is None:
+            out.append(part.group("a"))
+            continue
+        a, b = to_int(part.group("a")), to_int(part.group("b"))
+        if a is None or b is None or not 0 < b - a < 20:
             return []
-        out: list[str] = []
-        for part in _LISTED.finditer(m.group("numbers")):
-            if part.group("range") is None:
-                out.append(part.group("a"))
-                continue
-            a, b = to_int(part.group("a")), to_int(part.group("b"))
-            if a is None or b is None or not 0 < b - a < 20:
-                return []
-            digits = part.group("a").isdecimal()  # print the numbers as the list does
-            out += [str(n) if digits else to_chinese(n) for n in range(a, b + 1)]
-        return [m.group("head") + n + m.group("tail") for n in out]
+        digits = part.group("a").isdecimal()  # print the numbers as the list does
+        out += [str(n) if digits else to_chinese(n) for n in range(a, b + 1)]
+    return [m.group("head") + n + m.group("tail") for n in out]
 
 
 def find_groups(text: str) -> list[Group]:

@@ -28,7 +28,7 @@ Phrase = Literal["visit", "arrival", "feedback"]
 # A unit's name as it closes one comma-separated group of a list (长沙市天心区、岳麓区,衡阳市雁峰区).
 _NAME_END = rf"(?:{ORG_END}|[村镇乡区县市旗场]|街道)"
 # What a unit's name ends with, for a list no verb vouches for (a group's task list).
-_UNIT_LIKE = re.compile(rf".*(?:{_NAME_END}|党组织)")
+_UNIT_LIKE = re.compile(rf".*(?:{_NAME_END}|党组织|机关|学|[一二三四五六七八九十]中)")
 # After the mode: not the follow-up (巡视整改, 巡察反馈 …) nor the inspectors (巡察组, 巡察期间 …).
 _NOT_A_VISIT = r"(?!整改|反馈|意见|组|办|发现|期间|中|成果|移交)"
 # A visit: 对X进行了巡察 / 对X开展为期一个月的常规巡察 / 进驻X开展巡视 / 进驻X,将开展…巡察 /
@@ -68,8 +68,20 @@ _REPORTED = re.compile(
     rf"(?:汇报|听取|报告)了?[^,。;:!?\n对]{{0,10}}?对(?P<targets>[^,。;:!?\n对]{{2,200}}?)的"
     rf"[^,。;:\n的]{{0,10}}?(?P<mode>{MODE})(?:情况|报告|工作)"
     rf"|就(?P<on>[^,。;:!?\n就]{{2,300}}?)的{MODE}情况进行了?(?:汇报|报告)")
-# The units a round covers, listed: 本轮巡察对象包括县住建局、县民政局等四个县直部门.
-_OBJECTS = re.compile(rf"{MODE}对象(?:包括|为|是|有)[::]?(?P<targets>[^,。;:!?\n]{{2,300}}?)(?=[,。;!?\n]|$)")
+# The units a round covers, listed: 本轮巡察对象包括县住建局、县民政局等四个县直部门 / 第三批已进驻的
+# 24个部门(单位)和地区分别为A、B,以及C、D.
+_OBJECTS = re.compile(
+    rf"(?:{MODE}对象|(?:进驻|被{MODE})的[^,。;:\n]{{0,20}}?(?:单位|地区|部门|党组织)\)?)(?:分别)?(?:包括|为|是|有)[::]?"
+    r"(?P<targets>[^。;:!?\n]{2,600}?)(?=[。;!?\n]|$)")
+# A section listing the units (一、巡察对象 / 被巡察单位), perhaps by kind ((1)常规巡察), up to the
+# next section.
+_OBJECT_SECTION = re.compile(rf"^[一二三四五六七八九十]+、(?:{MODE}对象|被{MODE}单位)[^\n]{{0,10}}$", re.M)
+_SECTION = re.compile(r"^[一二三四五六七八九十]+、", re.M)
+# A line of prose, not a list of names.
+_PROSE = re.compile(r"[。;:!?]")
+_SUBHEADING = re.compile(r"^\(?[一二三四五六七八九十\d]{1,2}[)、.]\s*(?P<what>[^\n]{0,20})$")
+# A line of a task list, wherever it stands: (一)县委第二巡察组巡察A、B.
+_LINE_MARKER = re.compile(r"(?:\(?[一二三四五六七八九十\d]{1,3}[)、.])?\s*")
 # A group's arrival, right after its name: 集团党委第一、第二巡察组已分别入驻甲公司党委和乙公司党委.
 _ARRIVAL_VERB = re.compile(r"(?:已|正式|近日|日前|分别|均|陆续)*(?:进驻|入驻)")
 _STATIONED = re.compile(rf"{_ARRIVAL_VERB.pattern}(?P<targets>[^,。;:!?\n]{{2,200}}?)(?=[,。;!?\n]|$|开展)")
@@ -179,13 +191,35 @@ def _assigned(text: str, end: int, groups: list[Group]) -> Iterator[Mention]:
     """The units a numbered group's task or arrival names right after it (省委第二巡视组:巡视甲市,
     第一巡察组已进驻甲公司), when every one is a unit's name."""
     for group in groups:
-        m = (_ASSIGNED.match(text, group.span.end, end) or _STATIONED.match(text, group.span.end, end)
+        line = text.rfind("\n", 0, group.span.start) + 1
+        if group.span.start >= end and not _LINE_MARKER.fullmatch(text, line, group.span.start):
+            continue  # past the opening, only a line of a task list
+        stop = max(end, text.find("\n", group.span.end) % (len(text) + 1))
+        m = (_ASSIGNED.match(text, group.span.end, stop) or _STATIONED.match(text, group.span.end, stop)
              if group.numbered else None)
         if m is None:
             continue
         mention = _visit(m, m.start())
         if mention.targets and all(_UNIT_LIKE.fullmatch(t.name) for t in mention.targets):
             yield mention
+
+
+def _sections(text: str) -> Iterator[Mention]:
+    """The units a 巡察对象 section lists line by line, each of the kind its subheading names."""
+    for heading in _OBJECT_SECTION.finditer(text):
+        following = _SECTION.search(text, heading.end())
+        stop = following.start() if following else len(text)
+        kind = None
+        pos = heading.end() + 1
+        for line in text[pos:stop].split("\n"):
+            sub = _SUBHEADING.match(line)
+            if sub:
+                kind = kind_in(sub.group("what"))
+            elif line.strip() and not _PROSE.search(line):
+                targets = split_targets(line, pos)
+                if targets:
+                    yield Mention(targets, pos, Span(pos, pos + len(line)), kind=kind)
+            pos += len(line) + 1
 
 
 def _involved(text: str, end: int) -> Iterator[Mention]:
@@ -208,7 +242,7 @@ def visits(text: str, end: int, groups: list[Group]) -> list[Mention]:
              for pattern in (_VISIT, _FRONTED, _DONE, _REPORTED, _PUBLISHED, _ARRIVAL_MEETING, _OBJECTS)
              for m in pattern.finditer(text, 0, end)]
     found += [_visit(m, m.end()) for m in _UNDERGONE.finditer(text, 0, end)]
-    found += list(_assigned(text, end, groups)) + list(_involved(text, end))
+    found += list(_assigned(text, end, groups)) + list(_involved(text, end)) + list(_sections(text))
     out: list[Mention] = []
     mode = None
     for mention in sorted(found, key=lambda x: x.span.start):
