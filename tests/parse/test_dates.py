@@ -147,3 +147,8 @@ def test_a_bare_date_after_an_earlier_paragraphs_later_date_is_in_the_next_year(
 def test_a_bare_date_records_that_its_year_was_not_printed() -> None:
     assert [d.year_given for d in find_dates("2017年10月至12月巡察,1月24日至1月30日反馈,1月4至5日")] == [
         True, False, False]
+
+
+def test_an_open_range_closed_in_the_next_clause() -> None:
+    assert dates("常规巡察从2019年4月1日开始,5月31日结束,巡察时间60天") == [
+        ("2019-04-01", "2019-05-31", "2019年4月1日开始,5月31日")]

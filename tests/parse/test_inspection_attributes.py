@@ -185,3 +185,17 @@ def test_groups_named_one_by_one_take_a_unit_each() -> None:
             "目前,集团党委第一、第二巡察组已分别入驻一分公司党委和四分公司党委。")
     got = [(i.target, i.group_name, i.kind) for i in extract_inspections(text)]
     assert got == [("一分公司", "集团党委第一巡察组", "常规"), ("四分公司", "集团党委第二巡察组", "常规")]
+
+
+def test_a_labelled_tour_a_few_words_after_its_label() -> None:
+    text = ("按照市委统一部署,五届市委第五轮巡察对市委党校开展常规巡察。现将有关事项公告如下:\n一、巡察时间安排\n"
+            "常规巡察从2019年4月1日开始,5月31日结束;提级巡察从2019年4月1日开始,4月30日结束。")
+    i = one(text)
+    assert (str(i.started_on), str(i.ended_on)) == ("2019-04-01", "2019-05-31")
+
+
+def test_a_labelled_period_ends_the_tour_an_arrival_starts() -> None:
+    text = ("按照区委统一部署要求,2020年8月20日,区委第一巡察组进驻区人大机关党支部,开展为期60天的巡察工作。\n"
+            "巡察组在巡察期间(2020年8月20日至2020年10月20日),设有举报电话。")
+    i = one(text)
+    assert (str(i.started_on), str(i.ended_on)) == ("2020-08-20", "2020-10-20")

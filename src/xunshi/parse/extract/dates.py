@@ -231,4 +231,24 @@ def find_dates(text: str, this_year: int | None = None) -> list[DateMention]:
     if leading and out:
         years = _Years(None, None, None, None, ahead=out[0].start)
         out = [x for x in (_resolve(m, years) for m in leading) if x is not None] + out
+    return _closed(text, out)
+
+
+# An open range closed in the next clause: 从2019年4月1日开始,5月31日结束.
+_THEN = re.compile(r"[ ]*[,,][ ]*")
+_ENDS = re.compile(r"[ ]*(?:结束|止)")
+
+
+def _closed(text: str, found: list[DateMention]) -> list[DateMention]:
+    """Join a date that opens a range to the date that ends it in the next clause."""
+    out: list[DateMention] = []
+    for d in found:
+        prev = out[-1] if out else None
+        if (prev is not None and prev.opens and d.end is None and d.start.as_date() >= prev.start.as_date()
+                and _THEN.fullmatch(text, _OPENS.match(text, prev.span.end).end(), d.span.start)
+                and _ENDS.match(text, d.span.end)):
+            out[-1] = DateMention(prev.start, d.start, Span(prev.span.start, d.span.end),
+                                  year_given=prev.year_given)
+        else:
+            out.append(d)
     return out

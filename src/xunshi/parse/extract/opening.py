@@ -59,6 +59,9 @@ _WITHDRAWAL = re.compile(rf"[^,。;\n]{{0,12}}?(?:撤离|(?:驻点|现场)?{MODE
 # A tour given under its own label, anywhere in the text (一、巡察时间\n2025年3月24日至5月30日 /
 # 本轮巡察集中进驻时间为… / 巡察期间(2020年8月20日至10月20日)).
 _TOUR_LABEL = re.compile(rf"(?:{MODE}|驻点|进驻)(?:工作)?(?:时间|期间)(?:为|是|安排在)?[::]?\s*\(?")
+_CLAUSE_END = re.compile(r"[。;]")
+_LABEL_GAP = 15
+"""How far after its label a tour may be given (巡察时间安排\n常规巡察从…)."""
 _ARRIVAL_DAYS = 10
 """A range before 进驻 shorter than this is the days the groups arrived, not the tour."""
 # Several groups named together take one unit each, in order: 中央第七、第八巡视组分别进驻A、B.
@@ -141,8 +144,10 @@ class Opening:
         """The range a tour label (巡察时间:) is followed by, wherever the text gives it."""
         label = _TOUR_LABEL.search(self.text)
         while label is not None:
-            found = [d for d in find_dates(self.text[: label.end() + 40], year)
-                     if d.span.start == label.end() and d.end is not None]
+            window = self.text[: label.end() + _LABEL_GAP + 40]
+            found = [d for d in find_dates(window, year) if d.end is not None
+                     and label.end() <= d.span.start <= label.end() + _LABEL_GAP
+                     and not _CLAUSE_END.search(self.text, label.end(), d.span.start)]
             if found:
                 return found[0]
             label = _TOUR_LABEL.search(self.text, label.end())
@@ -205,7 +210,8 @@ class Opening:
         """(started, ended): the range before a visit in its sentence or paragraph, or the day an
         open range starts (从3月17日起), or the day a group arrived (进驻), else the tour a label
         gives (巡察时间:…); it ends on the day the groups leave (撤离) if the text says so after
-        the visit. Dates before a feedback phrase are the feedback's, not the tour's."""
+        the visit or on the day the labelled tour ends. Dates before a feedback phrase are the
+        feedback's, not the tour's."""
         if phrase == "feedback":
             return None, None
         ranges = [x for x in self.dates if x.end is not None]
@@ -221,8 +227,10 @@ class Opening:
         ended = found.end
         if phrase == "arrival" and ended and (ended.as_date() - found.start.as_date()).days < _ARRIVAL_DAYS:
             ended = None  # 4月27日至29日,各巡视组分别进驻…
+        label = self.labelled_tour
+        labelled = label.end if label and label.start.as_date() >= found.start.as_date() else None
         withdrawn = next((w.start for w in self.withdrawals if w.span.start > at), None)
-        return found.start, ended or withdrawn
+        return found.start, ended or labelled or withdrawn
 
     def _kind_before(self, start: int, at: int, own: Span) -> str | None:
         """The kind an earlier clause of the sentence (at most `_LOOK_BACK` characters before)
