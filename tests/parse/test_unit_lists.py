@@ -290,3 +290,14 @@ def test_a_counted_visit_gives_its_kind_and_tour_to_the_units_fed_back_to() -> N
             "2022年10月12日至11月2日,党委两个巡察组分别对两个学院党组织开展了常规巡察。")
     got = {(i.kind, str(i.started_on), str(i.ended_on)) for i in extract_inspections(text)}
     assert got == {("常规", "2022-10-12", "2022-11-02")}
+
+
+def test_a_unit_named_by_its_level_then_by_its_place_is_one_inspection() -> None:
+    text = ("6月9日上午,县委交叉巡察组巡察县人民法院党组情况反馈会在县法院召开。"
+            "会上,县委交叉巡察组组长某某向霞浦法院党组反馈了巡察工作情况。")
+    assert targets(text) == ["县人民法院党组"]
+
+
+def test_the_same_office_of_two_levels_is_two_units() -> None:
+    assert targets("市委第一巡察组向县委办公室反馈巡察情况。市委第二巡察组向市委办公室反馈巡察情况。") == [
+        "县委办公室", "市委办公室"]

@@ -20,6 +20,9 @@ from .signature import Signature, extract_signature
 
 # A feedback the text dates only as recent (近日,…反馈): it was given as the report came out.
 _RECENTLY = re.compile(r"近日|日前|近期")
+# A place named by its level alone (县人民法院), and the 人民 a court's short name leaves off.
+_LEVELS = "省市县区州旗盟"
+_PEOPLES = re.compile(r"人民(?=法院|检察院|政府|医院)")
 # What a unit's name may end with besides the unit itself: 市财政局党组 is 市财政局's.
 _BODY_SUFFIX = re.compile(r"(?:党委|党组|党总支|党支部|党工委|党组织|领导班子)$")
 
@@ -137,8 +140,14 @@ def _same_kind(a: Inspection, b: Inspection) -> bool:
 
 def _same_unit(a: str, b: str) -> bool:
     """Whether two names name one unit: equal, or one is the other with its place left off,
-    either perhaps with its party body (市财政局 and 财政局党组)."""
+    either perhaps with its party body (市财政局 and 财政局党组), or with its place named by
+    its level in one and by its name in the other (县人民法院党组 and 霞浦法院党组)."""
     if a.endswith(b) or b.endswith(a):
         return True
     a, b = _BODY_SUFFIX.sub("", a), _BODY_SUFFIX.sub("", b)
+    if min(len(a), len(b)) >= 2 and (a.endswith(b) or b.endswith(a)):
+        return True
+    if (a[:1] in _LEVELS) == (b[:1] in _LEVELS):
+        return False
+    a, b = (_PEOPLES.sub("", x[1:] if x[:1] in _LEVELS else x) for x in (a, b))
     return min(len(a), len(b)) >= 2 and (a.endswith(b) or b.endswith(a))
