@@ -301,3 +301,19 @@ def test_a_unit_named_by_its_level_then_by_its_place_is_one_inspection() -> None
 def test_the_same_office_of_two_levels_is_two_units() -> None:
     assert targets("市委第一巡察组向县委办公室反馈巡察情况。市委第二巡察组向市委办公室反馈巡察情况。") == [
         "县委办公室", "市委办公室"]
+
+
+@pytest.mark.parametrize(("segment", "expected"), [
+    ("市人大常委会机关、市政府办公室、人民法院、公安局", ["市人大常委会机关", "市政府办公室", "市人民法院", "市公安局"]),
+    ("市政协机关、通辽职业学院", ["市政协机关", "通辽职业学院"]),  # a name of its own, maybe a place's
+])
+def test_a_place_is_lent_only_to_a_departments_short_name(segment: str, expected: list[str]) -> None:
+    assert [t.name for t in split_targets(segment, 0)] == expected
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("2018年3月15日至4月15日,市委第三专项巡察组对我区医疗卫生系统开展了专项巡察。", "区医疗卫生系统"),
+    ("近日,市委第二巡察组对我市甲镇开展了巡察。", "甲镇"),
+])
+def test_our_place_before_a_body_or_a_place(text: str, expected: str) -> None:
+    assert targets(text) == [expected]

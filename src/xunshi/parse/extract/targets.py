@@ -71,7 +71,10 @@ _COLLECTIVE_HEAD = re.compile(r"^(?:部门|单位|企业|机关|二级)+")
 # A place prefix printed once for a list of departments (区卫计局、环保局): a place (or a level
 # word) before a department's short name, and the short names after it that carry no place.
 _PLACE_PREFIX = re.compile(r"[\u4e00-\u9fff]{0,6}?[省市县区州旗盟](?!委)")
-_DEPARTMENT = re.compile(r"[\u4e00-\u9fff]{1,5}(?:局|委|办|院|馆|站|所|联|协|部|中心|机关)")
+_DEPARTMENT = re.compile(r"[\u4e00-\u9fff]{1,5}(?:局|委|办|馆|站|所|联|协|部|中心|机关)"
+                         r"|[\u4e00-\u9fff]{0,3}(?:法院|检察院)")
+# What makes the rest of a name after its place a body of that place (市人大常委会机关 → 市).
+_BODY_OF_PLACE = re.compile(rf"[\u4e00-\u9fff]+(?:{ORG_END}|机关)")
 # What shows a name already says where it is or whose body it is: 甲县…, 团区委, 甲街道党工委.
 _NAMED_PLACE = re.compile(r"[省市县区州旗盟镇乡村团党]|街道")
 # A name closed by a party body or a collective its list may share: 陇城镇党委, 市经开区乡镇.
@@ -152,7 +155,7 @@ def _distribute_prefix(items: list[Target]) -> list[Target]:
         elif place and _DEPARTMENT.fullmatch(t.name) and not _NAMED_PLACE.search(t.name):
             t = Target(place + t.name, t.span)
         prefix = _PLACE_PREFIX.match(t.name)
-        if prefix and _DEPARTMENT.fullmatch(t.name[prefix.end() :]):
+        if prefix and _BODY_OF_PLACE.fullmatch(t.name[prefix.end() :]):
             place = prefix.group(0)
         out.append(t)
     return out
