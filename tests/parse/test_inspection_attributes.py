@@ -93,7 +93,8 @@ def test_a_feedback_day_takes_the_year_given_in_an_earlier_paragraph() -> None:
     text = ("2023年3月1日至3月24日,县委第一巡察组对县林业局开展了巡察。\n"
             "5月6日,县委第一巡察组向县林业局党组反馈了巡察意见。")
     i = one(text)
-    assert (str(i.started_on), str(i.ended_on), str(i.feedback_on)) == ("2023-03-01", "2023-03-24", "2023-05-06")
+    assert (str(i.started_on), str(i.ended_on), str(i.feedback_on)) == (
+        "2023-03-01", "2023-03-24", "2023-05-06")
 
 
 def test_a_joint_special_inspection_is_special() -> None:
@@ -177,7 +178,8 @@ def test_an_image_file_name_does_not_end_the_opening() -> None:
     text = ("区委第三巡察组向区法院党组反馈巡察情况\n根据安排,2024年8月22日,区委第三巡察组巡察区法院党组情况反馈会召开。\n"
             "20240829135033.jpg\n2024年3月20日至4月19日,区委第三巡察组对区法院党组进行了巡察。")
     i = one(text)
-    assert (str(i.started_on), str(i.ended_on), str(i.feedback_on)) == ("2024-03-20", "2024-04-19", "2024-08-22")
+    assert (str(i.started_on), str(i.ended_on), str(i.feedback_on)) == (
+        "2024-03-20", "2024-04-19", "2024-08-22")
 
 
 def test_groups_named_one_by_one_take_a_unit_each() -> None:

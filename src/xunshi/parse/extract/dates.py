@@ -244,7 +244,8 @@ def _closed(text: str, found: list[DateMention]) -> list[DateMention]:
     out: list[DateMention] = []
     for d in found:
         prev = out[-1] if out else None
-        if (prev is not None and prev.opens and d.end is None and d.start.as_date() >= prev.start.as_date()
+        if (prev is not None and prev.opens and d.end is None
+                and d.start.as_date() >= prev.start.as_date()
                 and _THEN.fullmatch(text, _OPENS.match(text, prev.span.end).end(), d.span.start)
                 and _ENDS.match(text, d.span.end)):
             out[-1] = DateMention(prev.start, d.start, Span(prev.span.start, d.span.end),

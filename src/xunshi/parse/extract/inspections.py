@@ -103,7 +103,8 @@ def _fill_from_collective(o: Opening, collective: list[Mention], inspections: li
     gives its kind and tour to the units the text names elsewhere (a list under 巡察对象, the
     units fed back to) whose own sentences give no tour, when it is the only such visit."""
     tours = {o.tour(o.sentence_start(m.at), m.at, m.phrase) for m in collective} - {(None, None)}
-    kinds = {m.kind or kinds_named(o.text, o.sentence_start(m.at), m.span.end, []) for m in collective} - {None}
+    kinds = {m.kind or kinds_named(o.text, o.sentence_start(m.at), m.span.end, [])
+             for m in collective} - {None}
     tour = tours.pop() if len(tours) == 1 else None
     kind = kinds.pop() if len(kinds) == 1 else None
     for insp in inspections:
@@ -128,7 +129,8 @@ def _merged(inspections: list[Inspection]) -> list[Inspection]:
         for f in fields(Inspection):
             if getattr(first, f.name) is None:
                 setattr(first, f.name, getattr(insp, f.name))
-        if first.group_name and members(first.group_name) and insp.group_name and not members(insp.group_name):
+        several = first.group_name and members(first.group_name)
+        if several and insp.group_name and not members(insp.group_name):
             first.group_name = insp.group_name  # 县委第二、第三巡察组…;(一)县委第二巡察组巡察A
     return out
 

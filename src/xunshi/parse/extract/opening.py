@@ -139,7 +139,8 @@ class Opening:
         headline = "\n".join(line for line in above.split("\n") if len(line) <= _HEADLINE_CHARS)
         self.stated_kind = round_kind(head) or unique(
             kind_in(m.group(0)) for m in _HEADLINE_KIND.finditer(headline))
-        self.withdrawals = [d for d in self.dates if d.end is None and _WITHDRAWAL.match(head, d.span.end)]
+        self.withdrawals = [d for d in self.dates
+                            if d.end is None and _WITHDRAWAL.match(head, d.span.end)]
         self.labelled_tour = self._labelled_tour(published.year if published else None)
 
     def _labelled_tour(self, year: int | None) -> DateMention | None:
@@ -227,7 +228,8 @@ class Opening:
         if found is None:
             return None, None
         ended = found.end
-        if phrase == "arrival" and ended and (ended.as_date() - found.start.as_date()).days < _ARRIVAL_DAYS:
+        days = (ended.as_date() - found.start.as_date()).days if ended else None
+        if phrase == "arrival" and days is not None and days < _ARRIVAL_DAYS:
             ended = None  # 4月27日至29日,各巡视组分别进驻…
         label = self.labelled_tour
         labelled = label.end if label and label.start.as_date() >= found.start.as_date() else None

@@ -247,7 +247,8 @@ def visits(text: str, end: int, groups: list[Group]) -> list[Mention]:
     mode = None
     for mention in sorted(found, key=lambda x: x.span.start):
         mode = mention.mode or mode
-        out.append(Mention(mention.targets, mention.at, mention.span, mention.phrase, mode, mention.kind))
+        out.append(Mention(mention.targets, mention.at, mention.span, mention.phrase, mode,
+                           mention.kind))
     return out
 
 

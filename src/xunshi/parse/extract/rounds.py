@@ -79,7 +79,8 @@ def find_rounds(text: str) -> list[RoundMention]:
     that do not convert are dropped."""
     out = []
     for m in _ROUND.finditer(text):
-        rounds = tuple(n for n in (to_int(x) if x else 1 for x in _ONE_ROUND.findall(m.group("rounds"))) if n)
+        numbers = (to_int(x) if x else 1 for x in _ONE_ROUND.findall(m.group("rounds")))  # 首轮: 1
+        rounds = tuple(n for n in numbers if n)
         if rounds:
             out.append(RoundMention(_int(m.group("term") or m.group("term2")), m.group("auth"),
                                     rounds, _int(m.group("batch")), Span(m.start(), m.end()),
