@@ -317,3 +317,12 @@ def test_a_place_is_lent_only_to_a_departments_short_name(segment: str, expected
 ])
 def test_our_place_before_a_body_or_a_place(text: str, expected: str) -> None:
     assert targets(text) == [expected]
+
+
+def test_a_table_of_groups_and_their_units() -> None:
+    text = ("从2021年8月11日开始,区委专项巡察组对甲镇东村、西村,乙街道南社区等3个村(社区)党组织开展专项巡察。\n"
+            "组 别 | 区委专项巡察一组 | 区委专项巡察二组 |\n被巡察单位 | 甲镇东村、西村 | 乙街道南社区 |\n"
+            "专门值班电话 | 18000000000 | 17000000000 |")
+    got = [(i.target, i.group_name, i.kind) for i in extract_inspections(text)]
+    assert got == [("甲镇东村", "区委专项巡察一组", "专项"), ("西村", "区委专项巡察一组", "专项"),
+                   ("乙街道南社区", "区委专项巡察二组", "专项")]

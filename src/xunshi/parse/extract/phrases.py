@@ -82,6 +82,9 @@ _PROSE = re.compile(r"[。;:!?]")
 _SUBHEADING = re.compile(r"^\(?[一二三四五六七八九十\d]{1,2}[)、.]\s*(?P<what>[^\n]{0,20})$")
 # A line of a task list, wherever it stands: (一)县委第二巡察组巡察A、B.
 _LINE_MARKER = re.compile(r"(?:\(?[一二三四五六七八九十\d]{1,3}[)、.])?\s*")
+# A table of the groups and their units, a column each: 组 别 | 区委第一巡察组 | … / 被巡察单位 | A、B | ….
+_TABLE_UNITS = re.compile(rf"^\s*(?:被{MODE}(?:单位|党组织)|{MODE}对象)\s*\|", re.M)
+_CELL = re.compile(r"[^|\s](?:[^|\n]*[^|\s])?")
 # A group's arrival, right after its name: 集团党委第一、第二巡察组已分别入驻甲公司党委和乙公司党委.
 _ARRIVAL_VERB = re.compile(r"(?:已|正式|近日|日前|分别|均|陆续)*(?:进驻|入驻)")
 _STATIONED = re.compile(rf"{_ARRIVAL_VERB.pattern}(?P<targets>[^,。;:!?\n]{{2,200}}?)(?=[,。;!?\n]|$|开展)")
@@ -222,6 +225,22 @@ def _sections(text: str) -> Iterator[Mention]:
             pos += len(line) + 1
 
 
+def _table(text: str, groups: list[Group]) -> Iterator[Mention]:
+    """The units a table row lists per group column, under the row naming the groups: each
+    mention's context is read up to its group's cell."""
+    for row in _TABLE_UNITS.finditer(text):
+        above = text.rfind("\n", 0, row.start())
+        line_start = text.rfind("\n", 0, max(above, 0)) + 1
+        heads = [g for g in groups if g.numbered and line_start <= g.span.start < max(above, 0)]
+        cells = list(_CELL.finditer(text, row.end(), text.find("\n", row.end()) % (len(text) + 1)))
+        if not heads or len(cells) != len(heads):
+            continue
+        for group, cell in zip(heads, cells):
+            targets = split_targets(cell.group(0), cell.start())
+            if targets:
+                yield Mention(targets, group.span.end, Span(cell.start(), cell.end()))
+
+
 def _involved(text: str, end: int) -> Iterator[Mention]:
     """The counted units a round's summary says it covered (巡视反馈情况已公布,涉及…), when the
     sentence is about an inspection."""
@@ -242,7 +261,8 @@ def visits(text: str, end: int, groups: list[Group]) -> list[Mention]:
              for pattern in (_VISIT, _FRONTED, _DONE, _REPORTED, _PUBLISHED, _ARRIVAL_MEETING, _OBJECTS)
              for m in pattern.finditer(text, 0, end)]
     found += [_visit(m, m.end()) for m in _UNDERGONE.finditer(text, 0, end)]
-    found += list(_assigned(text, end, groups)) + list(_involved(text, end)) + list(_sections(text))
+    found += list(_assigned(text, end, groups)) + list(_involved(text, end))
+    found += list(_sections(text)) + list(_table(text, groups))
     out: list[Mention] = []
     mode = None
     for mention in sorted(found, key=lambda x: x.span.start):
