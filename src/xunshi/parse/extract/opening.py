@@ -19,7 +19,7 @@ from typing import Protocol, TypeVar
 from ..model import Inspection, PartialDate, Span
 from .dates import DateMention, find_dates
 from .organizations import MODE, Group, find_groups, ordering_authority
-from .phrases import Mention, Phrase
+from .phrases import Mention, Phrase, sentence_start
 from .rounds import KINDS, RoundMention, find_rounds, kind_in, kinds_named, round_kind
 from .signature import Signature
 from .targets import Target
@@ -37,8 +37,6 @@ _HEADER_LINES = 12
 """At most this many lines without a sentence (metadata, headline) may stand above the body."""
 # A line of a task list (市委第一巡察组:巡察甲镇、乙镇。): part of the sentence that announced it.
 _TASK_LINE = re.compile(r"^[^,。;:\n]{2,20}?(?:巡视|巡察)[^,。;:\n]{0,4}组[::]")
-# A sentence: where round, group and dates of a visit are looked up.
-_SENTENCE_END = re.compile(r"[。;!?\n]")
 # A unit naming itself (我省, 我县, 我局党组, 我校党委): the report's issuer is who that is.
 _SELF = re.compile(r"^我(?P<kind>[省县市区州旗镇乡])?")
 # A unit that is a place of its own (甲镇, 乙村), which 我市 only locates.
@@ -163,8 +161,7 @@ class Opening:
 
     def sentence_start(self, pos: int) -> int:
         """Where the sentence holding `pos` starts: context is read from there up to `pos`."""
-        ends = [m.end() for m in _SENTENCE_END.finditer(self.text, 0, pos)]
-        return ends[-1] if ends else 0
+        return sentence_start(self.text, pos)
 
     def authority(self, start: int, end: int) -> str | None:
         """Who sent the groups: the sentence's group or round, else what the report says once."""
@@ -242,7 +239,7 @@ class Opening:
         start = max(start, at - _LOOK_BACK)
         first = bisect.bisect_left(self.claimed, start - _LONGEST_PHRASE, key=lambda s: s.start)
         last = bisect.bisect_left(self.claimed, at, key=lambda s: s.start)
-        others = [s for s in self.claimed[first:last] if s != own and s.end > start]
+        others = [s for s in self.claimed[first:last] if s is not own and s.end > start]
         return kinds_named(self.text, start, at, others)
 
     def inspections(self, mention: Mention) -> list[Inspection]:

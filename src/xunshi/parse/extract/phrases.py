@@ -112,8 +112,8 @@ _COUNTED = re.compile(rf"{NUMBER}(?:个|家|所)")
 # (巡察发现的问题涉及…).
 _SUMMARY = re.compile(rf"(?:轮|反馈){MODE}?[^,。;:\n]*(?:情况|工作)")
 _FINDING = re.compile(r"问题|线索|资金|金额|发现")
-# A sentence's end, where the clause a 涉及 list belongs to starts.
-_SENTENCE_END = re.compile(r"[。;!?\n]")
+_SENTENCE_ENDS = "。;!?\n"
+"""Where a sentence ends: what a phrase says of its units is read in its sentence."""
 # A report on its own unit's rectification: 现将市委政法委(含…)巡视集中整改情况向社会公开.
 _OWN_UNIT = re.compile(
     r"现将(?P<target>[^,。;:\n]{2,30}?)(?:\([^)]*\))?"
@@ -144,6 +144,11 @@ _NAMED_IN = ("to", "on", "meet", "held")
 # An addressee that is a body or a place, not a person: 市财政局党组, 某某市, 新疆生产建设兵团, not
 # 县委书记张三.
 _BODY = re.compile(rf".*(?:{ORG_END}|[省市县区州旗]|兵团)")
+
+
+def sentence_start(text: str, pos: int) -> int:
+    """Where the sentence holding `pos` starts."""
+    return max(text.rfind(end, 0, pos) for end in _SENTENCE_ENDS) + 1
 
 
 @dataclass(frozen=True)
@@ -245,8 +250,7 @@ def _involved(text: str, end: int) -> Iterator[Mention]:
     """The counted units a round's summary says it covered (巡视反馈情况已公布,涉及…), when the
     sentence is about an inspection."""
     for m in _INVOLVED.finditer(text, 0, end):
-        ends = [e.end() for e in _SENTENCE_END.finditer(text, 0, m.start())]
-        before = text[ends[-1] if ends else 0 : m.start()]
+        before = text[sentence_start(text, m.start()) : m.start()]
         mode = re.findall(MODE, before)
         if (mode and _SUMMARY.search(before) and not _FINDING.search(before)
                 and _COUNTED.search(m.group("targets"))):
