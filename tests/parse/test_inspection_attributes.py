@@ -201,3 +201,16 @@ def test_a_labelled_period_ends_the_tour_an_arrival_starts() -> None:
             "巡察组在巡察期间(2020年8月20日至2020年10月20日),设有举报电话。")
     i = one(text)
     assert (str(i.started_on), str(i.ended_on)) == ("2020-08-20", "2020-10-20")
+
+
+def test_the_rounds_tour_for_units_its_task_lines_name() -> None:
+    text = ("根据县委统一安排,县委第二、第三巡察组于2020年5月10日至7月30日对县人大机关等4个单位开展巡察。现公告如下:\n"
+            "一、受理信访方式\n(一)县委第二巡察组巡察县人大机关、县政协机关。\n(二)县委第三巡察组巡察县一中。")
+    got = {(str(i.started_on), str(i.ended_on)) for i in extract_inspections(text)}
+    assert got == {("2020-05-10", "2020-07-30")}
+
+
+def test_two_tours_give_no_unit_named_elsewhere_either() -> None:
+    text = ("2020年5月10日至7月30日,县委第二巡察组对县人大机关开展巡察;2020年9月1日至10月30日,县委第三巡察组对县一中开展巡察。"
+            "\n一、受理信访方式\n(一)县委第四巡察组巡察县审计局。")
+    assert [(i.target, i.started_on) for i in extract_inspections(text)][-1] == ("县审计局", None)

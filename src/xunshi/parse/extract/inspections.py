@@ -93,18 +93,21 @@ def extract_inspections(text: str, signature: Signature | None = None) -> list[I
     o.claimed = [m.span for m in found]
     mentions = _named(found) or _named(own_unit(o.text, o.end)) or _named(addressees(o.text, o.end))
     inspections = _merged([i for m in mentions for i in o.inspections(m)])
-    _fill_from_collective(o, [m for m in found if not m.targets], inspections)
+    _fill_from_round(o, found, inspections)
     _apply_feedback(inspections, _feedback_dates(o, inspections))
     return inspections
 
 
-def _fill_from_collective(o: Opening, collective: list[Mention], inspections: list[Inspection]) -> None:
-    """A visit of units only counted (对全市5个单位党组织开展常规巡察, 于2021年9月上旬至10月下旬)
-    gives its kind and tour to the units the text names elsewhere (a list under 巡察对象, the
-    units fed back to) whose own sentences give no tour, when it is the only such visit."""
-    tours = {o.tour(o.sentence_start(m.at), m.at, m.phrase) for m in collective} - {(None, None)}
+def _fill_from_round(o: Opening, visits_: list[Mention], inspections: list[Inspection]) -> None:
+    """What the round's visits state once gives the units the text names elsewhere (a list under
+    巡察对象, a task line, the units fed back to) whose own sentences give no tour: the tour, when
+    the visits give one only (县委第二、第三巡察组于2020年5月10日至7月30日对县人大机关等14个单位开展巡察),
+    and the kind of a visit of units only counted (对全市5个单位党组织开展常规巡察), when it is the
+    only such visit."""
+    tours = {o.tour(o.sentence_start(m.at), m.at, m.phrase) for m in visits_} - {(None, None)}
+    counted = [m for m in visits_ if not m.targets]
     kinds = {m.kind or kinds_named(o.text, o.sentence_start(m.at), m.span.end, [])
-             for m in collective} - {None}
+             for m in counted} - {None}
     tour = tours.pop() if len(tours) == 1 else None
     kind = kinds.pop() if len(kinds) == 1 else None
     for insp in inspections:
