@@ -183,10 +183,10 @@ def test_an_image_file_name_does_not_end_the_opening() -> None:
 
 
 def test_groups_named_one_by_one_take_a_unit_each() -> None:
-    text = ("按照集团党委统一部署,集团党委第二轮巡察将对一分公司、四分公司开展常规巡察。"
-            "目前,集团党委第一、第二巡察组已分别入驻一分公司党委和四分公司党委。")
+    text = ("按照集团党委统一部署,集团党委第二轮巡察将对甲分公司、乙分公司开展常规巡察。"
+            "目前,集团党委第一、第二巡察组已分别入驻甲分公司党委和乙分公司党委。")
     got = [(i.target, i.group_name, i.kind) for i in extract_inspections(text)]
-    assert got == [("一分公司", "集团党委第一巡察组", "常规"), ("四分公司", "集团党委第二巡察组", "常规")]
+    assert got == [("甲分公司", "集团党委第一巡察组", "常规"), ("乙分公司", "集团党委第二巡察组", "常规")]
 
 
 def test_a_labelled_tour_a_few_words_after_its_label() -> None:

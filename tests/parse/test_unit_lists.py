@@ -140,8 +140,8 @@ def test_a_group_at_work_names_no_unit(text: str) -> None:
 
 @pytest.mark.parametrize(("text", "expected"), [
     ("2018年9月19日,县委第一巡察组正式进驻甲桥镇,将开展为期2个月的巡察。", ("甲桥镇", "2018-09-19")),
-    ("2021年4月23日,县委第四巡察组完成对建设镇根德村党支部的进驻和动员工作。",
-     ("建设镇根德村党支部", "2021-04-23")),
+    ("2021年4月23日,县委第四巡察组完成对建设镇东岭村党支部的进驻和动员工作。",
+     ("建设镇东岭村党支部", "2021-04-23")),
 ])
 def test_an_arrival_dates_the_start(text: str, expected: tuple[str, str]) -> None:
     (i,) = extract_inspections(text)
@@ -185,7 +185,7 @@ def test_a_feedback_meeting_names_the_unit_fed_back_to_and_its_day() -> None:
 
 
 @pytest.mark.parametrize(("segment", "expected"), [
-    ("西川镇、叶堡镇、陇城镇党委及所辖105个行政村", ["西川镇党委", "叶堡镇党委", "陇城镇党委"]),
+    ("东川镇、北堡镇、南城镇党委及所辖105个行政村", ["东川镇党委", "北堡镇党委", "南城镇党委"]),
     ("区财政局、区审计局党组", ["区财政局党组", "区审计局党组"]),
     ("区财政局、甲街道党工委", ["区财政局", "甲街道党工委"]),
     ("甲村党支部、乙村党支部", ["甲村党支部", "乙村党支部"]),
@@ -210,8 +210,8 @@ def test_a_list_may_close_a_comma_group_on_a_farm() -> None:
 @pytest.mark.parametrize(("text", "expected"), [
     ("10月22日,集团第二专项巡察组进驻甲服务区公司动员会在公司会议室召开。", ["甲服务区公司"]),
     ("至4月上旬,已基本完成对甲市乙区等15个县(市、区)的驻点巡视任务。", ["甲市乙区"]),
-    ("会上,第一巡察组组长某某、第二巡察组组长某某分别汇报了对校团委、马克思主义学院党总支的巡察情况。",
-     ["校团委", "马克思主义学院党总支"]),
+    ("会上,第一巡察组组长某某、第二巡察组组长某某分别汇报了对校团委、某某学院党总支的巡察情况。",
+     ["校团委", "某某学院党总支"]),
     ("4月17日,甲大学、乙理工大学等11个单位向社会公布了巡视整改进展情况。", ["甲大学", "乙理工大学"]),
 ])
 def test_units_named_by_a_meeting_a_report_or_a_publication(text: str, expected: list[str]) -> None:
@@ -236,7 +236,7 @@ def test_addressees_described_grouped_or_met(text: str, expected: list[str]) -> 
     ("7月3日,县委3个巡察组分别完成对甲镇、乙乡共2个乡镇及所辖69个村党组织的巡察进驻。", ["甲镇", "乙乡"]),
     ("近日,某县启动第一轮巡察工作。本轮巡察对象包括县住建局、县民政局等四个县直部门,巡察时间从3月14日到4月14日。",
      ["县住建局", "县民政局"]),
-    ("2月16日,区委第一巡察组、第二巡察组分别在区国土资源局和洪山乡召开巡察工作动员会。", ["区国土资源局", "洪山乡"]),
+    ("2月16日,区委第一巡察组、第二巡察组分别在区自然资源局和乙山乡召开巡察工作动员会。", ["区自然资源局", "乙山乡"]),
     ("县委第一巡察组在县委三楼会议室召开巡察工作动员会。", []),
     ("县委第十一轮巡察三个巡察组对甲镇开展了常规巡察,巡乡带村对甲镇罗村、高村开展对村巡察。", ["甲镇", "甲镇罗村", "高村"]),
     ("县委3个巡察组分别就甲乡、林业局、乙管理处等3家被巡单位的巡察情况进行汇报。", ["甲乡", "林业局", "乙管理处"]),
@@ -250,8 +250,8 @@ def test_the_mode_of_an_arrival() -> None:
 
 
 @pytest.mark.parametrize(("segment", "expected"), [
-    ("武进区纪委监委机关和组织部、天宁区纪委监委机关和组织部",
-     ["武进区纪委监委机关", "武进区组织部", "天宁区纪委监委机关", "天宁区组织部"]),
+    ("甲河区纪委监委机关和组织部、乙河区纪委监委机关和组织部",
+     ["甲河区纪委监委机关", "甲河区组织部", "乙河区纪委监委机关", "乙河区组织部"]),
     ("市委党校及市公安局、司法局、扶贫办", ["市委党校", "市公安局", "市司法局", "市扶贫办"]),
     ("市公安局开展扫黑除恶、对市扶贫办开展脱贫攻坚、对市生态环境局", ["市公安局", "市扶贫办", "市生态环境局"]),
 ])
@@ -294,7 +294,7 @@ def test_a_counted_visit_gives_its_kind_and_tour_to_the_units_fed_back_to() -> N
 
 def test_a_unit_named_by_its_level_then_by_its_place_is_one_inspection() -> None:
     text = ("6月9日上午,县委交叉巡察组巡察县人民法院党组情况反馈会在县法院召开。"
-            "会上,县委交叉巡察组组长某某向霞浦法院党组反馈了巡察工作情况。")
+            "会上,县委交叉巡察组组长某某向丁河法院党组反馈了巡察工作情况。")
     assert targets(text) == ["县人民法院党组"]
 
 
@@ -305,7 +305,7 @@ def test_the_same_office_of_two_levels_is_two_units() -> None:
 
 @pytest.mark.parametrize(("segment", "expected"), [
     ("市人大常委会机关、市政府办公室、人民法院、公安局", ["市人大常委会机关", "市政府办公室", "市人民法院", "市公安局"]),
-    ("市政协机关、通辽职业学院", ["市政协机关", "通辽职业学院"]),  # a name of its own, maybe a place's
+    ("市政协机关、丙川职业学院", ["市政协机关", "丙川职业学院"]),  # a name of its own, maybe a place's
 ])
 def test_a_place_is_lent_only_to_a_departments_short_name(segment: str, expected: list[str]) -> None:
     assert [t.name for t in split_targets(segment, 0)] == expected

@@ -118,7 +118,7 @@ def _fill_from_round(o: Opening, visits_: list[Mention], inspections: list[Inspe
 
 def _merged(inspections: list[Inspection]) -> list[Inspection]:
     """One inspection per unit and kind: an announcement names a unit more than once (区委第三巡察组
-    向区委办反馈…组长向区委办反馈了巡察意见; 对店埠镇等16个乡镇…;市委第四巡察组:巡察店埠镇、撮镇镇), the
+    向区委办反馈…组长向区委办反馈了巡察意见; 对甲埠镇等16个乡镇…;市委第四巡察组:巡察甲埠镇、乙埠镇), the
     second time maybe without its place or its party body (对甲县乙镇党委…;对乙镇…). The first
     mention keeps its name and span; what it leaves open, a later one may give, and the one
     group a later one names beats several named together. A unit in two lists of different
@@ -146,7 +146,7 @@ def _same_kind(a: Inspection, b: Inspection) -> bool:
 def _same_unit(a: str, b: str) -> bool:
     """Whether two names name one unit: equal, or one is the other with its place left off,
     either perhaps with its party body (市财政局 and 财政局党组), or with its place named by
-    its level in one and by its name in the other (县人民法院党组 and 霞浦法院党组)."""
+    its level in one and by its name in the other (县人民法院党组 and 丁河法院党组)."""
     if a.endswith(b) or b.endswith(a):
         return True
     a, b = _BODY_SUFFIX.sub("", a), _BODY_SUFFIX.sub("", b)

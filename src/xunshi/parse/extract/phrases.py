@@ -141,7 +141,7 @@ _FEEDBACK = re.compile(
 )
 _NAMED_IN = ("to", "on", "meet", "held")
 """The groups of a feedback phrase that name its units: 向X, 对X的, 召开巡察X反馈会, 巡察X反馈会召开."""
-# An addressee that is a body or a place, not a person: 市财政局党组, 某某市, 新疆生产建设兵团, not
+# An addressee that is a body or a place, not a person: 市财政局党组, 某某市, 生产建设兵团, not
 # 县委书记张三.
 _BODY = re.compile(rf".*(?:{ORG_END}|[省市县区州旗]|兵团)")
 

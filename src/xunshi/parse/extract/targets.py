@@ -77,7 +77,7 @@ _DEPARTMENT = re.compile(r"[\u4e00-\u9fff]{1,5}(?:局|委|办|馆|站|所|联|�
 _BODY_OF_PLACE = re.compile(rf"[\u4e00-\u9fff]+(?:{ORG_END}|机关)")
 # What shows a name already says where it is or whose body it is: 甲县…, 团区委, 甲街道党工委.
 _NAMED_PLACE = re.compile(r"[省市县区州旗盟镇乡村团党]|街道")
-# A name closed by a party body or a collective its list may share: 陇城镇党委, 市经开区乡镇.
+# A name closed by a party body or a collective its list may share: 南城镇党委, 市经开区乡镇.
 _SUFFIXED = re.compile(r"(?P<base>.+?)(?P<suffix>党委|党组|党总支|党支部|党工委|乡镇)")
 # What follows the units when the topic is named after them: 向A、B就“双高”建设情况反馈 / 对A、B,
 # 就工程建设项目情况进行专项巡察 (not 县就业局).
@@ -143,8 +143,8 @@ def _items(part: str, offset: int) -> list[Target]:
 
 
 def _distribute_prefix(items: list[Target]) -> list[Target]:
-    """区卫计局、环保局、人社局 / 武进区纪委监委机关和组织部: a department's place names the place of the
-    short names after it that carry none (区环保局, 武进区组织部); 市政府驻甲地联络处和驻乙地联络处: an
+    """区卫计局、环保局、人社局 / 甲河区纪委监委机关和组织部: a department's place names the place of the
+    short names after it that carry none (区环保局, 甲河区组织部); 市政府驻甲地联络处和驻乙地联络处: an
     office named from 驻 on belongs to the body before it. Spans stay on what is printed."""
     out: list[Target] = []
     place = None  # the place of the last department that named one
@@ -162,8 +162,8 @@ def _distribute_prefix(items: list[Target]) -> list[Target]:
 
 
 def _distribute_suffix(items: list[Target]) -> list[Target]:
-    """西川镇、叶堡镇、陇城镇党委: the last item's party body (or 乡镇) belongs to every item before it
-    that names none and is of its kind (镇 like 镇): 西川镇党委 …; 甲区、乙区乡镇 are two collectives."""
+    """东川镇、北堡镇、南城镇党委: the last item's party body (or 乡镇) belongs to every item before it
+    that names none and is of its kind (镇 like 镇): 东川镇党委 …; 甲区、乙区乡镇 are two collectives."""
     last = _SUFFIXED.fullmatch(items[-1].name) if len(items) > 1 else None
     if last is None:
         return items
