@@ -67,13 +67,38 @@ def test_same_year_and_yearless_dates_follow_the_previous_date() -> None:
     assert [d[0] for d in dates(text)] == ["2019-03-01", "2019-07-09", "2019-06-03"]
 
 
-def test_yearless_date_needs_a_date_in_the_same_paragraph() -> None:
-    assert [d[0] for d in dates("2019年3月1日巡察\n6月3日召开会议")] == ["2019-03-01"]
+def test_yearless_date_of_an_unsigned_text_takes_the_year_given_before() -> None:
+    """A news release gives the year once (2019年3月1日,…) and later paragraphs only 月日."""
+    assert [d[0] for d in dates("2019年3月1日巡察\n6月3日召开会议")] == ["2019-03-01", "2019-06-03"]
+
+
+def test_a_bare_date_opening_an_unsigned_text_takes_the_year_of_the_next_date() -> None:
+    got = [(str(d.start), d.year_given) for d in find_dates("6月3日召开会议\n2019年3月1日巡察")]
+    assert got == [("2019-06-03", False), ("2019-03-01", True)]
+
+
+def test_a_bare_date_without_any_year_in_the_text_is_not_guessed() -> None:
+    assert dates("6月3日召开会议,7月1日反馈") == []
 
 
 def test_yearless_date_opening_a_paragraph_takes_the_signature_year() -> None:
     assert [d[0] for d in dates("2019年9月1日至11月30日巡察\n4月2日反馈", this_year=2020)] == [
         "2019-09-01", "2020-04-02"]
+
+
+@pytest.mark.parametrize(("text", "start"), [
+    ("县委巡察组从3月17日起对县林业局开展巡察", "2021-03-17"),
+    ("区委第二巡察组自2021年9月20日起,进驻某街道", "2021-09-20"),
+    ("从2021年8月11日开始,区委巡察组对某村开展巡察", "2021-08-11"),
+])
+def test_a_date_that_opens_a_range(text: str, start: str) -> None:
+    (mention,) = find_dates(text, 2021)
+    assert (str(mention.start), mention.end, mention.opens) == (start, None, True)
+
+
+@pytest.mark.parametrize("text", ["2019年4月1日起至5月31日", "2019年4月1日召开会议", "2019年4月1日开展巡察"])
+def test_a_closed_or_lone_date_opens_nothing(text: str) -> None:
+    assert not find_dates(text)[0].opens
 
 
 def test_full_width_and_traditional_input() -> None:
@@ -112,3 +137,18 @@ def test_next_year_follows_the_previous_date() -> None:
 
 def test_next_year_without_a_previous_date_is_not_guessed() -> None:
     assert dates("次年1月9日反馈", this_year=2020) == []
+
+
+def test_a_bare_date_after_an_earlier_paragraphs_later_date_is_in_the_next_year() -> None:
+    """Unsigned releases tell events in order: 12月 then a new paragraph's 3月 is the next year."""
+    assert [d[0] for d in dates("2022年12月5日至12月13日巡视。\n3月14日审议报告")] == ["2022-12-05", "2023-03-14"]
+
+
+def test_a_bare_date_records_that_its_year_was_not_printed() -> None:
+    assert [d.year_given for d in find_dates("2017年10月至12月巡察,1月24日至1月30日反馈,1月4至5日")] == [
+        True, False, False]
+
+
+def test_an_open_range_closed_in_the_next_clause() -> None:
+    assert dates("常规巡察从2019年4月1日开始,5月31日结束,巡察时间60天") == [
+        ("2019-04-01", "2019-05-31", "2019年4月1日开始,5月31日")]

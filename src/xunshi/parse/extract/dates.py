@@ -3,8 +3,9 @@
 Reports write a tour as `2019年9月16日至12月16日` (the second half inherits the year and
 month), a feedback day as `今年2月26日` (the year is the report's own), `次年1月9日` (the year
 after the date just mentioned) or only to the month (`6月下旬`, `并于7月反馈`), and signatures in
-Chinese numerals (`二〇二〇年八月二十六日`). Everything is resolved from the text alone: a
-date whose year cannot be derived from the report's other dates is dropped, never guessed.
+Chinese numerals (`二〇二〇年八月二十六日`). A tour may be given by its first day only
+(`从3月17日起`, `自2024年9月20日起`, `从8月11日开始`). Everything is resolved from the text alone:
+a date whose year cannot be derived from the report's other dates is dropped, never guessed.
 """
 from __future__ import annotations
 
@@ -51,6 +52,9 @@ _DATE = re.compile(
     rf"|{_part('s')}(?:{_RANGE_SEP}{_part('e')})?)"
 )
 
+# What makes a lone date the start of an open range: 3月17日起 / 8月11日开始 (not 起至…).
+_OPENS = re.compile(r"[ ]*(?:起|开始)(?![ ]*(?:至|到))")
+
 _AT = "于"
 """Right before a month, it says the month is when something happened (并于7月反馈了巡察意见)."""
 
@@ -63,11 +67,15 @@ report's own year."""
 
 @dataclass(frozen=True)
 class DateMention:
-    """A date (end None) or a range as printed at `span`."""
+    """A date (end None) or a range as printed at `span`; `opens` marks a date that starts an
+    open range (从3月17日起), `year_given` whether a year was printed (2019年, 今年) rather than
+    taken from the dates around it (a bare 3月5日)."""
 
     start: PartialDate
     end: PartialDate | None
     span: Span
+    opens: bool = False
+    year_given: bool = True
 
     @property
     def last(self) -> PartialDate:
@@ -94,16 +102,34 @@ class _Years:
     previous: int | None  # the year of the date just before, for 同年 / 次年
     paragraph: int | None  # the same, but only inside one paragraph, for a bare 7月19日
     signed: int | None  # the year the report is signed in, for a bare 7月19日 opening a paragraph
+    last: PartialDate | None = None  # the date just before, in any paragraph
+    ahead: PartialDate | None = None  # the first dated mention after, for dates before any year
 
     def of(self, token: str | None) -> int | None:
-        """The year a printed token (2019, 二〇一九, 今, 同; None: not printed) stands for."""
+        """The year a printed token (2019, 二〇一九, 今, 同; None: not printed) stands for. A bare
+        7月19日 takes its paragraph's year, else the signature's, else (an unsigned news release
+        giving the year once) the year of the date just before it."""
         if token is None:
-            return self.paragraph if self.paragraph is not None else self.signed
+            years = (self.paragraph, self.signed, self.previous, self.ahead.year if self.ahead else None)
+            return next((y for y in years if y is not None), None)
         if token in _AFTER_PREVIOUS:
             return None if self.previous is None else self.previous + _AFTER_PREVIOUS[token]
         if token in _RELATIVE_YEAR:
             return None if self.report is None else self.report + _RELATIVE_YEAR[token]
         return to_int(token)
+
+
+    def onward(self, start: PartialDate) -> PartialDate:
+        """A bare date that took the year of a date in an earlier paragraph (no signature year)
+        but falls before it is in the next year: a release tells its events in order after its
+        lead (2022年12月5日至13日巡视。\n3月14日审议 → 2023年3月14日). A lead's bare date keeps the
+        year of the first date after it: the background that follows may be of the year before,
+        which only the kind of event can tell (a feedback is not before its tour)."""
+        if self.paragraph is not None or self.signed is not None:
+            return start
+        if self.last is not None and start.as_date() < self.last.as_date():
+            return _valid(start.year + 1, start.month, start.day) or start
+        return start
 
 
 def _num(token: str | None) -> int | None:
@@ -124,7 +150,7 @@ def _short_range(m: re.Match[str], years: _Years) -> DateMention | None:
         start, end = _valid(year, month, first), _valid(year, month, second)
     if start is None or end is None or end.as_date() < start.as_date():
         return None
-    return DateMention(start, end, Span(m.start(), m.end()))
+    return DateMention(start, end, Span(m.start(), m.end()), year_given=m.group("ry") is not None)
 
 
 def _unit_end(m: re.Match[str], group: str) -> int:
@@ -152,10 +178,12 @@ def _resolve(m: re.Match[str], years: _Years) -> DateMention | None:
     start = None if year is None else _valid(year, _num(sm), _num(sd))
     if start is None:
         return None
+    start = start if sy is not None else years.onward(start)
     end = _range_end(m, start, years)
     # a lone date ends at the 日/月 after its last printed field
     stop = m.end() if end else m.end("sp") if part else _unit_end(m, "sd" if sd else "sm")
-    return DateMention(start, end, Span(m.start(), stop))
+    opens = end is None and bool(_OPENS.match(m.string, stop))
+    return DateMention(start, end, Span(m.start(), stop), opens, sy is not None)
 
 
 def _range_end(m: re.Match[str], start: PartialDate, years: _Years) -> PartialDate | None:
@@ -183,17 +211,45 @@ def find_dates(text: str, this_year: int | None = None) -> list[DateMention]:
     Relative years (今年) resolve against `this_year` (the report's signature year) or, failing
     that, the year of the nearest earlier date; a year-less `M月D日` takes the year of the
     nearest earlier date in the same paragraph, else `this_year` (a news release dating its
-    events by month and day only). Unresolvable mentions are left out.
+    events by month and day only), else the year of the date before it or, opening an unsigned
+    text, of the first date after it. Unresolvable mentions are left out.
     """
     out: list[DateMention] = []
+    leading: list[re.Match[str]] = []  # bare dates before any year, in a text without a signature
     for m in _DATE.finditer(text):
         if m.end() == m.start():
             continue
         prev = out[-1].last.year if out else None
         same_para = bool(out) and "\n" not in text[out[-1].span.end : m.start()]
         years = _Years(this_year if this_year is not None else prev, prev, prev if same_para else None,
-                       this_year)
+                       this_year, out[-1].last if out else None)
         mention = _resolve(m, years)
         if mention is not None:
             out.append(mention)
+        elif not out and this_year is None:
+            leading.append(m)
+    if leading and out:
+        years = _Years(None, None, None, None, ahead=out[0].start)
+        out = [x for x in (_resolve(m, years) for m in leading) if x is not None] + out
+    return _closed(text, out)
+
+
+# An open range closed in the next clause: 从2019年4月1日开始,5月31日结束.
+_THEN = re.compile(r"[ ]*[,,][ ]*")
+_ENDS = re.compile(r"[ ]*(?:结束|止)")
+
+
+def _closed(text: str, found: list[DateMention]) -> list[DateMention]:
+    """Join a date that opens a range to the date that ends it in the next clause."""
+    out: list[DateMention] = []
+    for d in found:
+        prev = out[-1] if out else None
+        if (prev is not None and prev.opens and d.end is None
+                and d.start.as_date() >= prev.start.as_date()
+                and _THEN.fullmatch(text, _OPENS.match(text, prev.span.end).end(), d.span.start)
+                and _ENDS.match(text, d.span.end)):
+            out[-1] = DateMention(prev.start, d.start, Span(prev.span.start, d.span.end),
+                                  year_given=prev.year_given)
+        else:
+            out.append(d)
     return out

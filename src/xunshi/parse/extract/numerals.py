@@ -61,3 +61,13 @@ def to_number(s: str) -> Decimal | None:
         return Decimal(s.replace(",", ""))
     n = to_int(s)
     return None if n is None else Decimal(n)
+_CN_DIGITS = "〇一二三四五六七八九"
+
+
+def to_chinese(n: int) -> str:
+    """Write 1 … 99 as a report prints it: 7 → 七, 10 → 十, 16 → 十六, 23 → 二十三."""
+    if not 0 < n < 100:
+        raise ValueError(f"{n} is outside 1-99")
+    tens, ones = divmod(n, 10)
+    return ((_CN_DIGITS[tens] if tens > 1 else "") + ("十" if tens else "")
+            + (_CN_DIGITS[ones] if ones else ""))

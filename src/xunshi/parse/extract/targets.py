@@ -1,9 +1,12 @@
 """Split the object of `对…开展巡察` into the units inspected.
 
 The object is one unit (`市委政法委(含市法学会党组)`), a list closed by a count
-(`市委办公室、…和市社保局7个单位`), or a list of names sharing a head noun printed once
-(`南滚河、澜沧江2个国家级(省级)自然保护区管护局` → 南滚河自然保护区管护局, …). Parentheticals are
-asides (含…, the unit's other name) and are dropped from the name.
+(`市委办公室、…和市社保局7个单位`), a list of names sharing a head noun printed once
+(`南滚河、澜沧江2个国家级(省级)自然保护区管护局` → 南滚河自然保护区管护局, …) or a place prefix
+printed once (`区卫计局、环保局、人社局` → 区卫计局, 区环保局, 区人社局), and a township with the
+villages it administers (`甲镇及其所辖东村、西村`). Parentheticals are asides (含…, the unit's
+other name) and are dropped from the name; a subsidiary is named without its owner
+(`集团所属甲公司党支部` → 甲公司党支部).
 """
 from __future__ import annotations
 
@@ -14,10 +17,10 @@ from ..model import Span
 from .numerals import NUMBER, to_int
 from .organizations import ORG_END
 
-# A count closing a list, and what it counts: 13个单位 / 等7家单位 / 三户企业 / 4个国家级(省级)自然保护区管护局.
+# A count closing a list, and what it counts: 13个单位 / 等7家单位 / 共6个乡镇 / 三户企业 / 4个国家级(省级)自然保护区管护局.
 # One object may hold several such lists: A、B6个乡镇和C、D2个部门 / A、B6个乡镇,C、D2个部门.
 _COUNT = re.compile(
-    rf"等?(?P<count>{NUMBER})(?:个|家|所|座|户)(?P<head>(?:[^、(和及,]|\([^)]*\))*?)(?=以及|和|及|、|,|$)"
+    rf"(?:等|共)*(?P<count>{NUMBER})(?:个|家|所|座|户)(?P<head>(?:[^、(和及,]|\([^)]*\))*?)(?=以及|和|及|、|,|$)"
 )
 # A list closed by 等 and a collective noun, without a count: 市委办公室、市委宣传部等单位.
 _ETC = re.compile(r"等(?P<head>[\u4e00-\u9fff]{1,6})$")
@@ -28,24 +31,59 @@ _LIST_JOIN = re.compile(r"^(?:以及|和|及|、|,)")
 _UNIT_KIND = re.compile(rf"[\u4e00-\u9fff]{{1,12}}{ORG_END}")
 # Words that only qualify the head noun: 国家级, 省级, (省级) ….
 _HEAD_QUALIFIER = re.compile(r"\([^)]*\)|(?:国家|省|市|县|区|地市)级")
-# A conjunction joining the last items (A、B和C), only right after a name's end (局和, 室及) so
-# that names like 住房和城乡建设局 stay whole.
-_CONJ = re.compile(r"(?<=[委办部局厅院组会所站队室司厂校馆心团])(?:以及|和|及|与)")
+# A conjunction joining the last items (A、B和C), only right after a name's end (局和, 室及, 镇和,
+# 党总支及) so that names like 住房和城乡建设局 stay whole; and a township's link to the villages
+# it administers (甲镇及其所辖东村、西村 / 乙乡及所辖村), each side a unit of its own.
+_OWNED_BY = re.compile(r"及其?(?:所辖|下辖|下属|所属)")
+_CONJ = re.compile(rf"{_OWNED_BY.pattern}"
+                   r"|(?<=[委办部局厅院组会所站队室司厂校馆心团镇乡村县区旗支处场关])(?:以及|和|及|与)")
 # Not a unit but a clause, a scope, a topic or a collective: 对巡视反馈问题进行整改, 对照…, 对全县…
 # (not 全国人大常委会机关), 对各乡镇…, 对非公有制企业…, 对扶贫工作开展专项巡察, 对30个地区和单位党组织,
 # …直部门单位、乡镇(街道) (a kind of unit named without any one of them).
 _NOT_A_UNIT = re.compile(r"问题|情况|意见|要求|整改|巡视|巡察|线索|部署|以来|期间"
                          r"|^(?:照|其|此|象|全(?!国)|各|所属|所辖|下属|其他|有关|非)"
                          r"|(?:工作|领域|方面|建设|项目|资金)$"
-                         r"|^(?:地区|单位|部门)|单位(?:党组织)?$|^(?:乡镇|街道|村|社区)(?:党组织)?$")
+                         r"|^(?:地区|单位|部门)|单位(?:党组织)?$|(?:乡镇|镇街)$"
+                         r"|^(?:乡镇|街道|村|社区|行政村|村居)(?:党组织)?$")
 _PAREN = re.compile(r"\([^)]*\)")
 # Asides closing an item, left out of its span: (含市法学会党组), (市委教育工委).
 _TRAILING_PARENS = re.compile(r"(?:\([^)]*\))+$")
 # Who in the unit was inspected is not part of its name: 市财政局领导班子 → 市财政局.
-_MEMBERS = re.compile(r"(?:领导班子|班子)(?:及其成员)?$")
+_MEMBERS = re.compile(r"(?:领导班子|班子)(?:及其成员|及[\u4e00-\u9fff]{0,8}干部(?:职工)?)?$")
+# A party body named without its unit, after a person (书记王某和党委领导班子): the unit before.
+_BODY_ONLY = re.compile(r"党委|党组|党总支|党支部|党工委")
+# How a list may describe its units before naming them: 十五届县委第六轮巡察的甲镇, 本轮巡察的乙学院,
+# 中央提级巡视的丙市; a quoted manner after them: 丙市“一对一”.
+_DESCRIBED = re.compile(r"[^、]*?(?:巡视|巡察)的")
+_MANNER = re.compile(r"“[^”]*”$")
+# A clause per unit in a list of topics (对甲局开展扫黑除恶、对乙办开展脱贫攻坚…三个专项巡察).
+_TOPIC_CLAUSE = re.compile(r"^对|(?:开展|进行)[^、]*$")
 # A person fed back to alongside the body (党组书记张三和党组领导班子, 主要负责同志和领导班子): the unit
 # is the body after the conjunction, or the one before the person when only 领导班子 follows.
 _PERSON_AND = re.compile(r"(?:主要)?(?:负责同志|负责人|书记)[\u4e00-\u9fff·]{0,4}?(?:以及|和|及)")
+# An owner named before its subsidiary (集团所属甲公司党支部, 乙集团有限公司所属丙公司党委): the
+# subsidiary is the unit, when it has a name of its own (not 所属党支部).
+_OWNER = re.compile(r"[\u4e00-\u9fff()]{2,30}?(?:所属|下属)(?=(?!党)[\u4e00-\u9fff]{2,}"
+                    rf"{ORG_END}$)")
+# Collective words before a count's head noun: 5个部门党组 and 2家企业党委 complete the names with
+# 党组 and 党委 only (not 市财政局部门党组).
+_COLLECTIVE_HEAD = re.compile(r"^(?:部门|单位|企业|机关|二级)+")
+# A place prefix printed once for a list of departments (区卫计局、环保局): a place (or a level
+# word) before a department's short name, and the short names after it that carry no place.
+_PLACE_PREFIX = re.compile(r"[\u4e00-\u9fff]{0,6}?[省市县区州旗盟](?!委)")
+_DEPARTMENT = re.compile(r"[\u4e00-\u9fff]{1,5}(?:局|委|办|馆|站|所|联|协|部|中心|机关)"
+                         r"|[\u4e00-\u9fff]{0,3}(?:法院|检察院)")
+# What makes the rest of a name after its place a body of that place (市人大常委会机关 → 市).
+_BODY_OF_PLACE = re.compile(rf"[\u4e00-\u9fff]+(?:{ORG_END}|机关)")
+# What shows a name already says where it is or whose body it is: 甲县…, 团区委, 甲街道党工委.
+_NAMED_PLACE = re.compile(r"[省市县区州旗盟镇乡村团党]|街道")
+# A name closed by a party body or a collective its list may share: 南城镇党委, 市经开区乡镇.
+_SUFFIXED = re.compile(r"(?P<base>.+?)(?P<suffix>党委|党组|党总支|党支部|党工委|乡镇)")
+# What follows the units when the topic is named after them: 向A、B就“双高”建设情况反馈 / 对A、B,
+# 就工程建设项目情况进行专项巡察 (not 县就业局).
+_TOPIC = re.compile(r",?就(?!业).*$")
+# A conjunction opening a comma group: 对A和B,以及C、D.
+_LEADING_CONJ = re.compile(r"(?:以及|并|和|及|与)")
 # A pronoun standing for a place named before it (该镇河西村 → 河西村): the report's text says which.
 _ANAPHOR = re.compile(r"^该[省市州县区旗镇乡街村]")
 # A place inspected on one topic (某某市安全生产工作), or a body on how it carries one out
@@ -70,34 +108,87 @@ class Target:
     span: Span
 
 
-def _items(part: str, offset: int) -> list[Target]:
-    """Split at 、 (or the comma between groups of a list), and at name-ending conjunctions,
-    outside parentheses; drop the parentheticals."""
-    depth, start, cuts = 0, 0, []
-    for i, ch in enumerate(part):
-        depth += (ch == "(") - (ch == ")")
-        if depth == 0 and ch in "、,":
+def _cuts(part: str, separators: str, a: int, b: int) -> list[tuple[int, int]]:
+    """part[a:b] split at `separators` outside parentheses, as (start, end) pairs."""
+    depth, start, cuts = 0, a, []
+    for i in range(a, b):
+        depth += (part[i] == "(") - (part[i] == ")")
+        if depth == 0 and part[i] in separators:
             cuts.append((start, i))
             start = i + 1
-    cuts.append((start, len(part)))
-    out = []
-    for a, b in cuts:
-        conj = [m for m in _CONJ.finditer(part, a, b) if "(" not in part[a : m.start()]]
-        bounds = [a] + [x for m in conj for x in (m.start(), m.end())] + [b]
-        out += [_target(part, offset, bounds[k], bounds[k + 1]) for k in range(0, len(bounds), 2)]
-    return [t for t in out if t is not None]
+    return cuts + [(start, b)]
+
+
+def _items(part: str, offset: int) -> list[Target]:
+    """Split at the comma between groups of a list, at 、 and at name-ending conjunctions,
+    outside parentheses; drop the parentheticals. Within a comma group, a prefix or suffix
+    printed once is lent to the names that omit it, not to the units a township administers
+    (甲镇及其所辖东村、西村)."""
+    out: list[Target] = []
+    for group in _cuts(part, ",", 0, len(part)):
+        names: list[Target | None] = []
+        owned = None  # where the units a township administers begin
+        for a, b in _cuts(part, "、", *group):
+            conj = [m for m in _CONJ.finditer(part, a, b)
+                    if part.count("(", a, m.start()) == part.count(")", a, m.start())]
+            bounds = [a] + [x for m in conj for x in (m.start(), m.end())] + [b]
+            for k in range(0, len(bounds), 2):
+                if k and owned is None and _OWNED_BY.fullmatch(part, bounds[k - 1], bounds[k]):
+                    owned = len(names)
+                names.append(_target(part, offset, bounds[k], bounds[k + 1]))
+        cut = len(names) if owned is None else owned
+        out += _distribute_suffix(_distribute_prefix([t for t in names[:cut] if t is not None]))
+        out += [t for t in names[cut:] if t is not None]
+    return [t for t in out if 2 <= len(t.name) <= 40 and not _NOT_A_UNIT.search(t.name)]
+
+
+def _distribute_prefix(items: list[Target]) -> list[Target]:
+    """区卫计局、环保局、人社局 / 甲河区纪委监委机关和组织部: a department's place names the place of the
+    short names after it that carry none (区环保局, 甲河区组织部); 市政府驻甲地联络处和驻乙地联络处: an
+    office named from 驻 on belongs to the body before it. Spans stay on what is printed."""
+    out: list[Target] = []
+    place = None  # the place of the last department that named one
+    for t in items:
+        stationed = out[-1].name.find("驻") if out else -1
+        if t.name.startswith("驻") and stationed > 0:
+            t = Target(out[-1].name[:stationed] + t.name, t.span)
+        elif place and _DEPARTMENT.fullmatch(t.name) and not _NAMED_PLACE.search(t.name):
+            t = Target(place + t.name, t.span)
+        prefix = _PLACE_PREFIX.match(t.name)
+        if prefix and _BODY_OF_PLACE.fullmatch(t.name[prefix.end() :]):
+            place = prefix.group(0)
+        out.append(t)
+    return out
+
+
+def _distribute_suffix(items: list[Target]) -> list[Target]:
+    """东川镇、北堡镇、南城镇党委: the last item's party body (or 乡镇) belongs to every item before it
+    that names none and is of its kind (镇 like 镇): 东川镇党委 …; 甲区、乙区乡镇 are two collectives."""
+    last = _SUFFIXED.fullmatch(items[-1].name) if len(items) > 1 else None
+    if last is None:
+        return items
+    kind = last.group("base")[-1]
+    if any(_SUFFIXED.fullmatch(t.name) or not t.name.endswith(kind) for t in items[:-1]):
+        return items
+    return [Target(t.name + last.group("suffix"), t.span) for t in items[:-1]] + [items[-1]]
 
 
 def _target(part: str, offset: int, a: int, b: int) -> Target | None:
-    """The item part[a:b] as a unit name, or None when it is empty or no unit at all."""
+    """The item part[a:b] as a name (whether a unit's is checked once its list has lent it what
+    it omits), or None when it is empty."""
     person = _PERSON_AND.search(part, a, b)
     if person:
-        a, b = (person.end(), b) if _MEMBERS.sub("", part[person.end() : b]).strip() else (a, person.start())
+        rest = _MEMBERS.sub("", part[person.end() : b]).strip()
+        a, b = (person.end(), b) if rest and not _BODY_ONLY.fullmatch(rest) else (a, person.start())
+    owner = (_OWNER.match(part, a, b) or _LEADING_CONJ.match(part, a, b)
+             or _DESCRIBED.match(part, a, b))
+    a = owner.end() if owner else a
     raw = part[a:b]
-    name = _ANAPHOR.sub("", _MEMBERS.sub("", _PAREN.sub("", raw).strip()))
+    name = _MANNER.sub("", _TOPIC_CLAUSE.sub("", _PAREN.sub("", raw).strip()))
+    name = _ANAPHOR.sub("", _MEMBERS.sub("", name))
     topic = _PLACE_TOPIC.match(name)
     name = (topic.group("place") or topic.group("body")) if topic else name
-    if not 2 <= len(name) <= 40 or _NOT_A_UNIT.search(name):
+    if not name:
         return None
     item = raw.strip()
     start = a + raw.index(item)
@@ -107,7 +198,7 @@ def _target(part: str, offset: int, a: int, b: int) -> Target | None:
 
 def _shared_head(head: str, items: list[Target]) -> str | None:
     """The head noun to append to every item, when the count's noun completes the names."""
-    noun = _HEAD_QUALIFIER.sub("", head).strip()
+    noun = _COLLECTIVE_HEAD.sub("", _HEAD_QUALIFIER.sub("", head).strip())
     if not _UNIT_KIND.fullmatch(noun):
         return None
     return None if all(t.name.endswith(noun[-1]) for t in items) else noun
@@ -132,6 +223,7 @@ def _closed_list(items: list[Target], closing: re.Match[str] | None) -> list[Tar
 
 def split_targets(segment: str, offset: int) -> list[Target]:
     """The units named in `segment` (which starts at `offset` in the text), in order."""
+    segment = _TOPIC.sub("", segment)
     out, pos = [], 0
     for closing in _COUNT.finditer(segment):
         part = segment[pos : closing.start()]

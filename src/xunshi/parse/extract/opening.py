@@ -1,0 +1,301 @@
+"""A report's opening paragraphs and what they say once for many units.
+
+Reports state who inspected, in which term/round, of which kind and when, once for all the
+units after it: in the sentence naming the units (`2021年11月8日至12月20日,市委第二巡察组对A、B
+开展常规巡察`), in an earlier clause (`八届某某区委于…开展了第六轮常规巡察,分七组对A、B…开展了集中
+巡察`), in a preceding sentence (`近日,市委第三巡察组召开反馈会。…向某局反馈了巡察意见`), for the
+whole round (`本轮巡察为“回头看”`) or in the headline (`关于脱贫攻坚专项巡视整改情况的通报`).
+`Opening.inspections` turns a `phrases.Mention` into one `Inspection` per unit, with that
+context filled in.
+"""
+from __future__ import annotations
+
+import bisect
+import re
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from typing import Protocol, TypeVar
+
+from ..model import Inspection, PartialDate, Span
+from .dates import DateMention, find_dates
+from .organizations import MODE, Group, find_groups, ordering_authority
+from .phrases import Mention, Phrase, sentence_start
+from .rounds import KINDS, RoundMention, find_rounds, kind_in, kinds_named, round_kind
+from .signature import Signature
+from .targets import Target
+
+# A kind a headline names with the mode: 关于脱贫攻坚专项巡视整改…, 关于巡视“回头看”整改….
+_HEADLINE_KIND = re.compile(rf"(?:{'|'.join(KINDS[1:])}){MODE}|{MODE}“?回头看")
+# Where the preamble ends: the first outline heading (一、 / (一) / 1. / a lone marker line), not
+# an image's file name (20240829135033.jpg).
+_HEADING = re.compile(r"^(?:[一二三四五六七八九十]+、|\([一二三四五六七八九十]+\)|\d{1,2}[.、](?![A-Za-z\d])|[-—]+$)")
+_HEADLINE_CHARS = 60
+"""A line above the body longer than this is a summary (摘要:…), not a headline."""
+_PREAMBLE_LINES = 5
+"""Inspections are stated before the first heading, and within the first few paragraphs."""
+_HEADER_LINES = 12
+"""At most this many lines without a sentence (metadata, headline) may stand above the body."""
+# A line of a task list (市委第一巡察组:巡察甲镇、乙镇。): part of the sentence that announced it.
+_TASK_LINE = re.compile(r"^[^,。;:\n]{2,20}?(?:巡视|巡察)[^,。;:\n]{0,4}组[::]")
+# A unit naming itself (我省, 我县, 我局党组, 我校党委): the report's issuer is who that is.
+_SELF = re.compile(r"^我(?P<kind>[省县市区州旗镇乡])?")
+# A unit that is a place of its own (甲镇, 乙村), which 我市 only locates.
+_PLACE_UNIT = re.compile(r"(?:[镇乡村]|街道|社区)(?:党委|党组织|党支部|党总支|党工委)?$")
+# A committee named only by its level (向县委反馈): the issuer's own, when it is that committee.
+_BARE_COMMITTEE = re.compile(r"[省市州盟县区旗]委")
+# What turns a committee's name into its place's: 中共X县委员会 / X县委 → X县.
+_PARTY_WRAP = re.compile(r"^中共|(?:委员会|委)$")
+# A body's party committee in its formal name: 中共某某大学委员会 is 某某大学's, named 某某大学党委.
+_COMMITTEE_OF = re.compile(r"中共(?P<unit>[\u4e00-\u9fff]{2,30}?)委员会")
+# The body 我校党委 / 我院党组 names after its self-reference.
+_SELF_BODY = re.compile(r"党[委组]|党总支")
+_LOOK_BACK = 300
+"""How far before a phrase a clause may state its kind (开展了第六轮常规巡察,分七组对…)."""
+_LONGEST_PHRASE = 2000
+"""Longer than any phrase naming units can be (its list is bounded): where to look for one
+that reaches into a look-back window."""
+# A day the groups leave (各巡察组将于2021年5月21日前撤离, 5月上旬驻点巡视结束): the tour's end.
+_WITHDRAWAL = re.compile(rf"[^,。;\n]{{0,12}}?(?:撤离|(?:驻点|现场)?{MODE}(?:工作)?结束)")
+# A tour given under its own label, anywhere in the text (一、巡察时间\n2025年3月24日至5月30日 /
+# 本轮巡察集中进驻时间为… / 巡察期间(2020年8月20日至10月20日)).
+_TOUR_LABEL = re.compile(rf"(?:{MODE}|驻点|进驻)(?:工作)?(?:时间|期间)(?:为|是|安排在)?[::]?\s*\(?")
+_CLAUSE_END = re.compile(r"[。;]")
+_LABEL_GAP = 15
+"""How far after its label a tour may be given (巡察时间安排\n常规巡察从…)."""
+_ARRIVAL_DAYS = 10
+"""A range before 进驻 shorter than this is the days the groups arrived, not the tour."""
+# Several groups named together take one unit each, in order: 中央第七、第八巡视组分别进驻A、B.
+_EACH = "分别"
+
+
+class _Spanned(Protocol):
+    @property
+    def span(self) -> Span: ...
+
+
+T = TypeVar("T")
+S = TypeVar("S", bound=_Spanned)
+
+
+def unique(values: Iterable[T]) -> T | None:
+    """The value when all candidates agree, else None: a report naming two rounds sets none."""
+    distinct = set(values)
+    return distinct.pop() if len(distinct) == 1 else None
+
+
+def last_in(items: list[S], start: int, end: int) -> S | None:
+    """The last item whose span lies in [start, end)."""
+    inside = [i for i in items if start <= i.span.start and i.span.end <= end]
+    return inside[-1] if inside else None
+
+
+def _compatible(a: str | None, b: str | None) -> bool:
+    """Whether two authorities may be one body: either unnamed, or one the other's short form
+    (党委 in 集团公司第一届党委第三轮巡察 is the 集团公司党委 that ordered it)."""
+    return a is None or b is None or a.endswith(b) or b.endswith(a)
+
+
+def preamble_end(text: str) -> int:
+    """Offset where the opening paragraphs end (first heading or the line cap). Lines above the
+    first sentence (metadata, a headline broken in two) and the lines of a task list are not
+    counted against the cap."""
+    pos, counted = 0, 0
+    for n, line in enumerate(text.split("\n")):
+        if n > 0 and _HEADING.match(line):
+            return pos
+        if (counted or "。" in line or n >= _HEADER_LINES) and not _TASK_LINE.match(line):
+            counted += 1
+        if counted > _PREAMBLE_LINES:
+            return pos
+        pos += len(line) + 1
+    return len(text)
+
+
+@dataclass
+class Opening:
+    """The report's opening paragraphs and what they mention: the context of every target.
+    `claimed` are the phrases that name their own units, in text order: a kind inside one is
+    not stated for the units of another."""
+
+    text: str
+    end: int
+    signature: Signature
+    claimed: list[Span] = field(default_factory=list)
+    rounds: list[RoundMention] = field(init=False)
+    groups: list[Group] = field(init=False)  # from the whole report: the body may name it
+    dates: list[DateMention] = field(init=False)
+    stated_kind: str | None = field(init=False)  # the round's or the headline's, if a unit's is not
+    withdrawals: list[DateMention] = field(init=False)
+    labelled_tour: DateMention | None = field(init=False)
+
+    def __post_init__(self) -> None:
+        head = self.text[: self.end]
+        self.rounds, self.groups = find_rounds(head), find_groups(self.text)
+        published = self.signature.published_on  # the report's own year, which 今年 means
+        self.dates = find_dates(head, published.year if published else None)
+        above = head[: max(head.find("。"), 0)].rpartition("\n")[0]  # the lines above the body
+        headline = "\n".join(line for line in above.split("\n") if len(line) <= _HEADLINE_CHARS)
+        self.stated_kind = round_kind(head) or unique(
+            kind_in(m.group(0)) for m in _HEADLINE_KIND.finditer(headline))
+        self.withdrawals = [d for d in self.dates
+                            if d.end is None and _WITHDRAWAL.match(head, d.span.end)]
+        self.labelled_tour = self._labelled_tour(published.year if published else None)
+
+    def _labelled_tour(self, year: int | None) -> DateMention | None:
+        """The range a tour label (巡察时间:) is followed by, wherever the text gives it."""
+        label = _TOUR_LABEL.search(self.text)
+        while label is not None:
+            window = self.text[: label.end() + _LABEL_GAP + 40]
+            found = [d for d in find_dates(window, year) if d.end is not None
+                     and label.end() <= d.span.start <= label.end() + _LABEL_GAP
+                     and not _CLAUSE_END.search(self.text, label.end(), d.span.start)]
+            if found:
+                return found[0]
+            label = _TOUR_LABEL.search(self.text, label.end())
+        return None
+
+    def paragraph_start(self, pos: int) -> int:
+        """Where the line holding `pos` starts: a tour stated once covers every clause after it
+        (2021年11月8日至12月20日,对A开展常规巡察;对B开展专项巡察)."""
+        return self.text.rfind("\n", 0, pos) + 1
+
+    def sentence_start(self, pos: int) -> int:
+        """Where the sentence holding `pos` starts: context is read from there up to `pos`."""
+        return sentence_start(self.text, pos)
+
+    def authority(self, start: int, end: int) -> str | None:
+        """Who sent the groups: the sentence's group or round, else what the report says once."""
+        numbered = [g for g in self.groups if g.numbered]  # 市委第四巡察组 配合省委巡视组: the 市委's
+        group = last_in(numbered, start, end) or last_in(self.groups, start, end)
+        rnd = last_in(self.rounds, start, end)
+        found = (group.authority if group else None) or (rnd.authority if rnd else None)
+        overall = ([r.authority for r in self.rounds if r.authority]
+                   + [g.authority for g in self.groups if g.span.end <= self.end])
+        return (found or ordering_authority(self.text[start:end]) or unique(overall)
+                or ordering_authority(self.text[: self.end]))
+
+    def group(self, start: int, end: int, authority: str | None) -> Group | None:
+        """The sentence's group, else the last its paragraph named before (近日,市委第三巡察组召开
+        反馈会。组长…向X反馈), else the one numbered group of that authority the report names."""
+        numbered = [g for g in self.groups if g.numbered]
+        own = [g for g in numbered if _compatible(g.authority, authority)]
+        here = last_in(numbered, start, end) or last_in(own, self.paragraph_start(start), end)
+        if here is not None:
+            return here
+        name = unique(g.name for g in own)
+        return next((g for g in own if g.name == name), None)
+
+    def group_kind(self, start: int, end: int) -> str | None:
+        """The kind the sentence's group carries in its name (市委机动巡察一组 → 机动)."""
+        named = last_in(self.groups, start, end)
+        return kind_in(named.kind) if named and named.kind else None
+
+    def round(self, start: int, end: int,
+              authority: str | None) -> tuple[int | None, int | None, int | None, str | None]:
+        """(term, round, batch, mode): the sentence's round phrase (its term perhaps named apart),
+        else the one the report names for this authority (a city's round is not the province's
+        省委第二轮巡视 it follows up)."""
+        own = [r for r in self.rounds if _compatible(r.authority, authority)]
+        numbered = [r for r in own if r.rounds]
+        rnd = last_in(numbered, start, end)
+        termed = last_in([r for r in own if r.term], start, end)
+        term = termed.term if termed else unique(r.term for r in own if r.term)
+        round_no = rnd.round_no if rnd else unique(n for r in numbered for n in r.rounds)
+        batch = rnd.batch if rnd and rnd.batch else unique(r.batch for r in own if r.batch)
+        mode = rnd.mode if rnd and rnd.mode else unique(r.mode for r in numbered if r.mode)
+        return term, round_no, batch, mode
+
+    def tour(self, start: int, at: int,
+             phrase: Phrase) -> tuple[PartialDate | None, PartialDate | None]:
+        """(started, ended): the range before a visit in its sentence or paragraph, or the day an
+        open range starts (从3月17日起), or the day a group arrived (进驻), else the tour a label
+        gives (巡察时间:…); it ends on the day the groups leave (撤离) if the text says so after
+        the visit or on the day the labelled tour ends. Dates before a feedback phrase are the
+        feedback's, not the tour's."""
+        if phrase == "feedback":
+            return None, None
+        ranges = [x for x in self.dates if x.end is not None]
+        opens = [x for x in self.dates if x.opens]
+        para = self.paragraph_start(at)
+        found = next((x for x in (last_in(ranges, start, at), last_in(opens, start, at),
+                                  last_in(ranges, para, at), last_in(opens, para, at)) if x), None)
+        if found is None and phrase == "arrival":
+            found = last_in(self.dates, start, at)
+        found = found or self.labelled_tour
+        if found is None:
+            return None, None
+        ended = found.end
+        days = (ended.as_date() - found.start.as_date()).days if ended else None
+        if phrase == "arrival" and days is not None and days < _ARRIVAL_DAYS:
+            ended = None  # 4月27日至29日,各巡视组分别进驻…
+        label = self.labelled_tour
+        labelled = label.end if label and label.start.as_date() >= found.start.as_date() else None
+        withdrawn = next((w.start for w in self.withdrawals if w.span.start > at), None)
+        return found.start, ended or labelled or withdrawn
+
+    def _kind_before(self, start: int, at: int, own: Span) -> str | None:
+        """The kind an earlier clause of the sentence (at most `_LOOK_BACK` characters before)
+        names, outside the phrases that name units of their own."""
+        start = max(start, at - _LOOK_BACK)
+        first = bisect.bisect_left(self.claimed, start - _LONGEST_PHRASE, key=lambda s: s.start)
+        last = bisect.bisect_left(self.claimed, at, key=lambda s: s.start)
+        others = [s for s in self.claimed[first:last] if s is not own and s.end > start]
+        return kinds_named(self.text, start, at, others)
+
+    def inspections(self, mention: Mention) -> list[Inspection]:
+        """One inspection per unit `mention` names, with its context filled in. Groups named
+        together take one unit each when the text says so (分别) and the counts agree."""
+        at = mention.at
+        start = self.sentence_start(at)
+        authority = self.authority(start, at)
+        group = self.group(start, at, authority)
+        term, round_no, batch, round_mode = self.round(start, at, authority)
+        started, ended = self.tour(start, at, mention.phrase)
+        kind = mention.kind or self.group_kind(start, at) or self._kind_before(start, at, mention.span)
+        kind = kind or self.stated_kind
+        names = self._group_names(group, mention.targets)
+        return [Inspection(
+            target=self._own_name(target.name), span=target.span, authority=authority,
+            group_name=name, mode=mention.mode or (group.mode if group else None) or round_mode,
+            term=term, round_no=round_no, batch_no=batch, kind=kind, started_on=started, ended_on=ended,
+        ) for target, name in zip(mention.targets, names)]
+
+    def _group_names(self, group: Group | None, targets: list[Target]) -> list[str | None]:
+        """The group of each target: one group names them all; groups named together (中央第七、
+        第八巡视组) take one unit each when the text pairs them (分别) and the counts agree, else
+        none is tied to any one of several units."""
+        if group is None or not targets:
+            return [None] * len(targets)
+        members = group.members()
+        if not members or len(targets) == 1:
+            return [group.name] * len(targets)
+        paired = _EACH in self.text[group.span.end : targets[0].span.start]
+        return list(members) if paired and len(members) == len(targets) else [None] * len(targets)
+
+    def _own_name(self, name: str) -> str:
+        """我县 / 我局 (and a bare 县委 in the county's own report) stand for the issuer: X县委 → X县
+        for a place, the issuer itself otherwise. As a prefix 我 only says where the unit is: it is
+        dropped before a place of its own (我市某某镇), its level kept before a body (我区卫生系统)."""
+        m = _SELF.match(name)
+        if m and m.group("kind") and m.end() < len(name):  # 我市甲镇 → 甲镇, 我区卫生系统 → 区卫生系统
+            return name[m.end() :] if _PLACE_UNIT.search(name) else name[1:]
+        issuer = self.signature.issuer
+        if issuer and _BARE_COMMITTEE.fullmatch(name):
+            place = _PARTY_WRAP.sub("", issuer)  # 向县委反馈 in 中共某某县委's report: 某某县
+            return place if place.endswith(name[0]) else name
+        if not m or not issuer:
+            return name
+        if m.group("kind"):
+            return _PARTY_WRAP.sub("", issuer)
+        return _own_body(issuer, name[2:])
+
+
+def _own_body(issuer: str, tail: str) -> str:
+    """我校 / 我校党委 for an issuer 中共X委员会: X, or X党委 when the text names the committee
+    (the formal 委员会 name is not how a report names the unit); other issuers as they sign."""
+    committee = _COMMITTEE_OF.fullmatch(issuer)
+    if committee is None:
+        return issuer.removeprefix("中共")
+    body = _SELF_BODY.fullmatch(tail)
+    return committee.group("unit") + (body.group(0) if body else "")
+

@@ -1,0 +1,328 @@
+"""Which units an announcement names as inspected, in the shapes news releases use.
+
+Every snippet is invented (units, places, people); each reproduces a phrasing seen in several
+published releases. The parser names a unit only when its sentence says it was inspected or
+fed back to.
+"""
+from __future__ import annotations
+
+import pytest
+
+from xunshi.parse.extract.inspections import extract_inspections
+from xunshi.parse.extract.targets import split_targets
+
+
+def targets(text: str) -> list[str]:
+    return [i.target for i in extract_inspections(text)]
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("区委第三轮巡察对甲街道党工委开展巡察。同时,本轮巡察开展对甲街道东塘村、北岗村的村级巡察。",
+     ["甲街道党工委", "甲街道东塘村", "北岗村"]),
+    ("党委4个巡察组于9月底完成进驻,开展对保卫处、法学院、附属中学等3家单位常规巡察。",
+     ["保卫处", "法学院", "附属中学"]),
+])
+def test_a_visit_with_the_verb_before_the_list(text: str, expected: list[str]) -> None:
+    assert targets(text) == expected
+
+
+def test_a_fronted_visit_keeps_its_kind() -> None:
+    (i,) = extract_inspections("县委第二巡察组开展对甲局、乙局常规巡察。")[1:]
+    assert (i.target, i.kind) == ("乙局", "常规")
+
+
+def test_a_rounds_summary_lists_the_places_and_units_it_covered() -> None:
+    text = ("2015年中央巡视组第三轮巡视反馈情况已全部公布,涉及甲省、乙区、丙市3个省区市和"
+            "某某总局、某某科学院2个单位。")
+    got = [(i.target, i.authority, i.mode, i.round_no) for i in extract_inspections(text)]
+    assert got == [(name, "中央", "巡视", 3) for name in ("甲省", "乙区", "丙市", "某某总局", "某某科学院")]
+
+
+@pytest.mark.parametrize("text", [
+    "市委第一轮巡察反馈指出的问题涉及市财政局、市审计局等3个部门。",
+    "巡察中发现问题线索12条,涉及8个单位。",
+    "全市开展巡察工作以来,涉及面广。",
+])
+def test_involved_outside_a_rounds_summary_names_no_unit(text: str) -> None:
+    assert extract_inspections(text) == []
+
+
+@pytest.mark.parametrize(("segment", "expected"), [
+    ("甲镇及其所辖东村、西村", ["甲镇", "东村", "西村"]),
+    ("云溪乡及所辖村、石门镇及所辖村(社区)等党组织", ["云溪乡", "石门镇"]),
+    ("江北街道、温泉镇及下辖村(社区)等党组织", ["江北街道", "温泉镇"]),
+    ("市高新区、市经开区乡镇(街道、园区)及所辖村(社区)党组织", []),  # the 乡镇 of both: collectives
+])
+def test_a_township_and_the_villages_it_administers(segment: str, expected: list[str]) -> None:
+    assert [t.name for t in split_targets(segment, 0)] == expected
+
+
+@pytest.mark.parametrize(("segment", "expected"), [
+    ("区卫计局、环保局、人社局、林业局等6家党委(支部)领导班子及党委(支部)书记",
+     ["区卫计局", "区环保局", "区人社局", "区林业局"]),
+    ("县档案馆、科协、法院", ["县档案馆", "县科协", "县法院"]),
+    ("市林业局、甲县自然资源局", ["市林业局", "甲县自然资源局"]),
+    ("区财政局、团区委", ["区财政局", "团区委"]),
+    ("市委办公室、宣传部", ["市委办公室", "宣传部"]),
+    ("县公安局、城关镇", ["县公安局", "城关镇"]),
+])
+def test_a_place_prefix_printed_once_for_a_list(segment: str, expected: list[str]) -> None:
+    assert [t.name for t in split_targets(segment, 0)] == expected
+
+
+def test_a_distributed_prefix_keeps_the_span_on_what_is_printed() -> None:
+    text = "区委第一巡察组对区卫计局、环保局进行了巡察。"
+    spans = [text[i.span.start : i.span.end] for i in extract_inspections(text)]
+    assert spans == ["区卫计局", "环保局"]
+
+
+@pytest.mark.parametrize(("segment", "expected"), [
+    ("甲镇和乙村", ["甲镇", "乙村"]),
+    ("甲村党总支及乙社区党委", ["甲村党总支", "乙社区党委"]),
+    ("市住房和城乡建设局", ["市住房和城乡建设局"]),
+    ("县乡村振兴局", ["县乡村振兴局"]),
+])
+def test_two_units_joined_by_a_conjunction(segment: str, expected: list[str]) -> None:
+    assert [t.name for t in split_targets(segment, 0)] == expected
+
+
+def test_a_unit_named_with_and_without_its_place_is_one_inspection() -> None:
+    """The headline names 甲区乙投资集团党委, the body 乙投资集团: one unit, not two."""
+    text = ("区委第二巡察组向甲区乙投资集团党委反馈巡察情况\n"
+            "2022年3月24日,区委第二巡察组召开反馈会。组长某某向乙投资集团反馈了巡察情况。")
+    got = [(i.target, str(i.feedback_on)) for i in extract_inspections(text)]
+    assert got == [("甲区乙投资集团党委", "2022-03-24")]
+
+
+def test_a_group_named_later_fills_in_a_unit_named_first() -> None:
+    text = ("经市委批准,本轮巡察派出2个巡察组,对甲镇等4个乡镇开展常规巡察。巡察任务分工如下:\n"
+            "市委第一巡察组:巡察甲镇、乙镇。\n市委第二巡察组:巡察丙镇、丁镇。")
+    got = [(i.target, i.group_name, i.kind) for i in extract_inspections(text)]
+    assert got == [("甲镇", "市委第一巡察组", "常规"), ("乙镇", "市委第一巡察组", None),
+                   ("丙镇", "市委第二巡察组", None), ("丁镇", "市委第二巡察组", None)]
+
+
+@pytest.mark.parametrize("text", [
+    "本轮巡视进驻情况:省委第一巡视组对省卫生厅党组进行专项巡视;省委第二巡视组巡视甲市、乙县;省委第三巡视组巡视丙县。",
+    "省委第一巡视组:专项巡视省卫生厅党组。\n省委第二巡视组:巡视甲市、乙县。\n省委第三巡视组:巡视丙县。",
+])
+def test_a_groups_task_list(text: str) -> None:
+    got = [(i.target, i.group_name, i.kind) for i in extract_inspections(text)]
+    assert got == [("省卫生厅党组", "省委第一巡视组", "专项"), ("甲市", "省委第二巡视组", None),
+                   ("乙县", "省委第二巡视组", None), ("丙县", "省委第三巡视组", None)]
+
+
+def test_a_task_list_below_the_opening_lines_is_read() -> None:
+    lines = "\n".join(f"县委第{n}巡察组:巡察{n}号镇。" for n in "一二三四五六七")
+    text = f"县委第五轮巡察启动\n经县委批准,本轮巡察派出7个巡察组。任务分工如下:\n{lines}"
+    assert len(extract_inspections(text)) == 7
+
+
+@pytest.mark.parametrize(("meeting", "expected"), [
+    ("县委第一巡察组巡察甲镇丁村、池村党组织工作动员会召开", ["甲镇丁村", "池村党组织"]),
+    ("校党委第二巡察组巡察机关党委反馈会在行政楼召开", ["机关党委"]),
+])
+def test_a_meeting_named_for_the_units(meeting: str, expected: list[str]) -> None:
+    assert targets(f"根据县委安排部署,7月13日,{meeting}。") == expected
+
+
+@pytest.mark.parametrize("text", [
+    "县委第一巡察组巡察期间,共受理信访20件。",
+    "县委第一巡察组巡察时发现,部分单位存在问题。",
+    "省委第二巡视组巡视某县时指出,该县存在问题。",
+    "市委第一巡察组组长张三主持会议。",
+    "县委第一巡察组巡察县林业局期间,发现问题5个。",
+    "区委巡察组前往甲镇开展巡察整改督导。",
+])
+def test_a_group_at_work_names_no_unit(text: str) -> None:
+    assert extract_inspections(text) == []
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("2018年9月19日,县委第一巡察组正式进驻甲桥镇,将开展为期2个月的巡察。", ("甲桥镇", "2018-09-19")),
+    ("2021年4月23日,县委第四巡察组完成对建设镇东岭村党支部的进驻和动员工作。",
+     ("建设镇东岭村党支部", "2021-04-23")),
+])
+def test_an_arrival_dates_the_start(text: str, expected: tuple[str, str]) -> None:
+    (i,) = extract_inspections(text)
+    assert (i.target, str(i.started_on)) == expected
+
+
+@pytest.mark.parametrize(("segment", "expected"), [
+    ("集团所属甲公司党支部、乙公司党总支、丙研究院党委三户被巡察企业", ["甲公司党支部", "乙公司党总支", "丙研究院党委"]),
+    ("乙集团有限公司所属丙物资有限公司党委", ["丙物资有限公司党委"]),
+    ("继续教育学院直属党支部", ["继续教育学院直属党支部"]),
+    ("甲公司所属党支部", ["甲公司所属党支部"]),
+    ("市财政局等5个部门党组", ["市财政局党组"]),
+    ("甲集团有限公司、乙集团有限公司等2家企业党委", ["甲集团有限公司党委", "乙集团有限公司党委"]),
+])
+def test_clean_names(segment: str, expected: list[str]) -> None:
+    """A subsidiary without its owner; a count's collective word (部门, 企业) not in the name."""
+    assert [t.name for t in split_targets(segment, 0)] == expected
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("近日,4个巡察组分别向土木学院党委、机械学院党委进行了现场反馈。", ["土木学院党委", "机械学院党委"]),
+    ("巡察组组长分别向人事处、信息中心和产学合作办公室就“双高”建设专项巡察情况反馈了意见。",
+     ["人事处", "信息中心", "产学合作办公室"]),
+])
+def test_addressees_of_a_feedback_worded_otherwise(text: str, expected: list[str]) -> None:
+    assert targets(text) == expected
+
+
+def test_a_feedback_meeting_named_for_its_unit() -> None:
+    (i,) = extract_inspections("2022年6月8日,区委巡察组召开巡察甲街道情况反馈会。")
+    assert (i.target, i.mode, str(i.feedback_on)) == ("甲街道", "巡察", "2022-06-08")
+
+
+def test_a_feedback_meeting_names_the_unit_fed_back_to_and_its_day() -> None:
+    text = ("区委第二巡察组向甲城乙集团党委反馈巡察情况\n"
+            "2022年3月24日上午,区委第二巡察组在某大厦召开巡察甲城乙集团党委情况反馈会。"
+            "组长某某代表巡察组向乙集团党委反馈了巡察情况。\n"
+            "根据区委统一部署,2021年9月14日至10月31日,甲城区委第二巡察组对乙集团党委开展了巡察。")
+    got = [(i.target, str(i.started_on), str(i.feedback_on)) for i in extract_inspections(text)]
+    assert got == [("乙集团党委", "2021-09-14", "2022-03-24")]
+
+
+@pytest.mark.parametrize(("segment", "expected"), [
+    ("东川镇、北堡镇、南城镇党委及所辖105个行政村", ["东川镇党委", "北堡镇党委", "南城镇党委"]),
+    ("区财政局、区审计局党组", ["区财政局党组", "区审计局党组"]),
+    ("区财政局、甲街道党工委", ["区财政局", "甲街道党工委"]),
+    ("甲村党支部、乙村党支部", ["甲村党支部", "乙村党支部"]),
+    ("市人民政府驻甲地联络处和驻乙地联络处", ["市人民政府驻甲地联络处", "市人民政府驻乙地联络处"]),
+])
+def test_a_suffix_or_a_body_printed_once_for_a_list(segment: str, expected: list[str]) -> None:
+    assert [t.name for t in split_targets(segment, 0)] == expected
+
+
+def test_a_unit_in_two_lists_of_different_kinds_is_two_inspections() -> None:
+    text = ("市委组建6个巡察组,对市委政研室、市直机关工委等27家单位党组织开展常规巡察,"
+            "对其中的市直机关工委、市审计局等2家单位党组织开展脱贫攻坚专项巡察。")
+    got = [(i.target, i.kind) for i in extract_inspections(text)]
+    assert got == [("市委政研室", "常规"), ("市直机关工委", "常规"), ("市直机关工委", "专项"), ("市审计局", "专项")]
+
+
+def test_a_list_may_close_a_comma_group_on_a_farm() -> None:
+    text = "市委派出三个专项巡察组,对宜东片区和南山林场,以及甲局、乙局就扶贫领域进行专项巡察。"
+    assert targets(text) == ["宜东片区", "南山林场", "甲局", "乙局"]
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("10月22日,集团第二专项巡察组进驻甲服务区公司动员会在公司会议室召开。", ["甲服务区公司"]),
+    ("至4月上旬,已基本完成对甲市乙区等15个县(市、区)的驻点巡视任务。", ["甲市乙区"]),
+    ("会上,第一巡察组组长某某、第二巡察组组长某某分别汇报了对校团委、某某学院党总支的巡察情况。",
+     ["校团委", "某某学院党总支"]),
+    ("4月17日,甲大学、乙理工大学等11个单位向社会公布了巡视整改进展情况。", ["甲大学", "乙理工大学"]),
+])
+def test_units_named_by_a_meeting_a_report_or_a_publication(text: str, expected: list[str]) -> None:
+    assert targets(text) == expected
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("5月29日,县委四个巡察组分别向十五届县委第六轮巡察的甲镇、乙镇党委及其所辖村(社区)党组织,县审计局、县统计局党组"
+     "反馈巡察情况。", ["甲镇党委", "乙镇党委", "县审计局党组", "县统计局党组"]),
+    ("二届党委第二轮巡察三个巡察组分别向本轮巡察的甲学院、乙学院等2家二级党委进行了“一对一”的巡察反馈。",
+     ["甲学院党委", "乙学院党委"]),
+    ("十六个中央巡视组分别向三十一个省(自治区、直辖市)和某某兵团以及中央提级巡视的甲市“一对一”反馈了巡视情况。",
+     ["某某兵团", "甲市"]),
+    ("近日,某市委第六专项巡察组巡察甲县人民医院党委情况反馈会召开。", ["甲县人民医院党委"]),
+    ("市委第十巡察组副组长向甲医院党委书记王某和党委领导班子及全院中层干部反馈了巡察情况。", ["甲医院党委"]),
+])
+def test_addressees_described_grouped_or_met(text: str, expected: list[str]) -> None:
+    assert targets(text) == expected
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("7月3日,县委3个巡察组分别完成对甲镇、乙乡共2个乡镇及所辖69个村党组织的巡察进驻。", ["甲镇", "乙乡"]),
+    ("近日,某县启动第一轮巡察工作。本轮巡察对象包括县住建局、县民政局等四个县直部门,巡察时间从3月14日到4月14日。",
+     ["县住建局", "县民政局"]),
+    ("2月16日,区委第一巡察组、第二巡察组分别在区自然资源局和乙山乡召开巡察工作动员会。", ["区自然资源局", "乙山乡"]),
+    ("县委第一巡察组在县委三楼会议室召开巡察工作动员会。", []),
+    ("县委第十一轮巡察三个巡察组对甲镇开展了常规巡察,巡乡带村对甲镇罗村、高村开展对村巡察。", ["甲镇", "甲镇罗村", "高村"]),
+    ("县委3个巡察组分别就甲乡、林业局、乙管理处等3家被巡单位的巡察情况进行汇报。", ["甲乡", "林业局", "乙管理处"]),
+])
+def test_units_named_by_an_arrival_an_object_list_or_a_report(text: str, expected: list[str]) -> None:
+    assert targets(text) == expected
+
+
+def test_the_mode_of_an_arrival() -> None:
+    assert {i.mode for i in extract_inspections("县委3个巡察组分别完成对甲镇、乙乡的巡察进驻。")} == {"巡察"}
+
+
+@pytest.mark.parametrize(("segment", "expected"), [
+    ("甲河区纪委监委机关和组织部、乙河区纪委监委机关和组织部",
+     ["甲河区纪委监委机关", "甲河区组织部", "乙河区纪委监委机关", "乙河区组织部"]),
+    ("市委党校及市公安局、司法局、扶贫办", ["市委党校", "市公安局", "市司法局", "市扶贫办"]),
+    ("市公安局开展扫黑除恶、对市扶贫办开展脱贫攻坚、对市生态环境局", ["市公安局", "市扶贫办", "市生态环境局"]),
+])
+def test_a_place_lent_along_a_list_and_topics_per_unit(segment: str, expected: list[str]) -> None:
+    assert [t.name for t in split_targets(segment, 0)] == expected
+
+
+def test_units_a_round_has_entered_listed_after_it() -> None:
+    text = ("近日,12个省委巡视组完成对第三批8个省直部门和16个区(市、县)的进驻。"
+            "经省委批准,本轮巡视对73个部门(单位)和地区开展常规巡视。第三批已进驻的24个部门(单位)和地区分别为"
+            "省民宗委、农业农村厅,以及甲市乙区、丙区,丁县。")
+    got = [(i.target, i.kind) for i in extract_inspections(text)]
+    assert got == [(name, "常规") for name in ("省民宗委", "农业农村厅", "甲市乙区", "丙区", "丁县")]
+
+
+def test_a_section_lists_the_units_by_kind() -> None:
+    text = ("十四届市委第十四轮巡察公告\n按照市委巡察工作部署,十四届市委第十四轮巡察于2021年9月上旬至2021年10月下旬,"
+            "对全市2个单位党组织开展常规巡察,2个单位党组织开展巡察“回头看”。现公告如下:\n一、巡察对象\n(1)常规巡察\n"
+            "甲技师学院、乙小学\n(2)巡察“回头看”\n丙投资有限公司、丁村\n二、信访举报受理范围\n反映甲局、乙局问题的来信。")
+    got = [(i.target, i.kind, str(i.started_on), i.round_no) for i in extract_inspections(text)]
+    assert got == [("甲技师学院", "常规", "2021-09", 14), ("乙小学", "常规", "2021-09", 14),
+                   ("丙投资有限公司", "回头看", "2021-09", 14), ("丁村", "回头看", "2021-09", 14)]
+
+
+def test_a_task_list_in_a_later_section() -> None:
+    text = ("根据县委统一安排,县委第二、第三巡察组于2020年5月10日至7月30日对县人大机关等4个单位开展巡察。现公告如下:\n"
+            "一、巡察主要任务\n聚焦政治责任。\n二、受理信访方式\n(一)县委第二巡察组巡察县人大机关、县政协机关。\n"
+            "1.巡察信箱:设在县人大机关。\n(二)县委第三巡察组巡察县一中、县审计局。")
+    got = [(i.target, i.group_name) for i in extract_inspections(text)]
+    assert got == [("县人大机关", "县委第二巡察组"), ("县政协机关", "县委第二巡察组"),
+                   ("县一中", "县委第三巡察组"), ("县审计局", "县委第三巡察组")]
+
+
+def test_a_counted_visit_gives_its_kind_and_tour_to_the_units_fed_back_to() -> None:
+    text = ("根据学校党委统一部署,12月13日,学校党委两个巡察组分别向甲学院党委、乙学院党总支进行巡察情况反馈。\n"
+            "2022年10月12日至11月2日,党委两个巡察组分别对两个学院党组织开展了常规巡察。")
+    got = {(i.kind, str(i.started_on), str(i.ended_on)) for i in extract_inspections(text)}
+    assert got == {("常规", "2022-10-12", "2022-11-02")}
+
+
+def test_a_unit_named_by_its_level_then_by_its_place_is_one_inspection() -> None:
+    text = ("6月9日上午,县委交叉巡察组巡察县人民法院党组情况反馈会在县法院召开。"
+            "会上,县委交叉巡察组组长某某向丁河法院党组反馈了巡察工作情况。")
+    assert targets(text) == ["县人民法院党组"]
+
+
+def test_the_same_office_of_two_levels_is_two_units() -> None:
+    assert targets("市委第一巡察组向县委办公室反馈巡察情况。市委第二巡察组向市委办公室反馈巡察情况。") == [
+        "县委办公室", "市委办公室"]
+
+
+@pytest.mark.parametrize(("segment", "expected"), [
+    ("市人大常委会机关、市政府办公室、人民法院、公安局", ["市人大常委会机关", "市政府办公室", "市人民法院", "市公安局"]),
+    ("市政协机关、丙川职业学院", ["市政协机关", "丙川职业学院"]),  # a name of its own, maybe a place's
+])
+def test_a_place_is_lent_only_to_a_departments_short_name(segment: str, expected: list[str]) -> None:
+    assert [t.name for t in split_targets(segment, 0)] == expected
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("2018年3月15日至4月15日,市委第三专项巡察组对我区医疗卫生系统开展了专项巡察。", "区医疗卫生系统"),
+    ("近日,市委第二巡察组对我市甲镇开展了巡察。", "甲镇"),
+])
+def test_our_place_before_a_body_or_a_place(text: str, expected: str) -> None:
+    assert targets(text) == [expected]
+
+
+def test_a_table_of_groups_and_their_units() -> None:
+    text = ("从2021年8月11日开始,区委专项巡察组对甲镇东村、西村,乙街道南社区等3个村(社区)党组织开展专项巡察。\n"
+            "组 别 | 区委专项巡察一组 | 区委专项巡察二组 |\n被巡察单位 | 甲镇东村、西村 | 乙街道南社区 |\n"
+            "专门值班电话 | 18000000000 | 17000000000 |")
+    got = [(i.target, i.group_name, i.kind) for i in extract_inspections(text)]
+    assert got == [("甲镇东村", "区委专项巡察一组", "专项"), ("西村", "区委专项巡察一组", "专项"),
+                   ("乙街道南社区", "区委专项巡察二组", "专项")]
