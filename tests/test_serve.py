@@ -21,16 +21,6 @@ from tests.conftest import SEEDS
 from xunshi import embedded, serve
 from xunshi.cli import main
 
-INITDB_HBA = """\
-# TYPE  DATABASE        USER            ADDRESS                 METHOD
-local   all             all                                     trust
-host    all             all             127.0.0.1/32            trust
-host    all             all             ::1/128                 trust # IPv6
-hostssl all             all             10.0.0.0 255.0.0.0      password
-host    all             all             192.168.0.0/16          reject
-local   replication     all                                     trust
-"""
-
 WAIT = 120  # seconds before a step that should take one is declared hung
 
 
@@ -71,13 +61,6 @@ def tcp(port: int, user: str, password: str | None) -> psycopg.Connection:
 def password_of(grant_output: str) -> str:
     [line] = [line for line in grant_output.splitlines() if line.startswith("password: ")]
     return line.removeprefix("password: ")
-
-
-def test_tcp_lines_require_scram_and_socket_lines_stay_trusted() -> None:
-    assert serve.scram_only(INITDB_HBA) == INITDB_HBA.replace(
-        "127.0.0.1/32            trust", "127.0.0.1/32            scram-sha-256").replace(
-        "::1/128                 trust", "::1/128                 scram-sha-256").replace(
-        "255.0.0.0      password", "255.0.0.0      scram-sha-256")
 
 
 def test_serve_is_only_for_the_embedded_database() -> None:
