@@ -2,6 +2,9 @@
 from __future__ import annotations
 
 import os
+import resource
+import subprocess
+import sys
 import threading
 from pathlib import Path
 
@@ -10,6 +13,7 @@ import pytest
 from xunshi import sources
 from xunshi.sources.names import printable, stored_name
 
+MEMORY = 2_000_000_000  # bytes a child process reading a device may map
 GBK_NAME = b"a\xca\xd3.txt"  # a视.txt as a Windows archive unzips it on Linux
 
 
@@ -64,8 +68,15 @@ def test_names_print_on_one_line_in_their_order(name: str, shown: str) -> None:
 
 def test_a_device_is_refused_without_reading_it(tmp_path: Path) -> None:
     (tmp_path / "z.txt").symlink_to("/dev/zero")
-    with pytest.raises(sources.SourceError, match="^not a regular file but a character device$"):
-        sources.read(tmp_path / "z.txt")
+    # in a child process of bounded memory: reading /dev/zero until the limit would exhaust
+    # the machine's memory, as it did before
+    child = subprocess.run(
+        [sys.executable, "-c", "import sys; from pathlib import Path; from xunshi import sources\n"
+         "try: sources.read(Path(sys.argv[1]))\n"
+         "except sources.SourceError as e: print(e)", str(tmp_path / "z.txt")],
+        capture_output=True, text=True, timeout=60,
+        preexec_fn=lambda: resource.setrlimit(resource.RLIMIT_AS, (MEMORY, MEMORY)))
+    assert child.stdout == "not a regular file but a character device\n", child.stderr
 
 
 def test_a_fifo_is_refused_without_waiting_for_a_writer(tmp_path: Path) -> None:
