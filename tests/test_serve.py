@@ -3,14 +3,11 @@ and afterwards the embedded server is socket-only again."""
 from __future__ import annotations
 
 import os
-import shutil
 import signal
 import socket
 import subprocess
 import sys
-import tempfile
 import time
-from collections.abc import Iterator
 from pathlib import Path
 
 import psycopg
@@ -22,18 +19,6 @@ from xunshi import embedded, serve
 from xunshi.cli import main
 
 WAIT = 120  # seconds before a step that should take one is declared hung
-
-
-@pytest.fixture
-def home() -> Iterator[Path]:
-    """An XUNSHI_HOME outside pytest's tmp dir: every pytest session that starts resets that to
-    0700, which locks out the system user the server runs as when the tests run as root."""
-    parent = Path(tempfile.mkdtemp(prefix="xunshi-serve-"))
-    try:
-        yield parent / "home"
-    finally:
-        embedded.stop(parent / "home")
-        shutil.rmtree(parent, ignore_errors=True)
 
 
 def env(home: Path) -> dict[str, str]:
@@ -81,7 +66,8 @@ def test_a_taken_port_is_one_clear_line(tmp_path: Path) -> None:
     assert not embedded.data_dir(tmp_path).exists()  # nothing was started for nothing
 
 
-def test_serve_lets_readers_in_over_tcp_until_sigterm(home: Path) -> None:
+def test_serve_lets_readers_in_over_tcp_until_sigterm(embedded_home: Path) -> None:
+    home = embedded_home
     port = free_port()
     xunshi(home, "load", str(SEEDS))
     password = password_of(xunshi(home, "db", "grant-reader", "bi"))

@@ -2,9 +2,7 @@
 of failing every later file with the same message (and failing to record each failure)."""
 from __future__ import annotations
 
-import shutil
-import tempfile
-from collections.abc import Callable, Iterator
+from collections.abc import Callable
 from pathlib import Path
 
 import click
@@ -23,17 +21,6 @@ from xunshi.store.models import LoadError
 SEED = sorted(SEEDS.glob("*.txt"))[0]
 
 
-@pytest.fixture
-def home() -> Iterator[Path]:
-    """A home of the test's own (not under pytest's tmp dir: see tests/test_security.py)."""
-    parent = Path(tempfile.mkdtemp(prefix="xunshi-gone-"))
-    try:
-        yield parent / "home"
-    finally:
-        embedded.stop(parent / "home")
-        shutil.rmtree(parent, ignore_errors=True)
-
-
 def reports(folder: Path, n: int) -> list[Path]:
     """n different reports: the seed with a line of its own each."""
     folder.mkdir()
@@ -48,7 +35,7 @@ def count_errors(engine: Engine) -> int:
         return conn.execute(select(func.count()).select_from(LoadError)).scalar_one()
 
 
-def test_a_server_that_stops_mid_load_stops_the_load(home: Path, tmp_path: Path,
+def test_a_server_that_stops_mid_load_stops_the_load(embedded_home: Path, tmp_path: Path,
                                                      monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setattr(load, "BATCH", 4)
     files = reports(tmp_path / "r", 10)
@@ -57,16 +44,16 @@ def test_a_server_that_stops_mid_load_stops_the_load(home: Path, tmp_path: Path,
     def stop_after_the_first(result: FileResult) -> None:
         seen.append(result)
         if len(seen) == 1:
-            embedded.stop(home)  # the rest of this batch is committed already
+            embedded.stop(embedded_home)  # the rest of this batch is committed already
 
-    with engine_on(embedded.ensure_running(home)) as engine:
+    with engine_on(embedded.ensure_running(embedded_home)) as engine:
         schema.upgrade(engine)
         with pytest.raises(DatabaseUnavailable) as stopped:
             load_paths(engine, files, stop_after_the_first)
     assert [r.outcome for r in seen] == [Outcome.LOADED] * 4
     assert str(stopped.value).startswith("the database stopped the load: ")
     assert "\n" not in str(stopped.value)
-    with engine_on(embedded.ensure_running(home)) as engine:
+    with engine_on(embedded.ensure_running(embedded_home)) as engine:
         assert count_errors(engine) == 0  # nothing was failed for want of a server
         again = load_paths(engine, files)
     assert [r.outcome for r in again] == [Outcome.UNCHANGED] * 4 + [Outcome.LOADED] * 6
