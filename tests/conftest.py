@@ -8,6 +8,8 @@ own on that server. Tests using a database are marked `db` so CI can re-run just
 from __future__ import annotations
 
 import os
+import shutil
+import tempfile
 import uuid
 from collections.abc import Iterator
 from contextlib import contextmanager
@@ -104,3 +106,16 @@ def seeded_engine(server_url: str) -> Iterator[Engine]:
         schema.upgrade(e)
         load_paths(e, [SEEDS])
         yield e
+
+
+@pytest.fixture
+def embedded_home() -> Iterator[Path]:
+    """An XUNSHI_HOME outside pytest's tmp dir, its embedded server stopped afterwards. Not
+    under tmp_path: every pytest session that starts resets that to 0700, which locks out the
+    system user the server runs as when the tests run as root."""
+    parent = Path(tempfile.mkdtemp(prefix="xunshi-home-"))
+    try:
+        yield parent / "home"
+    finally:
+        embedded.stop(parent / "home")
+        shutil.rmtree(parent, ignore_errors=True)

@@ -121,3 +121,45 @@ def test_reparse_picks_reports_by_the_parser_version_that_stored_them(engine: En
             == [PARSER_VERSION]
     both = xunshi("--database-url", database_url, "reparse", "--all", "--parser-version-below", "2")
     assert both.exit_code == 2 and "not both" in both.stderr
+
+
+def test_files_skipped_in_folders_are_counted_and_named(database_url: str, tmp_path: Path) -> None:
+    (tmp_path / "r").mkdir()
+    (tmp_path / "r" / "report.txt").write_bytes(sorted(SEEDS.glob("*.txt"))[0].read_bytes())
+    for n in range(3):
+        (tmp_path / "r" / f"scan{n}.png").write_bytes(b"\x89PNG")
+    few = xunshi("--database-url", database_url, "load", str(tmp_path / "r"))
+    assert few.exit_code == 0, few.output
+    assert few.stdout.splitlines()[-4:] == ["1 loaded, 0 unchanged, 0 failed, 3 skipped"] + [
+        f"skipped    {tmp_path}/r/scan{n}.png: unsupported file type '.png'; expected .txt, "
+        ".html, .htm, .docx, .pdf" for n in range(3)]
+    for n in range(12):
+        (tmp_path / "r" / f"notes{n}.md").write_text("x")
+    many = xunshi("--database-url", database_url, "load", str(tmp_path / "r"))
+    assert many.stdout.splitlines()[-2:] == [
+        "0 loaded, 1 unchanged, 0 failed, 15 skipped",
+        "skipped    15 files of other types in the folders (12 .md, 3 .png): -v names them"]
+    verbose = xunshi("--database-url", database_url, "load", "-v", str(tmp_path / "r"))
+    assert sum(line.startswith("skipped    ") for line in verbose.stdout.splitlines()) == 2 * 15
+
+
+def test_every_file_takes_one_line_whatever_its_name(database_url: str, tmp_path: Path) -> None:
+    (tmp_path / "a\nb.txt").write_bytes(b"\xff")
+    (tmp_path / "\u202etxt.exe").mkdir()
+    (tmp_path / "\u202etxt.exe" / "c.txt").write_bytes(b"")
+    result = xunshi("--database-url", database_url, "load", str(tmp_path))
+    assert result.exit_code == 1
+    assert result.stderr.splitlines() == [
+        f"failed     {tmp_path}/\\u202etxt.exe/c.txt: read: empty file",
+        f"failed     {tmp_path}/a\\nb.txt: decode: not text in UTF-8, UTF-16, GB18030 or Big5 (as "
+        "UTF-8: invalid byte 0xff at offset 0)"]
+    listed = xunshi("--database-url", database_url, "errors").stdout.splitlines()
+    assert len(listed) == 2 and any("/a\\nb.txt: " in line for line in listed)
+
+
+def test_a_search_of_thousands_of_words_is_refused_in_one_line(engine: Engine,
+                                                                database_url: str) -> None:
+    result = xunshi("--database-url", database_url, "search", " ".join(["扫黑除恶"] * 20_000))
+    assert result.exit_code == 1
+    assert result.stderr == ("Error: the query has 40,000 words, more than the 256 a search may "
+                             "have: search for fewer\n")

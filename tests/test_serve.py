@@ -3,14 +3,11 @@ and afterwards the embedded server is socket-only again."""
 from __future__ import annotations
 
 import os
-import shutil
 import signal
 import socket
 import subprocess
 import sys
-import tempfile
 import time
-from collections.abc import Iterator
 from pathlib import Path
 
 import psycopg
@@ -21,29 +18,7 @@ from tests.conftest import SEEDS
 from xunshi import embedded, serve
 from xunshi.cli import main
 
-INITDB_HBA = """\
-# TYPE  DATABASE        USER            ADDRESS                 METHOD
-local   all             all                                     trust
-host    all             all             127.0.0.1/32            trust
-host    all             all             ::1/128                 trust # IPv6
-hostssl all             all             10.0.0.0 255.0.0.0      password
-host    all             all             192.168.0.0/16          reject
-local   replication     all                                     trust
-"""
-
 WAIT = 120  # seconds before a step that should take one is declared hung
-
-
-@pytest.fixture
-def home() -> Iterator[Path]:
-    """An XUNSHI_HOME outside pytest's tmp dir: every pytest session that starts resets that to
-    0700, which locks out the system user the server runs as when the tests run as root."""
-    parent = Path(tempfile.mkdtemp(prefix="xunshi-serve-"))
-    try:
-        yield parent / "home"
-    finally:
-        embedded.stop(parent / "home")
-        shutil.rmtree(parent, ignore_errors=True)
 
 
 def env(home: Path) -> dict[str, str]:
@@ -73,13 +48,6 @@ def password_of(grant_output: str) -> str:
     return line.removeprefix("password: ")
 
 
-def test_tcp_lines_require_scram_and_socket_lines_stay_trusted() -> None:
-    assert serve.scram_only(INITDB_HBA) == INITDB_HBA.replace(
-        "127.0.0.1/32            trust", "127.0.0.1/32            scram-sha-256").replace(
-        "::1/128                 trust", "::1/128                 scram-sha-256").replace(
-        "255.0.0.0      password", "255.0.0.0      scram-sha-256")
-
-
 def test_serve_is_only_for_the_embedded_database() -> None:
     result = CliRunner().invoke(main, ["--database-url", "postgresql://u:pw@db.example.org/x", "db", "serve"])
     assert result.exit_code == 1
@@ -98,7 +66,8 @@ def test_a_taken_port_is_one_clear_line(tmp_path: Path) -> None:
     assert not embedded.data_dir(tmp_path).exists()  # nothing was started for nothing
 
 
-def test_serve_lets_readers_in_over_tcp_until_sigterm(home: Path) -> None:
+def test_serve_lets_readers_in_over_tcp_until_sigterm(embedded_home: Path) -> None:
+    home = embedded_home
     port = free_port()
     xunshi(home, "load", str(SEEDS))
     password = password_of(xunshi(home, "db", "grant-reader", "bi"))

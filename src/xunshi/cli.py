@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import json
 import sys
+from collections import Counter
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
@@ -22,9 +23,19 @@ from .parse import PARSER_VERSION, Document, ParseError, parse
 from .parallel import default_workers
 from .plain import plain
 from .schemadoc import schema_markdown
+from .search.query import QueryTooLong
+from .sources.names import printable, stored_name
 from .store import access, schema
 from .store import reparse as reparse_api
-from .store.load import FileResult, LoadOptions, Outcome, load_errors, load_paths, summary
+from .store.load import (
+    DatabaseUnavailable,
+    FileResult,
+    LoadOptions,
+    Outcome,
+    load_errors,
+    load_paths,
+    summary,
+)
 
 
 @click.group()
@@ -75,6 +86,10 @@ SMALL_RUN = 20
 """Fewer reports than this are parsed in this process: starting workers would cost more."""
 
 
+SKIPPED_NAMED = 10
+"""Files skipped in folders named after the summary without -v; more are counted by type."""
+
+
 def _workers(jobs: int | None, items: int) -> int:
     return 1 if items < SMALL_RUN else jobs or default_workers()
 
@@ -86,24 +101,28 @@ def _workers(jobs: int | None, items: int) -> int:
 @click.option("--keep-unrecognized", is_flag=True,
               help="Store texts that do not read as an inspection report instead of failing them.")
 @click.option("--max-size", metavar="SIZE", envvar=sources.MAX_SIZE_ENV, callback=_size,
-              help=f"Larger files fail unread: 50MB, 512KB (default ${sources.MAX_SIZE_ENV}, "
+              help=f"Larger files fail, no more of them read: 50MB, 512KB (default ${sources.MAX_SIZE_ENV}, "
                    f"else {sources.format_size(sources.DEFAULT_MAX_SIZE)}).")
 @_JOBS
+@click.option("--verbose", "-v", is_flag=True,
+              help=f"Name every file skipped in a folder (else up to {SKIPPED_NAMED}).")
 def load(paths: tuple[Path, ...], replace: bool, keep_unrecognized: bool, max_size: int,
-         jobs: int | None) -> None:
+         jobs: int | None, verbose: bool) -> None:
     """Load report files and folders (searched recursively for .txt .html .htm .docx .pdf)."""
-    files = list(sources.report_files(paths))
-    if not files:
-        raise click.ClickException(f"no report files ({', '.join(sources.SUFFIXES)}) found")
+    found = sources.scan(paths)
+    if not found.files:
+        others = f" ({len(found.skipped)} files of other types)" if found.skipped else ""
+        raise click.ClickException(f"no report files ({', '.join(sources.SUFFIXES)}) found{others}")
     options = LoadOptions(replace=replace, keep_unrecognized=keep_unrecognized,
-                          max_size=max_size, workers=_workers(jobs, len(files)))
+                          max_size=max_size, workers=_workers(jobs, len(found.files)))
     with _engine() as engine:
         upgrade = schema.ensure_head(engine)
         if upgrade.changed:
             click.echo(upgrade.describe())
         results = _with_progress(
-            "loading", len(files), lambda report: load_paths(engine, files, report, options))
-    _finish(results)
+            "loading", len(found.files) + len(found.skipped),
+            lambda report: load_paths(engine, found, report, options), verbose)
+    _finish(results, verbose)
 
 
 @main.command()
@@ -121,14 +140,15 @@ def reparse(everything: bool, parser_version_below: int | None, jobs: int | None
         pending = reparse_api.pending(engine, below)
         results = _with_progress(
             "re-parsing", len(pending),
-            lambda report: list(reparse_api.reparse(engine, pending, report,
-                                                    _workers(jobs, len(pending)))))
+            lambda report: reparse_api.reparse(engine, pending, report,
+                                               _workers(jobs, len(pending))))
     _finish(results)
 
 
-def _finish(results: list[FileResult]) -> None:
-    """The summary line, then each failure on stderr; exit status 1 if any."""
+def _finish(results: list[FileResult], verbose: bool = False) -> None:
+    """The summary line, the skipped files, then each failure on stderr; exit status 1 if any."""
     click.echo(summary(results))
+    _skipped(results, verbose)
     failed = [r for r in results if r.outcome is Outcome.FAILED]
     for r in failed:
         click.echo(r.line(), err=True)
@@ -136,29 +156,70 @@ def _finish(results: list[FileResult]) -> None:
         sys.exit(1)
 
 
+def _skipped(results: list[FileResult], verbose: bool) -> None:
+    skipped = [r for r in results if r.outcome is Outcome.SKIPPED]
+    if verbose or len(skipped) <= SKIPPED_NAMED:
+        for r in skipped:
+            click.echo(r.line())
+        return
+    types = Counter(Path(r.file).suffix.lower() or "no suffix" for r in skipped)
+    click.echo(f"skipped    {len(skipped)} files of other types in the folders ("
+               + ", ".join(f"{n} {t}" for t, n in types.most_common()) + "): -v names them")
+
+
 def _with_progress(label: str, total: int,
-                   run: Callable[[Callable[[FileResult], None]], list[FileResult]]
-                   ) -> list[FileResult]:
-    """A progress bar on a terminal; one plain line per item otherwise (logs, pipes, CI)."""
-    if not sys.stdout.isatty():
-        return run(lambda r: click.echo(r.line()))
-    columns = (TextColumn(label), BarColumn(), MofNCompleteColumn(), TextColumn("{task.description}"))
-    with Progress(*columns, transient=True) as progress:
-        task = progress.add_task("", total=total)
-        return run(lambda r: progress.update(task, advance=1, description=r.file))
+                   run: Callable[[Callable[[FileResult], None]], list[FileResult]],
+                   verbose: bool = False) -> list[FileResult]:
+    """A progress bar on a terminal; one plain line per item otherwise (logs, pipes, CI),
+    skipped files only when verbose. Ctrl-C, or a database that stops answering, ends the
+    run with what was stored and how to go on."""
+    done: list[FileResult] = []
+
+    def echo(r: FileResult) -> None:
+        done.append(r)
+        if r.outcome is not Outcome.SKIPPED or verbose:
+            click.echo(r.line())
+
+    try:
+        if not sys.stdout.isatty():
+            run(echo)
+            return done
+        columns = (TextColumn(label), BarColumn(), MofNCompleteColumn(),
+                   TextColumn("{task.description}"))
+        with Progress(*columns, transient=True) as progress:
+            task = progress.add_task("", total=total)
+
+            def advance(r: FileResult) -> None:
+                done.append(r)
+                progress.update(task, advance=1, description=printable(r.file))
+
+            run(advance)
+            return done
+    except KeyboardInterrupt:
+        click.echo(f"interrupted by Ctrl-C: {summary(done)} so far; {_resume(label)}", err=True)
+        sys.exit(130)
+    except DatabaseUnavailable as e:
+        click.echo(f"{summary(done)} so far", err=True)
+        raise click.ClickException(f"{e}; {_resume(label)}") from e
+
+
+def _resume(label: str) -> str:
+    return (f"every report stored is complete: run the same command again to go on {label} "
+            "the rest")
 
 
 @main.command()
 @click.option("--limit", type=click.IntRange(min=1), default=50, show_default=True)
 def errors(limit: int) -> None:
-    """Files that failed to load, newest first (a later successful load clears them)."""
+    """Files that failed to load, newest first, each with its latest failure (a later
+    successful load clears it)."""
     with _engine() as engine:
         schema.require_head(engine)
         rows = load_errors(engine, limit)
     if not rows:
         click.echo("no load errors")
     for e in rows:
-        click.echo(f"{e.occurred_at:%Y-%m-%d %H:%M:%S}  {e.stage:7s} {e.file}: {e.message}")
+        click.echo(printable(f"{e.occurred_at:%Y-%m-%d %H:%M:%S}  {e.stage:7s} {e.file}: {e.message}"))
 
 
 @main.command("parse")
@@ -169,7 +230,7 @@ def parse_cmd(file: Path, as_json: bool) -> None:
     try:
         doc = parse(sources.extract(sources.read(file)).text)
     except (sources.SourceError, ParseError) as e:
-        raise click.ClickException(f"{file}: {e}") from e
+        raise click.ClickException(printable(f"{stored_name(file)}: {e}")) from e
     if as_json:
         click.echo(json.dumps(plain(doc), ensure_ascii=False, indent=2))
     else:
@@ -214,7 +275,10 @@ def search_cmd(query: str, scope: str, limit: int, as_json: bool) -> None:
     """Full-text search in Chinese: `xunshi search 扫黑除恶`, `xunshi search "八项规定 -形式主义"`."""
     with _engine() as engine:
         schema.require_head(engine)
-        hits = search_api.search(engine, query, scope, limit)
+        try:
+            hits = search_api.search(engine, query, scope, limit)
+        except QueryTooLong as e:
+            raise click.ClickException(str(e)) from e
     if as_json:
         for hit in hits:
             click.echo(json.dumps(plain(hit), ensure_ascii=False))
@@ -224,11 +288,11 @@ def search_cmd(query: str, scope: str, limit: int, as_json: bool) -> None:
         sys.exit(1)
     for n, hit in enumerate(hits, 1):
         where = " · ".join(x for x in (hit.jurisdiction, hit.organization) if x)
-        click.echo(click.style(f"{n}. {hit.title or hit.source_name}", bold=True))
+        click.echo(click.style(printable(f"{n}. {hit.title or hit.source_name}"), bold=True))
         click.echo(f"   {where}  [report {hit.report_id}"
                    + (f", finding {hit.finding_id}" if hit.finding_id else "")
                    + (f", measure {hit.measure_id}" if hit.measure_id else "")
-                   + f"]  {hit.source_name}")
+                   + f"]  {printable(hit.source_name)}")
         click.echo(f"   {_highlighted(hit.snippet, hit.highlights)}")
 
 

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import os
 from pathlib import Path
+from urllib.parse import quote_plus
 
 import platformdirs
 from sqlalchemy.engine import URL, make_url
@@ -67,7 +68,17 @@ def libpq_url(url: str) -> str:
     return make_url(url).set(drivername="postgresql").render_as_string(hide_password=False)
 
 
+SECRET_PARAMETERS = ("password", "sslpassword")
+"""libpq takes a password in the URL's query too (`…/db?password=…`)."""
+MASK = "***"  # what SQLAlchemy prints for the password in a URL's user part
+
+
 def display_url(url: str, *, show_password: bool = False, libpq: bool = False) -> str:
-    """A URL fit for printing: the password masked unless asked for."""
+    """A URL fit for printing: passwords masked, in its user part and its query, unless asked
+    for."""
     parsed = make_url(libpq_url(url) if libpq else url)
-    return parsed.render_as_string(hide_password=not show_password)
+    if show_password:
+        return parsed.render_as_string(hide_password=False)
+    masked = parsed.update_query_dict({k: MASK for k in parsed.query
+                                       if k.lower() in SECRET_PARAMETERS})
+    return masked.render_as_string().replace(quote_plus(MASK), MASK)

@@ -1,20 +1,15 @@
 """`xunshi db serve`: the embedded PostgreSQL on 127.0.0.1 for BI tools, while it runs.
 
-The embedded server normally listens on a unix socket in its owner-only data dir, trusting
-whoever reaches it. BI tools need TCP, so serving restarts it listening on 127.0.0.1 as well
-(the socket stays, so other xunshi commands keep working) and first makes every TCP line of
-pg_hba.conf require a scram-sha-256 password. The superuser `postgres` has none, so over TCP
-only roles made by `xunshi db grant-reader` get in. When serving ends the server is stopped;
-the next xunshi command starts it socket-only again.
+The embedded server normally listens on an owner-only unix socket only. BI tools need TCP, so
+serving restarts it listening on 127.0.0.1 as well (the socket stays, so other xunshi commands
+keep working). Every TCP login needs a scram-sha-256 password (embedded.HBA); the superuser
+`postgres` has none, so over TCP only roles made by `xunshi db grant-reader` get in. When
+serving ends the server is stopped; the next xunshi command starts it socket-only again.
 """
 from __future__ import annotations
 
-import ipaddress
-import re
-import shlex
 import signal
 import socket
-import subprocess
 import time
 from collections.abc import Iterator
 from contextlib import contextmanager
@@ -28,9 +23,6 @@ from . import embedded
 HOST = "127.0.0.1"
 DEFAULT_PORT = 5433
 """Next to a system PostgreSQL's 5432."""
-
-_WEAK = {"trust", "password", "md5"}
-"""pg_hba methods replaced by scram-sha-256 on TCP lines: no password, or a weaker exchange."""
 
 
 class ServeError(Exception):
@@ -59,31 +51,6 @@ def check_port_free(port: int) -> None:
                              "choose another with --port") from e
 
 
-def scram_only(hba: str) -> str:
-    """pg_hba.conf text with every host line's trust/password/md5 method made scram-sha-256;
-    `local` (unix socket) lines stay as they are."""
-    return "".join(_scram_line(line) for line in hba.splitlines(keepends=True))
-
-
-def _scram_line(line: str) -> str:
-    fields = line.split("#", 1)[0].split()
-    if len(fields) < 5 or not fields[0].startswith("host"):
-        return line
-    method_at = 5 if len(fields) > 5 and _is_ip(fields[3]) and _is_ip(fields[4]) else 4  # ADDRESS MASK
-    if fields[method_at] not in _WEAK:
-        return line
-    before_method = r"\s*" + r"\S+\s+" * method_at  # replaced in place: alignment stays
-    return re.sub(rf"^({before_method})\S+", r"\1scram-sha-256", line, count=1)
-
-
-def _is_ip(field: str) -> bool:
-    try:
-        ipaddress.ip_address(field)
-    except ValueError:
-        return False
-    return True
-
-
 @contextmanager
 def serving(home: Path, port: int) -> Iterator[None]:
     """Run the embedded server under `home` on HOST:`port` too, and stop it on leaving (unless
@@ -95,18 +62,15 @@ def serving(home: Path, port: int) -> Iterator[None]:
     if before.hostname:
         raise ServeError(f"the embedded PostgreSQL in {pgdata} already listens on "
                          f"{before.hostname}:{before.port} (another `xunshi db serve`?)")
-    hba = pgdata / "pg_hba.conf"
-    hba.write_text(scram_only(hba.read_text()))  # in place: keeps the file's owner and mode
     previous = signal.signal(signal.SIGTERM, signal.default_int_handler)
     try:
-        embedded.stop(home)
-        try:
-            embedded.pg_ctl(home, ["-w", "-o", f"-h {HOST}", "-o", f"-p {port}",
-                                   "-o", f"-k {shlex.quote(str(before.socket_dir))}",
-                                   "-l", str(pgdata / "log"), "start"])
-        except subprocess.SubprocessError as e:
-            raise ServeError(f"the embedded PostgreSQL did not start on {HOST}:{port}: "
-                             f"{_last_line(pgdata / 'log')}") from e
+        with embedded.start_lock(home):  # no other command starts it meanwhile
+            embedded.stop(home)
+            try:
+                embedded.start(home, HOST, port)
+            except RuntimeError as e:
+                raise ServeError(f"the embedded PostgreSQL did not start on {HOST}:{port}: "
+                                 f"{e}") from e
         yield
     finally:
         if _listening(home, port):
@@ -128,11 +92,6 @@ def _listening(home: Path, port: int) -> bool:
     since by another command listens on its socket only."""
     info = embedded.postmaster(home)
     return info is not None and info.hostname == HOST and info.port == port
-
-
-def _last_line(log: Path) -> str:
-    lines = [line for line in log.read_text(errors="replace").splitlines() if line.strip()]
-    return lines[-1] if lines else f"see {log}"
 
 
 def connection_help(port: int, reader: str | None) -> list[str]:

@@ -7,6 +7,7 @@ import jieba
 import pytest
 
 from tests.conftest import SEEDS
+from xunshi.search import segment
 from xunshi.search.segment import query_words, search_words
 
 TEXTS = sorted(SEEDS.glob("*.txt"))
@@ -36,3 +37,13 @@ def test_punctuation_goes_and_latin_runs_split_into_pieces() -> None:
 def test_query_words_are_the_precise_cut() -> None:
     assert query_words("扫黑除恶") == ["扫黑", "除恶"]
     assert query_words("形式主义") == ["形式主义"]
+
+
+@pytest.mark.parametrize("backend", ["rjieba", "jieba"])
+def test_a_long_text_is_cut_in_pieces_into_the_same_words(backend: str,
+                                                          monkeypatch: pytest.MonkeyPatch) -> None:
+    text = "\n".join(p.read_text("utf-8") for p in TEXTS)
+    whole = search_words(text, backend)
+    monkeypatch.setattr(segment, "PIECE", 100)  # a piece ends at the next line end or 。
+    assert search_words(text, backend) == whole
+    assert [w.text for w in search_words("巡察" * 300, backend)] == ["巡察"] * 300  # no boundary

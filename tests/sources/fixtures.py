@@ -21,7 +21,9 @@ from docx.shared import Pt
 from reportlab.lib.pagesizes import A4
 from reportlab.pdfbase import pdfmetrics
 from reportlab.pdfbase.cidfonts import UnicodeCIDFont
+from reportlab.lib.styles import ParagraphStyle
 from reportlab.pdfgen import canvas
+from reportlab.platypus import Paragraph, SimpleDocTemplate
 
 from tests.conftest import SEEDS
 from xunshi.parse import parse
@@ -296,6 +298,19 @@ def pdf_bytes(seed: Seed, page_number: str = PAGE_NUMBERS["dash"], size: float =
         pdf.drawCentredString(width / 2, 50, page_number.format(n=number, total=len(pages)))
         pdf.showPage()
     pdf.save()
+    return out.getvalue()
+
+
+def flowed_pdf_bytes(seed: Seed, size: float = 12, indent: float = 0) -> bytes:
+    """A report typeset by a layout engine (reportlab's platypus), as report generators and
+    converters make them: text flowed into a frame, so punctuation overruns the right margin, a
+    line before a number or a pinyin gloss stops short, and 10.5 pt sizes come out as
+    10.4999 or 10.5001."""
+    out = io.BytesIO()
+    style = ParagraphStyle("body", fontName=_FONT, fontSize=size, leading=size * 1.5,
+                           wordWrap="CJK", firstLineIndent=indent)
+    SimpleDocTemplate(out, pagesize=A4).build(
+        [Paragraph(_e(line), style) for line in [seed.title, *seed.lines]])
     return out.getvalue()
 
 

@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import io
+import struct
 
 import docx
 import pytest
@@ -42,3 +43,21 @@ def test_a_file_that_is_no_docx_says_so(data: bytes) -> None:
     with pytest.raises(sources.ExtractError, match=r"^not a readable Word \.docx file") as e:
         word(data)
     assert e.value.stage == "extract"
+
+
+@pytest.mark.parametrize(("field", "value", "why"), [
+    (6, 222, "zip file version 22.2"),  # "version needed to extract": a zip newer than Python's
+    (8, 1, "is encrypted"),
+    (10, 99, "compression method is not supported"),
+], ids=["zip-version", "encrypted", "compression"])
+def test_a_zip_python_cannot_open_is_a_clear_error(field: int, value: int, why: str) -> None:
+    data = bytearray(docx_bytes(seeds()[0]))
+    at = 0
+    while (at := data.find(b"PK\x01\x02", at)) >= 0:  # every entry of the central directory
+        data[at + field: at + field + 2] = struct.pack("<H", value)
+        at += 4
+    with pytest.raises(sources.ExtractError) as e:
+        word(bytes(data))
+    assert str(e.value).startswith("not a readable Word .docx file: its zip archive is damaged, "
+                                   "encrypted or made by a zip feature Python lacks (")
+    assert why in str(e.value)

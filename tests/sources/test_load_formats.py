@@ -36,8 +36,9 @@ def test_one_file_per_format_loads_with_its_encoding_and_findings(engine: Engine
     }
     for name, (data, _, _) in files.items():
         write(tmp_path, name, data)
-    write(tmp_path, "scan.png", b"\x89PNG\r\n\x1a\n")  # not a report format: skipped silently
-    results = load_paths(engine, [tmp_path])
+    write(tmp_path, "scan.png", b"\x89PNG\r\n\x1a\n")  # not a report format: skipped
+    skipped, *results = load_paths(engine, [tmp_path])
+    assert (Path(skipped.file).name, skipped.outcome) == ("scan.png", Outcome.SKIPPED)
     assert [(Path(r.file).name, r.outcome) for r in results] == [
         (name, Outcome.LOADED) for name in files]
     with engine.connect() as conn:

@@ -5,18 +5,24 @@ a name of its own and drops it at the end.
 """
 from __future__ import annotations
 
+import hashlib
 import uuid
 from collections.abc import Iterator
+from concurrent.futures import ThreadPoolExecutor
 from contextlib import contextmanager
+from pathlib import Path
 
 import psycopg
 import pytest
 from psycopg import sql
 from sqlalchemy import Engine, create_engine, text
 
+from tests.conftest import SEEDS
 from xunshi.config import libpq_url
-from xunshi.store import access
+from xunshi.store import access, schema
+from xunshi.store.load import Outcome, load_file
 
+SEEDS_FIRST = sorted(SEEDS.glob("*.txt"))[0]
 WRITES = ("INSERT INTO {table} DEFAULT VALUES", "UPDATE {table} SET {column} = {column}",
           "DELETE FROM {table}", "TRUNCATE {table} CASCADE")
 
@@ -138,3 +144,34 @@ def test_a_database_without_the_schema_is_refused(database_url: str) -> None:
             access.grant_reader(empty, "xunshi_reader_never_made", "pw")
     finally:
         empty.dispose()
+
+
+def test_a_reader_cannot_stall_a_load_or_an_upgrade(engine: Engine, tmp_path: Path) -> None:
+    report = tmp_path / "report.txt"
+    report.write_bytes(SEEDS_FIRST.read_bytes())
+    sha = hashlib.sha256(report.read_bytes()).hexdigest()
+    with reader_role(engine) as (name, password):
+        access.grant_reader(engine, name, password)
+        with connect_as(engine, name, password) as reader:
+            reader.execute("SET default_transaction_read_only = off")
+            reader.execute("BEGIN")
+            # what loaders queued on before: advisory locks, which every role may take
+            reader.execute("SELECT pg_advisory_lock(hashtext(k)) FROM unnest(%s::text[]) k",
+                           ([f"name {report.name}", f"name {report}", f"sha {sha}"],))
+            reader.execute("SELECT pg_advisory_lock(%s)", (schema.UPGRADE_LOCK,))
+            with ThreadPoolExecutor(1) as pool:
+                loading = pool.submit(load_file, engine, report)
+                upgrading = pool.submit(schema.upgrade, engine)
+                try:
+                    assert loading.result(timeout=60).outcome is Outcome.LOADED
+                    assert not upgrading.result(timeout=60).changed
+                finally:
+                    reader.close()  # frees a loader stuck behind the reader's locks
+        with connect_as(engine, name, password) as reader:  # nor can it take theirs
+            reader.execute("SET default_transaction_read_only = off")
+            for statement in ("SELECT slot FROM load_locks FOR UPDATE",
+                              "SELECT slot FROM load_locks FOR KEY SHARE",
+                              "LOCK TABLE load_locks IN ACCESS SHARE MODE",
+                              "LOCK TABLE alembic_version IN ACCESS SHARE MODE"):
+                with pytest.raises(psycopg.errors.InsufficientPrivilege), reader.transaction():
+                    reader.execute(statement)

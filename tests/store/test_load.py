@@ -1,6 +1,7 @@
 """Loading reports: one transaction per file, idempotent by content, failures kept apart."""
 from __future__ import annotations
 
+import os
 from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
@@ -9,8 +10,8 @@ from sqlalchemy import Engine, func, select, text, update
 
 from tests.conftest import SEEDS
 from xunshi.parse import parse
-from xunshi.store import reparse
-from xunshi.store.load import LoadOptions, Outcome, load_file, load_paths, summary
+from xunshi.store import load, reparse
+from xunshi.store.load import LoadOptions, Outcome, load_errors, load_file, load_paths, summary
 from xunshi.store.models import (
     Contact,
     Figure,
@@ -86,8 +87,11 @@ def test_a_failing_file_does_not_stop_the_others(engine: Engine, tmp_path: Path)
     results = load_paths(engine, [tmp_path, tmp_path / "missing.txt"])
     by_name = {Path(r.file).name: r for r in results}
     assert sorted(by_name) == ["a_bad_bytes.txt", "b_empty.txt", "c_good.txt", "d_broken.pdf",
-                               "missing.txt"]
+                               "e_ignored.png", "missing.txt"]
     assert by_name["c_good.txt"].outcome is Outcome.LOADED
+    ignored = by_name["e_ignored.png"]
+    assert (ignored.outcome, ignored.reason) == (
+        Outcome.SKIPPED, "unsupported file type '.png'; expected .txt, .html, .htm, .docx, .pdf")
     bad = by_name["a_bad_bytes.txt"]
     assert (bad.stage, bad.reason) == (
         "decode", "not text in UTF-8, UTF-16, GB18030 or Big5 (as UTF-8: invalid byte 0xff at "
@@ -101,7 +105,7 @@ def test_a_failing_file_does_not_stop_the_others(engine: Engine, tmp_path: Path)
     assert sorted((Path(f).name, s) for f, s in errors) == [
         ("a_bad_bytes.txt", "decode"), ("b_empty.txt", "read"), ("d_broken.pdf", "extract"),
         ("missing.txt", "read")]
-    assert summary(results) == "1 loaded, 0 unchanged, 4 failed"
+    assert summary(results) == "1 loaded, 0 unchanged, 4 failed, 1 skipped"
 
 
 def test_an_explicitly_named_file_of_another_type_fails_clearly(engine: Engine, tmp_path: Path) -> None:
@@ -215,3 +219,58 @@ def test_reparse_fills_the_figures_of_reports_stored_before_them(engine: Engine)
     with engine.connect() as conn:
         assert conn.execute(text("SELECT metric, value, text, span_start FROM v_figures "
                                  "ORDER BY span_start")).all() == figures
+
+
+def test_a_name_that_is_not_utf8_loads_and_so_does_the_rest(engine: Engine, tmp_path: Path) -> None:
+    folder = os.fsencode(tmp_path / "r")
+    os.mkdir(folder)
+    (tmp_path / "r" / "ok.txt").write_bytes(SEED_FILES[0].read_bytes())
+    Path(os.fsdecode(folder + b"/a\xca\xd3.txt")).write_bytes(SEED_FILES[1].read_bytes())
+    Path(os.fsdecode(folder + b"/b\xca\xd3.txt")).write_bytes(b"")
+    Path(os.fsdecode(folder + b"/c\xca\xd3.png")).write_bytes(b"\x89PNG")
+    results = load_paths(engine, [tmp_path / "r", tmp_path / "z.txt"])
+    escaped = {r.file.removeprefix(f"{tmp_path}/r/"): r.outcome for r in results}
+    assert escaped == {"a\\xca\\xd3.txt": Outcome.LOADED, "b\\xca\\xd3.txt": Outcome.FAILED,
+                       "c\\xca\\xd3.png": Outcome.SKIPPED, "ok.txt": Outcome.LOADED,
+                       f"{tmp_path}/z.txt": Outcome.FAILED}
+    with engine.connect() as conn:
+        assert conn.execute(select(Report.source_name).order_by(Report.source_name)).scalars().all() \
+            == [f"{tmp_path}/r/a\\xca\\xd3.txt", f"{tmp_path}/r/ok.txt"]
+        assert conn.execute(select(LoadError.file).order_by(LoadError.file)).scalars().all() == [
+            f"{tmp_path}/r/b\\xca\\xd3.txt", f"{tmp_path}/z.txt"]
+    assert [r.outcome for r in load_paths(engine, [tmp_path / "r"])].count(Outcome.UNCHANGED) == 2
+
+
+def test_a_file_failing_run_after_run_is_one_load_error(engine: Engine, tmp_path: Path) -> None:
+    bad = tmp_path / "bad.txt"
+    bad.write_bytes(b"\xff")
+    for _ in range(3):
+        load_file(engine, bad)
+    bad.write_bytes(b"")  # fails otherwise now: the latest failure is the one kept
+    load_file(engine, bad)
+    [error] = load_errors(engine)
+    assert (error.file, error.stage, error.message) == (str(bad), "read", "empty file")
+    bad.write_bytes(SEED_FILES[0].read_bytes())  # other bytes under the name: loaded, cleared
+    assert load_file(engine, bad).outcome is Outcome.LOADED
+    assert load_errors(engine) == []
+
+
+def test_a_second_copy_of_new_bytes_in_one_load_names_the_stored_report(engine: Engine,
+                                                                         tmp_path: Path) -> None:
+    copy = tmp_path / "copy.txt"
+    copy.write_bytes(SEED_FILES[0].read_bytes())
+    first, *_, second = load_paths(engine, [SEED_FILES[0], *SEED_FILES[1:], copy])
+    assert (first.outcome, second.outcome) == (Outcome.LOADED, Outcome.UNCHANGED)
+    assert second.report_id == first.report_id is not None
+    assert second.line() == f"unchanged  {copy} (report {first.report_id})"
+
+
+def test_a_batch_ends_once_its_files_reach_the_byte_limit(engine: Engine,
+                                                         monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(load, "BATCH_BYTES", SEED_FILES[0].stat().st_size + 1)
+    written: list[int] = []
+    real = load.write_isolating
+    monkeypatch.setattr(load, "write_isolating",
+                        lambda engine, batch, *a: written.append(len(batch)) or real(engine, batch, *a))
+    assert [r.outcome for r in load_paths(engine, [SEEDS])] == [Outcome.LOADED] * 5
+    assert written == [2, 1, 2]  # 17 KB + 37 KB, 25 KB, 7 KB + 12 KB

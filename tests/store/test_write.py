@@ -60,9 +60,9 @@ def document(jurisdiction: str | None) -> Document:
 def store(engine: Engine, doc: Document, name: str) -> int:
     source = Source(name, name.encode())
     with engine.begin() as conn:
-        [report_id] = insert_reports(conn, [report_rows(name, source.sha256, TEXT, "utf-8", doc)])
-    assert report_id is not None
-    return report_id
+        [stored] = insert_reports(conn, [report_rows(name, source.sha256, TEXT, "utf-8", doc)])
+    assert stored.new
+    return stored.id
 
 
 def rows(engine: Engine, view: str, report_id: int) -> list[dict]:

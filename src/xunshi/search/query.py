@@ -10,11 +10,20 @@ from dataclasses import dataclass
 
 from sqlalchemy import Engine, text
 
+from ..errors import XunshiError
 from ..parse.normalize import simplify
 from .segment import query_words
 
 SCOPES = ("findings", "measures", "reports")
 START, STOP = "\x02", "\x03"  # marks around matches; never in normalized text
+MAX_WORDS = 256
+"""Words a query may have once cut. Real searches have a handful; thousands keep the server
+ranking for a minute (20,000 words: 73 s on PostgreSQL 15) or exhaust its stack
+(StatementTooComplex)."""
+
+
+class QueryTooLong(XunshiError):
+    """A query with more words than MAX_WORDS."""
 
 
 @dataclass(frozen=True)
@@ -36,14 +45,19 @@ def to_websearch(query: str) -> str:
     """`扫黑除恶 -形式主义` → `"扫黑 除恶" -形式主义`: each term cut into words (a phrase when
     it has several), for PostgreSQL's websearch_to_tsquery; OR and -term keep their meaning."""
     terms = []
+    count = 0  # words
     for term in simplify(query).split():
         if term.upper() == "OR":
             terms.append("or")
             continue
         sign, body = ("-", term[1:]) if term.startswith("-") else ("", term)
         words = query_words(body)
+        count += len(words)
         if words:
             terms.append(sign + (words[0] if len(words) == 1 else f'"{" ".join(words)}"'))
+    if count > MAX_WORDS:
+        raise QueryTooLong(f"the query has {count:,} words, more than the {MAX_WORDS} a search "
+                           "may have: search for fewer")
     return " ".join(terms)
 
 

@@ -7,22 +7,27 @@ and Word libraries take a while to load and most runs need one format only.
 """
 from __future__ import annotations
 
+import errno
 import hashlib
 import importlib
+import os
 import re
-from collections.abc import Iterable, Iterator
-from dataclasses import dataclass
+import stat
+from collections.abc import Iterable
+from dataclasses import dataclass, field
 from functools import cached_property
 from pathlib import Path
 from typing import NamedTuple
+
+from .names import stored_name
 
 READERS = {".txt": "text", ".html": "html", ".htm": "html", ".docx": "docx", ".pdf": "pdf"}
 """Reader module by suffix. Folders are searched for these; other files in them are skipped."""
 SUFFIXES = tuple(READERS)
 
 DEFAULT_MAX_SIZE = 20_000_000
-"""Bytes. Reports are a few hundred KB even as PDFs; a larger file is most likely not one,
-and every file is held in memory whole while it is read."""
+"""Bytes read at most. Reports are a few hundred KB even as PDFs; a larger file is most likely
+not one, and every file is held in memory whole while it is read."""
 MAX_SIZE_ENV = "XUNSHI_MAX_FILE_SIZE"
 
 
@@ -46,7 +51,7 @@ class ExtractError(SourceError):
 
 @dataclass(frozen=True)
 class Source:
-    name: str  # the path as given to `load` (or found under a folder given to it)
+    name: str  # the path as given to `load` (or found under a folder), see names.stored_name
     data: bytes
 
     @cached_property  # asked for at every step of a load; hashing 20 MB once is enough
@@ -59,36 +64,89 @@ class Extracted(NamedTuple):
     encoding: str  # how the text was got: a codec for .txt (gb18030), else html/utf-8, docx, pdf
 
 
-def report_files(paths: Iterable[str | Path]) -> Iterator[Path]:
-    """Files as given, folders searched recursively for report files, in a stable order.
+class Skipped(NamedTuple):
+    path: Path
+    reason: str
+
+
+@dataclass
+class Scan:
+    """What paths given to `load` name: report files, and the other files in their folders."""
+
+    files: list[Path] = field(default_factory=list)
+    skipped: list[Skipped] = field(default_factory=list)
+
+
+def scan(paths: Iterable[str | Path]) -> Scan:
+    """Files as given, folders searched recursively, in a stable order. In a folder, an entry
+    with a report suffix is a report file even when it cannot be read (a FIFO, a dangling or
+    looping symbolic link), so that reading it fails with its reason; other files are skipped.
 
     A path that does not exist is passed through, so that reading it fails with its reason.
     """
+    found = Scan()
     for given in paths:
         path = Path(given)
-        if path.is_dir():
-            yield from sorted(
-                p for p in path.rglob("*") if p.suffix.lower() in SUFFIXES and p.is_file()
-            )
-        else:
-            yield path
+        if not path.is_dir():
+            found.files.append(path)
+            continue
+        for p in sorted(path.rglob("*")):
+            if p.is_dir():
+                continue
+            if p.suffix.lower() in SUFFIXES:
+                found.files.append(p)
+            else:
+                found.skipped.append(Skipped(p, _unsupported(p)))
+    return found
+
+
+def _unsupported(path: Path) -> str:
+    return f"unsupported file type {path.suffix.lower() or '(none)'!r}; expected {', '.join(SUFFIXES)}"
+
+
+_KINDS = ((stat.S_ISDIR, "a directory"), (stat.S_ISFIFO, "a FIFO (named pipe)"),
+          (stat.S_ISCHR, "a character device"), (stat.S_ISBLK, "a block device"),
+          (stat.S_ISSOCK, "a socket"))
 
 
 def read(path: Path, max_size: int = DEFAULT_MAX_SIZE) -> Source:
-    """The file's bytes; refused before reading when its type is unknown or it is too large."""
+    """The file's bytes, at most `max_size` of them; refused before reading when its type is
+    unknown or it is no regular file (a device or a FIFO would never end or never start)."""
     if path.suffix.lower() not in READERS and path.exists() and not path.is_dir():
-        raise SourceError(f"unsupported file type {path.suffix.lower() or '(none)'!r}; "
-                          f"expected {', '.join(SUFFIXES)}")
+        raise SourceError(_unsupported(path))
     try:
-        if (size := path.stat().st_size) > max_size:
-            raise SourceError(f"file is {format_size(size)}, over the {format_size(max_size)} "
-                              "limit (--max-size)")
-        data = path.read_bytes()
+        # O_NONBLOCK: opening a FIFO waits for a writer otherwise; regular files ignore it
+        fd = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0))
     except OSError as e:
-        raise SourceError(e.strerror or str(e)) from e
+        raise SourceError(_open_failure(path, e)) from e
+    with os.fdopen(fd, "rb") as f:
+        st = os.fstat(fd)
+        if not stat.S_ISREG(st.st_mode):
+            kind = next((name for test, name in _KINDS if test(st.st_mode)), "something else")
+            raise SourceError(f"not a regular file but {kind}")
+        if st.st_size > max_size:
+            raise SourceError(_too_large(f"file is {format_size(st.st_size)},", max_size))
+        try:
+            data = f.read(max_size + 1)  # the limit holds for what is read, whatever stat said
+        except OSError as e:
+            raise SourceError(e.strerror or str(e)) from e
+    if len(data) > max_size:
+        raise SourceError(_too_large("file is", max_size))
     if not data:
         raise SourceError("empty file")
-    return Source(str(path), data)
+    return Source(stored_name(path), data)
+
+
+def _too_large(what: str, max_size: int) -> str:
+    return f"{what} over the {format_size(max_size)} limit (--max-size)"
+
+
+def _open_failure(path: Path, e: OSError) -> str:
+    if e.errno == errno.ELOOP:
+        return "symbolic link loop"
+    if e.errno == errno.ENOENT and path.is_symlink():
+        return f"dangling symbolic link (to {stored_name(os.readlink(path))})"
+    return e.strerror or str(e)
 
 
 def extract(source: Source) -> Extracted:

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import io
 import zipfile
+import zlib
 from collections.abc import Iterator
 
 import docx
@@ -27,11 +28,14 @@ def extract(data: bytes) -> Extracted:
         unpacked = sum(info.file_size for info in zipfile.ZipFile(io.BytesIO(data)).infolist())
         if unpacked > _MAX_UNPACKED:
             raise ExtractError(f"a .docx that unpacks to {unpacked:,} bytes is no report")
-        document = docx.Document(io.BytesIO(data))
+        return Extracted("\n".join(_lines(docx.Document(io.BytesIO(data)))), "docx")
     except (zipfile.BadZipFile, PackageNotFoundError, KeyError, XMLSyntaxError) as e:
         raise ExtractError(f"not a readable Word .docx file ({e}); an old .doc must be saved "
                            "as .docx first") from e
-    return Extracted("\n".join(_lines(document)), "docx")
+    except (NotImplementedError, RuntimeError, zlib.error, EOFError) as e:
+        # zipfile: a newer zip version, another compression method, encryption, a cut stream
+        raise ExtractError(f"not a readable Word .docx file: its zip archive is damaged, "
+                           f"encrypted or made by a zip feature Python lacks ({e})") from e
 
 
 def _lines(container: Document | _Cell) -> Iterator[str]:

@@ -34,6 +34,7 @@ _TITLE_LOOKBACK = 10  # lines before the text searched for the headline
 # to 2047, which no real page reaches, and keeps parsing linear where HTML5 parsers (lexbor)
 # take seconds for some thousand unclosed levels.
 _PARSER = lxml.html.HTMLParser(huge_tree=True)
+_MAX_DEPTH = 2048  # libxml2's with huge_tree; deeper, it drops the rest of the page
 
 _XML_DECLARATION = re.compile(r"^\s*<\?xml[^>]*>")  # lxml refuses it in a str
 _META_CHARSET = re.compile(rb"""<meta[^>]+charset\s*=\s*["']?\s*([-\w.:]+)""", re.IGNORECASE)
@@ -80,6 +81,9 @@ def main_text(page: str) -> str:
         tree = lxml.html.document_fromstring(_XML_DECLARATION.sub("", page, count=1), _PARSER)
     except ParserError as e:  # nothing but blanks and comments
         raise ExtractError("no article text found in the page") from e
+    if any(error.type_name == "ERR_RESOURCE_LIMIT" for error in _PARSER.error_log):
+        raise ExtractError(f"the page nests elements deeper than {_MAX_DEPTH} levels, which "
+                           "no real page does; the text inside them cannot be read")
     title_node = tree.find(".//title")
     page_title = title_node.text_content().strip() if title_node is not None else ""
     headings = set(tree.iter(*_HEADINGS))

@@ -26,7 +26,7 @@ _PAGE_NUMBER = re.compile(
     r"第\s*\d+\s*页(?:\s*[,，/]?\s*共\s*\d+\s*页)?|[-—–－]\s*\d+\s*[-—–－]|\d+(?:\s*/\s*\d+)?"
     r"|page\s*\d+(?:\s*of\s*\d+)?", re.IGNORECASE)
 _DETACHED = 1.5  # line pitches between a running header or footer and the text
-_FULL = 1.5  # a line ending within this many character widths of the margin is full
+_FULL = 2  # character widths: how far short of the margin a full line may end
 
 
 @dataclass
@@ -35,7 +35,8 @@ class _Line:
     x0: float
     x1: float
     top: float
-    size: int
+    size: float  # to half a point: the first character's size, give or take rounding noise
+    lead: float  # width of its first unbreakable run: one Chinese character, or a latin word
 
 
 def extract(data: bytes) -> Extracted:
@@ -47,7 +48,7 @@ def extract(data: bytes) -> Extracted:
     return Extracted(_paragraphs(kept, _body_size(kept)) if kept else "", "pdf")
 
 
-def _body_size(lines: list[_Line]) -> int:
+def _body_size(lines: list[_Line]) -> float:
     """The font size most of the text is set in."""
     return Counter(line.size for line in lines).most_common(1)[0][0]
 
@@ -56,7 +57,7 @@ def _pages(data: bytes) -> list[list[_Line]]:
     try:
         with pdfplumber.open(io.BytesIO(data)) as pdf:
             return [[_Line(line["text"].strip(), line["x0"], line["x1"], line["top"],
-                           round(line["chars"][0]["size"]))
+                           round(line["chars"][0]["size"] * 2) / 2, _lead(line["chars"]))
                      for line in page.extract_text_lines() if line["text"].strip()]
                     for page in pdf.pages]
     except Exception as e:  # pdfminer raises a zoo of exception types on damaged files
@@ -64,7 +65,26 @@ def _pages(data: bytes) -> list[list[_Line]]:
         raise ExtractError(f"not a readable PDF: {reason}") from e
 
 
-def _without_running(pages: list[list[_Line]], size: int) -> list[list[_Line]]:
+# 一、 (二) （三） 4. 5、 6。: how numbered headings and items begin a line (一是, 第一 run on
+# inside paragraphs as often)
+_ITEM = re.compile(r"[一二三四五六七八九十]+、|[(（][一二三四五六七八九十\d]+[)）]|\d+[.．、。](?!\d)")
+_UNBREAKABLE = re.compile(r"[!-~\u00c0-\u024f]")  # latin letters with accents, digits, ASCII marks
+
+
+def _lead(chars: list[dict]) -> float:
+    """How wide the line's first unbreakable run is: wrapping moves a latin word or a number
+    (or a pinyin gloss, `(xué)`) to the next line whole, leaving the line before that short."""
+    run = [c for c in chars if not c["text"].isspace()]
+    end = run[0]["x1"]
+    if _UNBREAKABLE.fullmatch(run[0]["text"]):
+        for c in run[1:]:
+            if not _UNBREAKABLE.fullmatch(c["text"]):
+                break
+            end = c["x1"]
+    return end - run[0]["x0"]
+
+
+def _without_running(pages: list[list[_Line]], size: float) -> list[list[_Line]]:
     """Pages without their page numbers and running headers and footers: the first or last
     line when it is a page number, or when it recurs on at least half the pages (page numbers
     aside) set apart from the text by its font size or a wide gap."""
@@ -99,18 +119,35 @@ def _line_pitch(pages: list[list[_Line]]) -> float:
     return gaps.most_common(1)[0][0] if gaps else 0.0
 
 
-def _paragraphs(lines: list[_Line], size: int) -> str:
+def _margin(ends: list[float], slack: float) -> float:
+    """Where full lines end, at the least: the start of the `slack`-wide band that most line
+    ends fall in. Wrapping leaves a full line up to a character or two short of the margin (a
+    number is not split, a comma may not start a line), and a line may overrun it (punctuation
+    hung in the margin, a long address), so the rightmost end is no measure."""
+    best, start = 0, 0
+    for stop, end in enumerate(ends):
+        while ends[start] < end - slack:
+            start += 1
+        if stop - start >= best:
+            best, margin = stop - start, end - slack
+    return margin
+
+
+def _paragraphs(lines: list[_Line], size: float) -> str:
     """Wrapped lines joined back into paragraphs, one a line."""
     body = [line for line in lines if line.size == size]
     left = Counter(round(line.x0) for line in body).most_common(1)[0][0]
-    right = max(line.x1 for line in body)
+    full = _margin(sorted(line.x1 for line in body), _FULL * size)
+    indented = any(left + size < line.x0 <= left + 4 * size for line in body)
     out: list[str] = []
     prev: _Line | None = None
     for line in lines:
         continues = (prev is not None and prev.size == line.size == size
                      and prev.x0 <= left + 2.5 * size  # not a right-aligned signature
-                     and prev.x1 >= right - _FULL * size
-                     and line.x0 <= left + 0.5 * size)  # not indented: no new paragraph
+                     and prev.x1 + max(0.0, line.lead - size) >= full
+                     and line.x0 <= left + 0.5 * size  # not indented: no new paragraph
+                     # without indents, a numbered item starts one all the same
+                     and (indented or not _ITEM.match(line.text)))
         if continues:  # no space: Chinese wraps anywhere, even inside numbers and e-mails
             out[-1] += line.text
         else:

@@ -1,13 +1,15 @@
 """Reader roles for BI tools: SELECT on the analyst views and the tables, nothing else.
 
-Hidden from readers: `load_errors` (it holds the local file paths of whoever loaded reports)
-and `alembic_version` (machinery). Report texts (`reports.raw_text`, `reports.text`) stay
-readable: reports are public documents and analysts need their text.
+Hidden from readers: `load_errors` (it holds the local file paths of whoever loaded reports),
+`alembic_version` and `load_locks` (machinery). Report texts (`reports.raw_text`,
+`reports.text`) stay readable: reports are public documents and analysts need their text.
 
 A reader gets no write privilege, no CREATE in schema public or the database, and
-`default_transaction_read_only = on` as a second fence. TEMP, which PUBLIC holds on every new
-database, is left alone: revoking it would change every user of the database, a temp table is
-private to its session and gone at disconnect, and a read-only transaction cannot create one.
+`default_transaction_read_only = on` as a second fence. Nor can it stall a load: loaders queue
+on row locks (store/write.py), and locking a row needs UPDATE. TEMP, which PUBLIC holds on
+every new database, is left alone: revoking it would change every user of the database, a temp
+table is private to its session and gone at disconnect, and a read-only transaction cannot
+create one.
 """
 from __future__ import annotations
 
@@ -21,7 +23,7 @@ from sqlalchemy import Engine
 
 from ..errors import one_line
 
-HIDDEN = ("load_errors", "alembic_version")
+HIDDEN = ("load_errors", "alembic_version", "load_locks")
 """Relations in schema public that readers may not SELECT."""
 
 MARK = "xunshi reader"

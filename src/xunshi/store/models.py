@@ -351,12 +351,21 @@ class Figure(_Extracted, Base):
 
 
 class LoadError(Keyed, Base):
-    """A file that could not be loaded, and why; it never stops the other files."""
+    """A file that could not be loaded, and why (its latest failure); it never stops the
+    other files."""
 
     __tablename__ = "load_errors"
 
-    file: Mapped[str]
+    file: Mapped[str] = mapped_column(unique=True)
     sha256: Mapped[str | None]
     stage: Mapped[str]  # read, decode, extract, parse, store
     message: Mapped[str]
     occurred_at: Mapped[dt.datetime] = mapped_column(server_default=func.now())
+
+
+class LoadLock(Base):
+    """A slot loaders lock rows of (write.lock_keys): a reader role, lacking UPDATE, cannot."""
+
+    __tablename__ = "load_locks"
+
+    slot: Mapped[int] = mapped_column(primary_key=True, autoincrement=False)

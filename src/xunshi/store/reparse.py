@@ -17,7 +17,7 @@ from sqlalchemy import Connection, Engine, select
 from ..errors import one_line
 from ..parallel import batched, ordered_map
 from ..parse import PARSER_VERSION, parse
-from .load import BATCH, FileResult, Outcome, record_failure, write_isolating
+from .load import BATCH, FileResult, Outcome, record_failure, report_all, write_isolating
 from .models import Report
 from .rows import ReportRows, report_rows
 from .write import replace_rows
@@ -71,18 +71,24 @@ def _stored(engine: Engine, report_ids: Iterable[int]) -> Iterator[_Stored]:
 
 def reparse(engine: Engine, report_ids: list[int],
             on_result: Callable[[FileResult], None] | None = None,
-            workers: int = 1) -> Iterator[FileResult]:
-    """Re-parse these reports (see `pending`), yielding each outcome as it happens."""
+            workers: int = 1) -> list[FileResult]:
+    """Re-parse these reports (see `pending`), reporting each outcome as it happens."""
+    results: list[FileResult] = []
+
+    def report(result: FileResult) -> None:
+        results.append(result)
+        if on_result:
+            on_result(result)
+
     for batch in batched(ordered_map(_parse, _stored(engine, report_ids), workers), BATCH):
-        results = [record_failure(engine, FileResult(p.report.name, Outcome.FAILED, p.report.id,
-                                                     "parse", p.error), p.report.sha256)
-                   for p in batch if p.error]
-        results += write_isolating(engine, [p for p in batch if p.rows], _write_in,
-                                   partial(_store_failed, engine))
-        for result in results:
-            if on_result:
-                on_result(result)
-            yield result
+        for p in batch:
+            if p.error:
+                report(record_failure(engine, FileResult(p.report.name, Outcome.FAILED,
+                                                         p.report.id, "parse", p.error),
+                                      p.report.sha256))
+        report_all(report, write_isolating(engine, [p for p in batch if p.rows], _write_in,
+                                           partial(_store_failed, engine)))
+    return results
 
 
 def _write_in(conn: Connection, batch: list[_Parsed]) -> list[FileResult]:

@@ -19,7 +19,7 @@ import xunshi.migrations
 from ..errors import XunshiError
 from .codebook import sync_codebook
 
-UPGRADE_LOCK = 0x78756E736869  # "xunshi": concurrent upgrades wait for each other
+UPGRADE_LOCK = 0x78756E736869  # "xunshi": concurrent first upgrades wait for each other
 
 
 def alembic_config(connection: Connection | None = None) -> Config:
@@ -60,11 +60,22 @@ class Upgrade:
         return f"upgraded the database schema from {self.before} to {self.after}"
 
 
-def upgrade(engine: Engine, revision: str = "head") -> Upgrade:
-    """Bring the database to `revision` in one transaction, serialized by an advisory lock;
-    at head, the metric codebook is written too."""
-    with engine.begin() as conn:
+def _lock_upgrades(conn: Connection) -> None:
+    """Make concurrent upgrades wait for each other. A versioned database locks its
+    alembic_version table, on which reader roles have no privilege at all, so a reader cannot
+    stall an upgrade the way it could hold an advisory lock; an empty database has no reader
+    of xunshi's yet, and its first upgrades queue on an advisory lock."""
+    if conn.execute(text("SELECT to_regclass('alembic_version') IS NOT NULL")).scalar_one():
+        conn.execute(text("LOCK TABLE alembic_version IN SHARE ROW EXCLUSIVE MODE"))
+    else:
         conn.execute(text("SELECT pg_advisory_xact_lock(:key)"), {"key": UPGRADE_LOCK})
+
+
+def upgrade(engine: Engine, revision: str = "head") -> Upgrade:
+    """Bring the database to `revision` in one transaction; concurrent upgrades queue. At head,
+    the metric codebook is written too."""
+    with engine.begin() as conn:
+        _lock_upgrades(conn)
         before = current(conn)
         command.upgrade(alembic_config(conn), revision)
         after = current(conn)

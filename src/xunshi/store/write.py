@@ -8,7 +8,7 @@ sorted order, so concurrent loaders lock them in the same order and never deadlo
 from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
-from typing import Any
+from typing import Any, NamedTuple
 
 from psycopg import sql
 from psycopg.types.json import Jsonb
@@ -23,9 +23,30 @@ ROUND_KEY = ("authority", "jurisdiction", "mode", "term", "round_no", "batch_no"
 DERIVED = ("figures", "inspections", "findings", "handled_clues", "contacts")
 
 
+LOCK_SLOTS = 65536
+"""Rows of `load_locks` (migration 0009): a key locks the slot its hash falls in."""
+
+
+def lock_keys(conn: Connection, keys: Sequence[str]) -> None:
+    """Hold the `load_locks` rows these keys hash to until the transaction ends. Row locks,
+    not advisory locks: taking them needs UPDATE on the table, which a reader role never has,
+    so a reader cannot stall a load. Slots are locked in order: loaders never deadlock."""
+    conn.execute(text(f"""
+        SELECT slot FROM load_locks
+        WHERE slot IN (SELECT (hashtext(k) & {LOCK_SLOTS - 1})
+                       FROM unnest(CAST(:keys AS text[])) k)
+        ORDER BY slot FOR UPDATE"""), {"keys": list(keys)})
+
+
+class Stored(NamedTuple):
+    id: int
+    new: bool  # inserted by this call; False: these bytes were stored already
+
+
 def insert_reports(conn: Connection, batch: Sequence[ReportRows],
-                   replace: bool = False) -> list[int | None]:
-    """Insert new reports with all their rows; None for bytes already stored.
+                   replace: bool = False) -> list[Stored]:
+    """Insert new reports with all their rows; for bytes stored already (before, by another
+    loader meanwhile, or earlier in this batch) the stored report's id.
 
     A report stored under the same name with other bytes becomes the previous version: kept
     and marked superseded, or deleted with `replace`. Loaders of one name or one content queue
@@ -33,17 +54,23 @@ def insert_reports(conn: Connection, batch: Sequence[ReportRows],
     """
     names = sorted({r.source_name for r in batch})
     shas = sorted({r.sha256 for r in batch})
-    conn.execute(text("SELECT pg_advisory_xact_lock(hashtext(k)) FROM unnest(CAST(:keys AS text[])) k"),
-                 {"keys": [f"name {n}" for n in names] + [f"sha {s}" for s in shas]})
-    stored = set(conn.execute(text("SELECT sha256 FROM reports WHERE sha256 = ANY(:shas)"),
-                              {"shas": shas}).scalars())
+    lock_keys(conn, [f"name {n}" for n in names] + [f"sha {s}" for s in shas])
+    stored = {sha: rid for sha, rid in conn.execute(
+        text("SELECT sha256, id FROM reports WHERE sha256 = ANY(:shas)"), {"shas": shas})}
     fresh: list[ReportRows] = []
+    seen = set(stored)
     for r in batch:
-        if r.sha256 not in stored:
-            stored.add(r.sha256)
+        if r.sha256 not in seen:
+            seen.add(r.sha256)
             fresh.append(r)
-    if not fresh:
-        return [None] * len(batch)
+    if fresh:
+        stored.update(zip((r.sha256 for r in fresh), _insert_fresh(conn, fresh, replace)))
+    new = {id(r) for r in fresh}  # by identity: rows are large to compare
+    return [Stored(stored[r.sha256], id(r) in new) for r in batch]
+
+
+def _insert_fresh(conn: Connection, fresh: list[ReportRows], replace: bool) -> list[int]:
+    """Bytes not stored before, one report each: their ids."""
     previous = {row.source_name: row for row in conn.execute(text("""
         SELECT source_name, max(version) AS version,
                max(id) FILTER (WHERE superseded_by IS NULL) AS current
@@ -66,8 +93,7 @@ def insert_reports(conn: Connection, batch: Sequence[ReportRows],
             WHERE reports.id = n.old"""),
             {"old": [o for o, _ in old], "new": [n for _, n in old]})
     _write_rows(conn, list(zip(ids, fresh)))
-    new_ids = {id(r): rid for r, rid in zip(fresh, ids)}  # by identity: rows are large to compare
-    return [new_ids.get(id(r)) for r in batch]
+    return ids
 
 
 def replace_rows(conn: Connection, items: Sequence[tuple[int, ReportRows]]) -> None:
