@@ -17,7 +17,7 @@ SCHEMA_MD = ROOT / "docs" / "schema.md"
 CHINESE = re.compile(r"[\u4e00-\u9fff]")
 ENGLISH = re.compile(r"[A-Za-z]{2,}")
 MACHINERY = text("""SELECT obj_description(c.oid, 'pg_class'), col_description(c.oid, 1)
-                    FROM pg_class c WHERE c.oid = 'alembic_version'::regclass""")
+                    FROM pg_class c WHERE c.oid = 'xunshi_internal.alembic_version'::regclass""")
 
 
 def test_committed_schema_md_is_what_the_database_at_head_generates(engine: Engine) -> None:

@@ -17,6 +17,7 @@ from sqlalchemy import Connection, Engine, text
 import xunshi.migrations
 
 from ..errors import XunshiError
+from .catalog import INTERNAL
 from .codebook import sync_codebook
 
 UPGRADE_LOCK = 0x78756E736869  # "xunshi": concurrent upgrades wait for each other
@@ -39,8 +40,13 @@ def head() -> str:
 
 
 def current(connection: Connection) -> str | None:
-    """The database's revision; None for an empty database."""
-    return MigrationContext.configure(connection).get_current_revision()
+    """The database's revision; None for an empty database. The version table is in schema
+    xunshi_internal from revision 0011 on, in public before (see migrations/env.py)."""
+    moved = connection.execute(text("SELECT to_regclass(:t) IS NOT NULL"),
+                               {"t": f"{INTERNAL}.alembic_version"}).scalar_one()
+    return MigrationContext.configure(
+        connection, opts={"version_table_schema": INTERNAL if moved else None}
+    ).get_current_revision()
 
 
 @dataclass(frozen=True)
