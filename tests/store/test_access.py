@@ -165,6 +165,14 @@ def test_what_public_may_do_is_reported_since_it_cannot_be_denied(engine: Engine
         assert access.grant_reader(engine, name, password).excess == ["CREATE in schema public"]
 
 
+def test_usage_on_the_internal_schema_is_reported(engine: Engine) -> None:
+    with engine.begin() as conn:
+        conn.execute(text(f"GRANT USAGE ON SCHEMA {catalog.INTERNAL} TO PUBLIC"))
+    with reader_role(engine) as (name, password):
+        assert access.grant_reader(engine, name, password).excess == [
+            f"USAGE on schema {catalog.INTERNAL}"]
+
+
 def test_a_database_without_the_schema_is_refused(database_url: str) -> None:
     empty = create_engine(database_url)
     try:

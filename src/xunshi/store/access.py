@@ -2,8 +2,9 @@
 
 Hidden from readers: `load_errors` (it holds the local file paths of whoever loaded reports)
 and `alembic_version` (machinery), both in schema xunshi_internal, on which a reader gets no
-USAGE: schema public, all a BI tool lists by default, holds only what a reader may read. Report texts (`reports.raw_text`, `reports.text`) stay
-readable: reports are public documents and analysts need their text.
+USAGE: schema public, all a BI tool lists by default, holds only what a reader may read.
+Report texts (`reports.raw_text`, `reports.text`) stay readable: reports are public documents
+and analysts need their text.
 
 A reader gets no write privilege, no CREATE in schema public or the database, and
 `default_transaction_read_only = on` as a second fence. TEMP, which PUBLIC holds on every new
