@@ -138,7 +138,8 @@ def load(corpus: Path, env: dict[str, str], url: str, work: Path, parse_mb_per_s
         _fail("xunshi load", run, log)
     with psycopg.connect(url) as conn:
         loaded, failed = conn.execute(
-            "SELECT (SELECT count(*) FROM reports), (SELECT count(*) FROM load_errors)").fetchone()
+            "SELECT (SELECT count(*) FROM reports),"
+            " (SELECT count(*) FROM xunshi_internal.load_errors)").fetchone()
         rows = sum(row_counts(conn).values())
     mb = sum(f.stat().st_size for f in corpus.glob("*.txt")) / MB
     seconds = run["seconds"]

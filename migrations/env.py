@@ -3,6 +3,11 @@
 A caller that holds a connection (xunshi's own upgrade, under an advisory lock) passes it in
 `config.attributes["connection"]`; otherwise the URL follows xunshi's one rule, with
 `-x database_url=…` standing in for `--database-url`.
+
+Alembic's version table is named without a schema and found through the search_path, to which
+every run appends `xunshi_internal`: revision 0011 moves the table there from public, and
+Alembic records each revision, 0011's included, in the table it finds by name after the
+migration ran.
 """
 from __future__ import annotations
 
@@ -12,17 +17,23 @@ from alembic import context
 from sqlalchemy import Connection, create_engine, pool
 
 from xunshi.config import database_url
-from xunshi.store.models import AUTOGENERATE_PLUGINS, Base
+from xunshi.store.catalog import INTERNAL
+from xunshi.store.models import AUTOGENERATE_OPTIONS, Base
 
 config = context.config
 if config.config_file_name is not None:  # the alembic command; xunshi's own Config has none
     fileConfig(config.config_file_name)
 
 
+# for this transaction only: a connection passed in goes back to its pool unchanged
+_SEARCH_PATH = ("SELECT set_config('search_path', concat_ws(', ', "
+                f"nullif(current_setting('search_path'), ''), '{INTERNAL}'), true)")
+
+
 def _run(connection: Connection) -> None:
-    context.configure(connection=connection, target_metadata=Base.metadata,
-                      autogenerate_plugins=AUTOGENERATE_PLUGINS)
+    context.configure(connection=connection, target_metadata=Base.metadata, **AUTOGENERATE_OPTIONS)
     with context.begin_transaction():
+        context.execute(_SEARCH_PATH)
         context.run_migrations()
 
 
@@ -34,6 +45,7 @@ if context.is_offline_mode():
     # `alembic upgrade --sql` only needs the dialect: no server is started for it
     context.configure(dialect_name="postgresql", target_metadata=Base.metadata, literal_binds=True)
     with context.begin_transaction():
+        context.execute(_SEARCH_PATH)
         context.run_migrations()
 elif (given := config.attributes.get("connection")) is not None:
     _run(given)

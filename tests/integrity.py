@@ -17,7 +17,7 @@ from xunshi.parse import Document, parse
 
 SEED_FILES = sorted(SEEDS.glob("*.txt"))
 TABLES = ("reports", "inspections", "findings", "measures", "handled_clues", "contacts",
-          "organizations", "organization_aliases", "inspection_rounds", "load_errors")
+          "organizations", "organization_aliases", "inspection_rounds", "xunshi_internal.load_errors")
 CHILDREN = ("inspections", "findings", "measures", "handled_clues", "contacts")
 PATIENCE = 300
 """Seconds a command may take to write, to finish or to go away: past it, a hang or a

@@ -100,7 +100,7 @@ def assert_whole(engine: Engine) -> None:
     """Every stored report has exactly the rows its text parses to, and nothing else is off."""
     assert half_written(engine) == {}
     assert broken_rules(engine) == {}
-    assert table_counts(engine)["load_errors"] == 0
+    assert table_counts(engine)["xunshi_internal.load_errors"] == 0
 
 
 def test_a_killed_load_leaves_whole_reports_and_running_it_again_finishes_it(

@@ -10,14 +10,15 @@ from sqlalchemy import Engine, text
 
 from xunshi.cli import main
 from xunshi.schemadoc import COMMAND, schema_markdown
-from xunshi.store import catalog
+from xunshi.store import catalog, schema
 
 ROOT = Path(__file__).resolve().parents[1]
 SCHEMA_MD = ROOT / "docs" / "schema.md"
+DATABASE_MD = ROOT / "docs" / "database.md"
 CHINESE = re.compile(r"[\u4e00-\u9fff]")
 ENGLISH = re.compile(r"[A-Za-z]{2,}")
 MACHINERY = text("""SELECT obj_description(c.oid, 'pg_class'), col_description(c.oid, 1)
-                    FROM pg_class c WHERE c.oid = 'alembic_version'::regclass""")
+                    FROM pg_class c WHERE c.oid = 'xunshi_internal.alembic_version'::regclass""")
 
 
 def test_committed_schema_md_is_what_the_database_at_head_generates(engine: Engine) -> None:
@@ -65,3 +66,8 @@ def test_comments_tables_and_functions_are_rendered(engine: Engine, tmp_path: Pa
     assert "alembic_version" not in page
     printed = CliRunner().invoke(main, ["--database-url", url, "db", "docs"])
     assert printed.stdout == page
+
+
+def test_database_md_shows_the_head_revision() -> None:
+    shown = re.findall(r"(?:revision |db current +# |head is )(\d{4})", DATABASE_MD.read_text("utf-8"))
+    assert len(shown) >= 3 and set(shown) == {schema.head()}, "docs/database.md: update the revision"

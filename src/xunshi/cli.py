@@ -308,13 +308,17 @@ def _highlighted(snippet: str, spans: list[tuple[int, int]]) -> str:
 @main.command("export")
 @click.argument("directory", type=click.Path(path_type=Path))
 @click.option("--format", "fmt", type=click.Choice([f.value for f in Format]), default="csv",
-              show_default=True, help="csv (with a header row) or jsonl (one JSON object a line).")
+              show_default=True,
+              help="csv (a header row; datapackage.json describes the files), jsonl (one JSON "
+                   "object a line), sqlite (one xunshi.db with metadata.json, for Datasette) "
+                   "or parquet (needs pip install 'xunshi[parquet]').")
 @click.option("--view", "views", multiple=True, metavar="NAME",
               help="Only this view (repeatable); default every v_ view.")
 @click.option("--bom", is_flag=True,
               help="Start CSV files with a UTF-8 BOM: Excel on Windows reads GBK otherwise.")
 def export_cmd(directory: Path, fmt: str, views: tuple[str, ...], bom: bool) -> None:
-    """Write every analyst view to DIRECTORY/<view>.csv or .jsonl (created if missing)."""
+    """Write every analyst view to DIRECTORY/<view>.csv, .jsonl or .parquet, or into one
+    DIRECTORY/xunshi.db (DIRECTORY is created if missing)."""
     with _engine() as engine:
         schema.require_head(engine)
         try:

@@ -1,121 +1,71 @@
-"""`xunshi export` as a library: every analyst view to one file each, for people without SQL.
+"""`xunshi export` as a library: the analyst views as files, for people without SQL.
 
-One exporter per format, each streaming rows from the server to the file without holding a view
-in memory: CSV through COPY, JSON Lines through a server-side cursor (COPY's text format would
-escape the backslashes JSON uses). All views are read in one read-only REPEATABLE READ
-transaction, so the files agree with each other even while a load runs. Each file is written
-under a temporary name and renamed when complete (see atomic.py).
+One module per format in xunshi.exporters, each streaming rows from the server without holding
+a view in memory: CSV (with a Frictionless datapackage.json), JSON Lines, one SQLite database
+(with Datasette's metadata.json) and Parquet. All views are read in one read-only REPEATABLE
+READ transaction, so the files agree with each other even while a load runs, with times in UTC.
+Each file is written under a temporary name and renamed when complete (see atomic.py).
 """
 from __future__ import annotations
 
 import os
 from collections.abc import Callable, Iterable
-from dataclasses import dataclass
 from enum import StrEnum
 from pathlib import Path
-from typing import BinaryIO
 
-import psycopg
-from psycopg import sql
 from sqlalchemy import Engine, text
 
-from .atomic import atomic_file
 from .errors import one_line
+from .exporters import csv, jsonl, parquet, sqlite
+from .exporters.files import ExportError, ViewFile
 from .store import catalog
+from .store.catalog import Relation
+
+__all__ = ["PREFIX", "ExportError", "Format", "ViewFile", "export_views"]
 
 PREFIX = "v_"  # the analyst views: a stable contract, unlike the tables behind them
-BOM = "\ufeff".encode()
-BATCH = 2000  # rows per round trip of the JSONL cursor
 
 
 class Format(StrEnum):
     CSV = "csv"
     JSONL = "jsonl"
+    SQLITE = "sqlite"
+    PARQUET = "parquet"
 
 
-class ExportError(Exception):
-    """A directory, view or file that stopped the export; the message names it."""
-
-
-@dataclass(frozen=True)
-class ViewFile:
-    view: str
-    rows: int
-    path: Path
-
-    def line(self) -> str:
-        return f"{self.view:16s} {self.rows:8d} rows  {self.path}"
-
-
-def write_csv(conn: psycopg.Connection, view: str, out: BinaryIO, bom: bool = False) -> int:
-    """The view as UTF-8 CSV with a header row; NULL is an empty field, '' is a quoted `""`."""
-    query = sql.SQL("COPY (SELECT * FROM {}) TO STDOUT WITH (FORMAT csv, HEADER, ENCODING 'UTF8')")
-    if bom:
-        out.write(BOM)
-    with conn.cursor() as cur:
-        with cur.copy(query.format(sql.Identifier(view))) as copy:
-            for chunk in copy:
-                out.write(chunk)
-        return cur.rowcount
-
-
-def write_jsonl(conn: psycopg.Connection, view: str, out: BinaryIO) -> int:
-    """The view as one JSON object a line, keys in column order, NULL as null, dates ISO 8601."""
-    query = sql.SQL("SELECT row_to_json(v)::text FROM {} v").format(sql.Identifier(view))
-    rows = 0
-    with conn.cursor(name="xunshi_export") as cur:  # server-side: fetched BATCH rows at a time
-        cur.itersize = BATCH
-        cur.execute(query)
-        for (line,) in cur:
-            out.write(line.encode())
-            out.write(b"\n")
-            rows += 1
-    return rows
+_WRITERS = {Format.JSONL: jsonl.write, Format.SQLITE: sqlite.write, Format.PARQUET: parquet.write}
 
 
 def export_views(engine: Engine, directory: Path, fmt: Format, views: Iterable[str] = (), *,
                  bom: bool = False,
                  on_file: Callable[[ViewFile], None] | None = None) -> list[ViewFile]:
-    """Write the named analyst views (all of them if none are named) to directory/<view>.<fmt>."""
+    """Write the named analyst views (all of them if none are named) into directory: a file
+    per view (<view>.csv, .jsonl, .parquet) or one SQLite database (xunshi.db)."""
     if bom and fmt is not Format.CSV:
         raise ExportError(f"a BOM is for CSV only: {fmt.value} files must not start with one")
-    done = []
     with engine.connect().execution_options(isolation_level="REPEATABLE READ",
                                             postgresql_readonly=True) as conn, conn.begin():
         chosen = _chosen(catalog.views(conn, PREFIX), views)
         _make_directory(directory)
-        conn.execute(text("SET LOCAL DateStyle TO 'ISO, YMD'"))  # CSV dates as 2024-03-01
+        conn.execute(text("SET LOCAL DateStyle TO 'ISO, YMD'"))  # dates as 2024-03-01
+        conn.execute(text("SET LOCAL TimeZone TO 'UTC'"))  # the same times wherever it runs
         pg = conn.connection.driver_connection
-        for view in chosen:
-            path = directory / f"{view}.{fmt.value}"
-            result = ViewFile(view, _write(pg, view, path, fmt, bom), path)
-            if on_file:
-                on_file(result)
-            done.append(result)
-    return done
+        report = on_file or (lambda _: None)
+        if fmt is Format.CSV:
+            return csv.write(pg, chosen, directory, report, bom)
+        return _WRITERS[fmt](pg, chosen, directory, report)
 
 
-def _write(conn: psycopg.Connection, view: str, path: Path, fmt: Format, bom: bool) -> int:
-    try:
-        with atomic_file(path) as out:
-            if fmt is Format.CSV:
-                return write_csv(conn, view, out, bom)
-            return write_jsonl(conn, view, out)
-    except psycopg.Error as e:
-        raise ExportError(f"view {view}: {one_line(e)}") from e
-    except OSError as e:
-        raise ExportError(f"{path}: {e.strerror or one_line(e)}") from e
-
-
-def _chosen(available: list[str], asked: Iterable[str]) -> list[str]:
+def _chosen(available: list[Relation], asked: Iterable[str]) -> list[Relation]:
     """The views asked for, sorted, or all of them; a name not among them is an error."""
     if not available:
         raise ExportError(f"no analyst views ({PREFIX}*) in the database: run `xunshi load` first")
+    names = [v.name for v in available]
     wanted = set(asked)
-    if unknown := sorted(wanted - set(available)):
+    if unknown := sorted(wanted - set(names)):
         raise ExportError(f"unknown view {', '.join(unknown)} "
-                          f"(the analyst views: {', '.join(available)})")
-    return sorted(wanted) if wanted else available
+                          f"(the analyst views: {', '.join(names)})")
+    return [v for v in available if not wanted or v.name in wanted]
 
 
 def _make_directory(directory: Path) -> None:

@@ -15,11 +15,11 @@ from pathlib import Path
 import psycopg
 import pytest
 from psycopg import sql
-from sqlalchemy import Engine, create_engine, text
+from sqlalchemy import Engine, create_engine, inspect, text
 
 from tests.conftest import SEEDS
 from xunshi.config import libpq_url
-from xunshi.store import access, schema
+from xunshi.store import access, catalog, schema
 from xunshi.store.load import Outcome, load_file
 
 SEEDS_FIRST = sorted(SEEDS.glob("*.txt"))[0]
@@ -72,7 +72,41 @@ def test_a_reader_reads_every_view_and_table_but_load_errors(seeded_engine: Engi
                 conn.execute(sql.SQL("SELECT * FROM {} LIMIT 1").format(sql.Identifier(relation)))
             for hidden in access.HIDDEN:
                 with pytest.raises(psycopg.errors.InsufficientPrivilege):
-                    conn.execute(sql.SQL("SELECT * FROM {}").format(sql.Identifier(hidden)))
+                    conn.execute(sql.SQL("SELECT * FROM {}").format(
+                        sql.Identifier(catalog.INTERNAL, hidden)))
+
+
+def test_hidden_is_what_the_internal_schema_holds(engine: Engine) -> None:
+    with engine.connect() as conn:
+        internal = conn.execute(text("SELECT relname FROM pg_class WHERE relnamespace = "
+                                     "CAST(:s AS regnamespace) AND relkind IN ('r', 'v')"),
+                                {"s": catalog.INTERNAL}).scalars().all()
+    assert sorted(internal) == sorted(access.HIDDEN)
+    assert not set(relations(engine, "r")) & set(access.HIDDEN)
+
+
+def test_a_readers_bi_tool_lists_only_what_it_can_read_with_the_comments(
+        seeded_engine: Engine) -> None:
+    """What Superset, Metabase or pandas see through SQLAlchemy's inspector: the default
+    schema's tables and views, each readable, the views described by their comments."""
+    with reader_role(seeded_engine) as (name, password):
+        access.grant_reader(seeded_engine, name, password)
+        reader = create_engine(seeded_engine.url.set(username=name, password=password))
+        try:
+            inspector = inspect(reader)
+            listed = inspector.get_table_names() + inspector.get_view_names()
+            with reader.connect() as conn:
+                unreadable = [r for r in listed if not conn.execute(
+                    text("SELECT has_table_privilege(CAST(:r AS regclass), 'SELECT')"),
+                    {"r": f"public.{r}"}).scalar_one()]
+            comment = inspector.get_table_comment("v_reports")["text"]
+            columns = inspector.get_columns("v_reports")
+        finally:
+            reader.dispose()
+    assert {"reports", "v_reports", "v_findings"} <= set(listed)
+    assert unreadable == [] and not set(access.HIDDEN) & set(listed)
+    assert comment and "Analyst view" in comment
+    assert all(c["comment"] for c in columns)
 
 
 def test_a_reader_cannot_write_or_create_even_in_a_read_write_transaction(seeded_engine: Engine) -> None:
@@ -135,6 +169,14 @@ def test_what_public_may_do_is_reported_since_it_cannot_be_denied(engine: Engine
         conn.execute(text("GRANT CREATE ON SCHEMA public TO PUBLIC"))
     with reader_role(engine) as (name, password):
         assert access.grant_reader(engine, name, password).excess == ["CREATE in schema public"]
+
+
+def test_usage_on_the_internal_schema_is_reported(engine: Engine) -> None:
+    with engine.begin() as conn:
+        conn.execute(text(f"GRANT USAGE ON SCHEMA {catalog.INTERNAL} TO PUBLIC"))
+    with reader_role(engine) as (name, password):
+        assert access.grant_reader(engine, name, password).excess == [
+            f"USAGE on schema {catalog.INTERNAL}"]
 
 
 def test_a_database_without_the_schema_is_refused(database_url: str) -> None:

@@ -5,10 +5,12 @@ from __future__ import annotations
 from alembic.autogenerate import compare_metadata
 from alembic.runtime.migration import MigrationContext
 from alembic.script import ScriptDirectory
-from sqlalchemy import Connection, Engine, create_engine, text
+from sqlalchemy import Connection, Engine, create_engine, select, text
+from sqlalchemy.orm import Session
 
 from xunshi.store import schema
-from xunshi.store.models import AUTOGENERATE_PLUGINS, Base
+from xunshi.store.catalog import INTERNAL
+from xunshi.store.models import AUTOGENERATE_OPTIONS, Base, LoadError
 
 CONTRACT = {  # shared/gold/README.md: the columns the scorer reads
     "v_reports": ["report_id", "source_name", "doc_type", "title", "issuer", "published_on",
@@ -30,19 +32,25 @@ ADDITIONS = {  # shared/gold/README.md: contract additions asked for by the open
     "v_themes": ["theme", "name_zh", "name_en", "description"],
 }
 
-SNAPSHOT = {  # the catalog, as text that differs iff the schema does
-    "columns": """SELECT table_name, column_name, data_type, is_nullable, column_default,
-                         is_identity FROM information_schema.columns
-                  WHERE table_schema = 'public'""",
-    "constraints": """SELECT conrelid::regclass::text, conname, pg_get_constraintdef(oid)
-                      FROM pg_constraint WHERE connamespace = 'public'::regnamespace""",
-    "indexes": "SELECT tablename, indexname, indexdef FROM pg_indexes WHERE schemaname = 'public'",
+SCHEMAS = "('public', 'xunshi_internal')"
+SNAPSHOT = {  # the catalog of both schemas, as text that differs iff the schema does
+    "columns": f"""SELECT table_name, column_name, data_type, is_nullable, column_default,
+                          is_identity FROM information_schema.columns
+                   WHERE table_schema IN {SCHEMAS}""",
+    "constraints": f"""SELECT conrelid::regclass::text, conname, pg_get_constraintdef(oid)
+                       FROM pg_constraint WHERE connamespace::regnamespace::text IN {SCHEMAS}""",
+    "indexes": f"""SELECT schemaname, tablename, indexname, indexdef FROM pg_indexes
+                   WHERE schemaname IN {SCHEMAS}""",
     "views": """SELECT viewname, pg_get_viewdef(viewname::regclass) FROM pg_views
                 WHERE schemaname = 'public'""",
-    "comments": """SELECT c.relname, a.attname, d.description FROM pg_description d
+    "comments": f"""SELECT c.oid::regclass::text, a.attname, d.description FROM pg_description d
                    JOIN pg_class c ON d.classoid = 'pg_class'::regclass AND c.oid = d.objoid
                    LEFT JOIN pg_attribute a ON a.attrelid = c.oid AND a.attnum = d.objsubid
-                   WHERE c.relnamespace = 'public'::regnamespace
+                   WHERE c.relnamespace::regnamespace::text IN {SCHEMAS}
+                   UNION ALL
+                   SELECT n.nspname, NULL, d.description FROM pg_description d
+                   JOIN pg_namespace n ON d.classoid = 'pg_namespace'::regclass AND n.oid = d.objoid
+                   WHERE n.nspname = 'xunshi_internal'
                    UNION ALL
                    SELECT p.oid::regprocedure::text, NULL, d.description
                    FROM pg_description d
@@ -101,7 +109,7 @@ def test_each_downgrade_restores_the_revision_below(engine: Engine) -> None:
 def test_models_match_migrations(engine: Engine) -> None:
     with engine.connect() as conn:
         context = MigrationContext.configure(
-            conn, opts={"autogenerate_plugins": AUTOGENERATE_PLUGINS})
+            conn, opts=AUTOGENERATE_OPTIONS)
         diff = compare_metadata(context, Base.metadata)
     assert diff == []
 
@@ -129,3 +137,34 @@ def test_ensure_head_says_what_it_did(database_url: str) -> None:
         engine.dispose()
     assert created.changed and created.before is None and created.after == schema.head()
     assert not again.changed and "at head" in again.describe()
+
+
+def test_0011_moves_the_bookkeeping_out_of_public_and_back(database_url: str) -> None:
+    """A database from before 0011 keeps its load failures and its revision, both moved to
+    the internal schema; the downgrade puts them back where older xunshis look for them."""
+    below = ScriptDirectory.from_config(schema.alembic_config()).get_revision("0011").down_revision
+    engine = create_engine(database_url)
+
+    def where() -> dict[str, str]:
+        with engine.connect() as conn:
+            return dict(conn.execute(text(
+                "SELECT relname, relnamespace::regnamespace::text FROM pg_class"
+                " WHERE relname IN ('load_errors', 'load_locks', 'alembic_version') AND relkind = 'r'")).all())
+
+    try:
+        schema.upgrade(engine, below)
+        with engine.begin() as conn:
+            conn.execute(text("INSERT INTO load_errors (file, stage, message)"
+                              " VALUES ('gone.txt', 'read', 'no such file')"))
+        assert schema.upgrade(engine).before == below
+        assert where() == {"load_errors": INTERNAL, "load_locks": INTERNAL, "alembic_version": INTERNAL}
+        with Session(engine) as session:
+            assert session.scalars(select(LoadError.file)).all() == ["gone.txt"]
+        schema.downgrade(engine, below)
+        assert where() == {"load_errors": "public", "load_locks": "public", "alembic_version": "public"}
+        with engine.connect() as conn:
+            assert schema.current(conn) == below
+            assert conn.execute(text("SELECT file FROM public.load_errors")).scalars().all() == ["gone.txt"]
+            assert conn.execute(text("SELECT to_regnamespace(:s)"), {"s": INTERNAL}).scalar() is None
+    finally:
+        engine.dispose()

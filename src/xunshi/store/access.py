@@ -1,8 +1,10 @@
 """Reader roles for BI tools: SELECT on the analyst views and the tables, nothing else.
 
 Hidden from readers: `load_errors` (it holds the local file paths of whoever loaded reports),
-`alembic_version` and `load_locks` (machinery). Report texts (`reports.raw_text`,
-`reports.text`) stay readable: reports are public documents and analysts need their text.
+`alembic_version` and `load_locks` (machinery), all in schema xunshi_internal, on which a
+reader gets no USAGE: schema public, all a BI tool lists by default, holds only what a reader
+may read. Report texts (`reports.raw_text`, `reports.text`) stay readable: reports are public
+documents and analysts need their text.
 
 A reader gets no write privilege, no CREATE in schema public or the database, and
 `default_transaction_read_only = on` as a second fence. Nor can it stall a load: loaders queue
@@ -22,9 +24,10 @@ from psycopg import sql
 from sqlalchemy import Engine
 
 from ..errors import one_line
+from .catalog import INTERNAL
 
 HIDDEN = ("load_errors", "alembic_version", "load_locks")
-"""Relations in schema public that readers may not SELECT."""
+"""What readers may not read: the relations of schema INTERNAL."""
 
 MARK = "xunshi reader"
 """How a role made by grant_reader is recognised (COMMENT ON ROLE): only such roles are ever
@@ -80,23 +83,22 @@ def grant_reader(engine: Engine, name: str, password: str) -> Reader:
 def _grant_reader(engine: Engine, name: str, password: str) -> Reader:
     with engine.begin() as conn:
         pg: psycopg.Connection = conn.connection.driver_connection  # type: ignore[assignment]
-        if not _exists(pg, "alembic_version"):
+        if not _exists(pg, f"{INTERNAL}.alembic_version"):
             raise AccessError("the database has no xunshi schema yet: run `xunshi db upgrade` first")
         role = sql.Identifier(name)
         created = _create_or_alter(pg, role, name, password)
         relations = [r for (r,) in pg.execute(
             "SELECT relname FROM pg_class WHERE relnamespace = 'public'::regnamespace"
-            f" AND relkind IN {_READABLE} AND relname <> ALL(%s) ORDER BY relname",
-            (list(HIDDEN),))]
+            f" AND relkind IN {_READABLE} ORDER BY relname")]
         for statement in (
             sql.SQL("GRANT CONNECT ON DATABASE {} TO {}").format(sql.Identifier(pg.info.dbname), role),
             sql.SQL("GRANT USAGE ON SCHEMA public TO {}").format(role),
-            # start from nothing, so a re-run also takes back what HIDDEN gained meanwhile
+            sql.SQL("REVOKE ALL ON SCHEMA {} FROM {}").format(sql.Identifier(INTERNAL), role),
+            # start from nothing, so a re-run also takes back what was granted by hand
             sql.SQL("REVOKE ALL ON ALL TABLES IN SCHEMA public FROM {}").format(role),
             sql.SQL("GRANT SELECT ON {} TO {}").format(
                 sql.SQL(", ").join(sql.Identifier("public", r) for r in relations), role),
-            # views and tables a later migration (re)creates are readable at once; a re-run
-            # after `xunshi db upgrade` hides HIDDEN again should one of them be recreated
+            # views and tables a later migration (re)creates in public are readable at once
             sql.SQL("ALTER DEFAULT PRIVILEGES IN SCHEMA public GRANT SELECT ON TABLES TO {}").format(role),
         ):
             pg.execute(statement)
@@ -134,7 +136,7 @@ def _create_or_alter(pg: psycopg.Connection, role: sql.Identifier, name: str, pa
 
 
 def _exists(pg: psycopg.Connection, relation: str) -> bool:
-    row = pg.execute("SELECT to_regclass(%s) IS NOT NULL", (f"public.{relation}",)).fetchone()
+    row = pg.execute("SELECT to_regclass(%s) IS NOT NULL", (relation,)).fetchone()
     return bool(row and row[0])
 
 
@@ -159,8 +161,6 @@ def _excess(pg: psycopg.Connection, name: str) -> list[str]:
           AND has_table_privilege(%(role)s, c.oid, p.privilege)
         GROUP BY p.privilege
         UNION ALL
-        SELECT 'SELECT on ' || string_agg(c.relname, ', ' ORDER BY c.relname)
-        FROM pg_class c
-        WHERE c.relnamespace = 'public'::regnamespace AND c.relname = ANY(%(hidden)s)
-          AND has_table_privilege(%(role)s, c.oid, 'SELECT')
-        HAVING count(*) > 0""", {"role": name, "hidden": list(HIDDEN)})]
+        SELECT 'USAGE on schema ' || %(internal)s
+        WHERE has_schema_privilege(%(role)s, %(internal)s, 'USAGE')""",
+        {"role": name, "internal": INTERNAL})]

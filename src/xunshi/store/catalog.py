@@ -3,7 +3,7 @@
 Read from pg_catalog rather than information_schema because format_type() names array and
 user-defined types (`text[]`, `tsvector`) where information_schema says `ARRAY` or
 `USER-DEFINED`. Objects an extension owns and Alembic's bookkeeping table are not xunshi's
-schema and are left out.
+schema and are left out. Relations come from both of xunshi's schemas, public's first.
 """
 from __future__ import annotations
 
@@ -12,6 +12,9 @@ from dataclasses import dataclass
 from sqlalchemy import Connection, text
 
 SCHEMA = "public"
+"""The analysts' schema: every relation in it is readable by a reader role (store/access.py)."""
+INTERNAL = "xunshi_internal"
+"""xunshi's bookkeeping (load failures, Alembic's version table): readers get no USAGE on it."""
 EXCLUDED = frozenset({"alembic_version"})
 _KINDS = {"r": "table", "p": "table", "v": "view", "m": "view"}
 
@@ -30,6 +33,11 @@ class Relation:
     kind: str  # "table" or "view"
     comment: str | None
     columns: tuple[Column, ...]
+    schema: str = SCHEMA
+
+    @property
+    def internal(self) -> bool:
+        return self.schema == INTERNAL
 
 
 @dataclass(frozen=True)
@@ -50,9 +58,9 @@ _NOT_FROM_EXTENSION = """NOT EXISTS (
     WHERE d.classid = CAST(:catalog AS regclass) AND d.objid = {oid} AND d.deptype = 'e')"""
 
 _RELATIONS = text(f"""
-    SELECT c.oid, c.relname, c.relkind, obj_description(c.oid, 'pg_class') AS comment
+    SELECT c.oid, n.nspname, c.relname, c.relkind, obj_description(c.oid, 'pg_class') AS comment
     FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace
-    WHERE n.nspname = :schema AND c.relkind IN ('r', 'p', 'v', 'm')
+    WHERE n.nspname IN (:schema, :internal) AND c.relkind IN ('r', 'p', 'v', 'm')
       AND {_NOT_FROM_EXTENSION.format(oid="c.oid")}""")
 
 _COLUMNS = text("""
@@ -70,19 +78,23 @@ _FUNCTIONS = text(f"""
 
 
 def relations(conn: Connection) -> list[Relation]:
-    """Every table, then every view, each sorted by name, with columns in table order."""
-    found = [r for r in conn.execute(_RELATIONS, {"schema": SCHEMA, "catalog": "pg_class"})
+    """Every table, then every view, each sorted by name, with columns in table order; the
+    internal schema's after public's."""
+    found = [r for r in conn.execute(_RELATIONS, {"schema": SCHEMA, "internal": INTERNAL,
+                                                  "catalog": "pg_class"})
              if r.relname not in EXCLUDED]
     columns: dict[int, list[Column]] = {r.oid: [] for r in found}
     for c in conn.execute(_COLUMNS, {"oids": list(columns)}):
         columns[c.oid].append(Column(c.attname, c.type, c.nullable, c.comment))
-    made = [Relation(r.relname, _KINDS[r.relkind], r.comment, tuple(columns[r.oid])) for r in found]
-    return sorted(made, key=lambda r: (r.kind != "table", r.name))
+    made = [Relation(r.relname, _KINDS[r.relkind], r.comment, tuple(columns[r.oid]), r.nspname)
+            for r in found]
+    return sorted(made, key=lambda r: (r.internal, r.kind != "table", r.name))
 
 
-def views(conn: Connection, prefix: str = "") -> list[str]:
-    """Names of the views whose name starts with `prefix`, sorted."""
-    return [r.name for r in relations(conn) if r.kind == "view" and r.name.startswith(prefix)]
+def views(conn: Connection, prefix: str = "") -> list[Relation]:
+    """The views of schema public whose name starts with `prefix`, sorted by name."""
+    return [r for r in relations(conn)
+            if r.kind == "view" and not r.internal and r.name.startswith(prefix)]
 
 
 def functions(conn: Connection) -> list[Function]:

@@ -38,6 +38,7 @@ from sqlalchemy.schema import SchemaItem
 
 from ..vocab.status import STATUS_CODES
 from ..vocab import units
+from .catalog import INTERNAL
 
 NAMING_CONVENTION = {
     "ix": "ix_%(table_name)s_%(column_0_N_name)s",
@@ -53,6 +54,18 @@ LEVELS = "(" + ", ".join(f"'{level}'" for level in units.LEVELS) + ")"
 AUTOGENERATE_PLUGINS = ["alembic.autogenerate.*", "~alembic.autogenerate.comments"]
 """What Alembic compares between these models and a database: everything but comments, which
 (like the views) live only in the migrations, so the models do not repeat them."""
+
+
+def _ours(name: str | None, type_: str, parent_names: object) -> bool:
+    """Schema public and the internal schema, without Alembic's own version table."""
+    if type_ == "schema":
+        return name in (None, INTERNAL)
+    return not (type_ == "table" and name == "alembic_version")
+
+
+AUTOGENERATE_OPTIONS = {"autogenerate_plugins": AUTOGENERATE_PLUGINS, "include_schemas": True,
+                        "include_name": _ours}
+"""Alembic's autogenerate options (env.py, the tests): the plugins, in both of xunshi's schemas."""
 
 
 def _precision_check(column: str) -> CheckConstraint:
@@ -355,6 +368,7 @@ class LoadError(Keyed, Base):
     other files."""
 
     __tablename__ = "load_errors"
+    __table_args__ = {"schema": INTERNAL}  # not for analysts (migration 0011)
 
     file: Mapped[str] = mapped_column(unique=True)
     sha256: Mapped[str | None]
@@ -367,5 +381,6 @@ class LoadLock(Base):
     """A slot loaders lock rows of (write.lock_keys): a reader role, lacking UPDATE, cannot."""
 
     __tablename__ = "load_locks"
+    __table_args__ = {"schema": INTERNAL}  # not for analysts (migration 0011)
 
     slot: Mapped[int] = mapped_column(primary_key=True, autoincrement=False)

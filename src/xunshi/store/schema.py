@@ -17,6 +17,7 @@ from sqlalchemy import Connection, Engine, text
 import xunshi.migrations
 
 from ..errors import XunshiError
+from .catalog import INTERNAL
 from .codebook import sync_codebook
 
 UPGRADE_LOCK = 0x78756E736869  # "xunshi": concurrent first upgrades wait for each other
@@ -38,9 +39,23 @@ def head() -> str:
     return heads[0]
 
 
+def _version_table(connection: Connection) -> str | None:
+    """Where Alembic's version table is: schema xunshi_internal from revision 0011 on, public
+    before (see migrations/env.py); None in an empty database."""
+    for schema in (INTERNAL, "public"):
+        if connection.execute(text("SELECT to_regclass(:t) IS NOT NULL"),
+                              {"t": f"{schema}.alembic_version"}).scalar_one():
+            return f"{schema}.alembic_version"
+    return None
+
+
 def current(connection: Connection) -> str | None:
     """The database's revision; None for an empty database."""
-    return MigrationContext.configure(connection).get_current_revision()
+    table = _version_table(connection)
+    moved = table is not None and table.startswith(f"{INTERNAL}.")
+    return MigrationContext.configure(
+        connection, opts={"version_table_schema": INTERNAL if moved else None}
+    ).get_current_revision()
 
 
 @dataclass(frozen=True)
@@ -65,8 +80,8 @@ def _lock_upgrades(conn: Connection) -> None:
     alembic_version table, on which reader roles have no privilege at all, so a reader cannot
     stall an upgrade the way it could hold an advisory lock; an empty database has no reader
     of xunshi's yet, and its first upgrades queue on an advisory lock."""
-    if conn.execute(text("SELECT to_regclass('alembic_version') IS NOT NULL")).scalar_one():
-        conn.execute(text("LOCK TABLE alembic_version IN SHARE ROW EXCLUSIVE MODE"))
+    if table := _version_table(conn):
+        conn.execute(text(f"LOCK TABLE {table} IN SHARE ROW EXCLUSIVE MODE"))
     else:
         conn.execute(text("SELECT pg_advisory_xact_lock(:key)"), {"key": UPGRADE_LOCK})
 

@@ -32,7 +32,7 @@ def lock_keys(conn: Connection, keys: Sequence[str]) -> None:
     not advisory locks: taking them needs UPDATE on the table, which a reader role never has,
     so a reader cannot stall a load. Slots are locked in order: loaders never deadlock."""
     conn.execute(text(f"""
-        SELECT slot FROM load_locks
+        SELECT slot FROM xunshi_internal.load_locks
         WHERE slot IN (SELECT (hashtext(k) & {LOCK_SLOTS - 1})
                        FROM unnest(CAST(:keys AS text[])) k)
         ORDER BY slot FOR UPDATE"""), {"keys": list(keys)})
