@@ -211,9 +211,9 @@ def test_a_reader_cannot_stall_a_load_or_an_upgrade(engine: Engine, tmp_path: Pa
                     reader.close()  # frees a loader stuck behind the reader's locks
         with connect_as(engine, name, password) as reader:  # nor can it take theirs
             reader.execute("SET default_transaction_read_only = off")
-            for statement in ("SELECT slot FROM load_locks FOR UPDATE",
-                              "SELECT slot FROM load_locks FOR KEY SHARE",
-                              "LOCK TABLE load_locks IN ACCESS SHARE MODE",
-                              "LOCK TABLE alembic_version IN ACCESS SHARE MODE"):
+            for statement in ("SELECT slot FROM xunshi_internal.load_locks FOR UPDATE",
+                              "SELECT slot FROM xunshi_internal.load_locks FOR KEY SHARE",
+                              "LOCK TABLE xunshi_internal.load_locks IN ACCESS SHARE MODE",
+                              "LOCK TABLE xunshi_internal.alembic_version IN ACCESS SHARE MODE"):
                 with pytest.raises(psycopg.errors.InsufficientPrivilege), reader.transaction():
                     reader.execute(statement)
