@@ -316,3 +316,10 @@ def test_the_centres_inspection_of_a_central_unit_speaks_for_no_place() -> None:
     text = normalize("8月19日,中央第三巡视组向国家某某专卖局党组反馈巡视情况时指出,广东省某某局违规搬进豪华办公楼。"
                      "广东省某某局将搬离该楼。")
     assert parse(text).jurisdiction is None
+
+
+def test_a_papers_story_on_a_county_it_names_twice() -> None:
+    """The paper's city is where it is printed; the county its story names twice is more precise."""
+    text = ("国内统一刊号:CN53-0011 大理日报社出版\n本报讯 巡察工作开展以来,弥渡县已对7个乡镇开展专项巡察。"
+            "弥渡县紧盯扶贫领域易发多发问题。")
+    assert resolve(text, "大理日报") == ("大理白族自治州弥渡县", "532925")

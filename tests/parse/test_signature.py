@@ -249,3 +249,22 @@ def test_a_closing_credit_line_with_fields_parted_by_semicolons() -> None:
     text = normalize(f"{_NEWS}\n供稿:党委巡察办;作者:某某;编审:某某;终审:某某、某某")
     sig = extract_signature(text)
     assert sig.issuer == "党委巡察办" and sig.issuer_span.of(text) == sig.issuer
+
+
+@pytest.mark.parametrize("masthead", ["国内统一刊号:CN53-0011 某理日报社出版", "第01版:头版 某北日报"])
+def test_our_papers_news_names_the_paper_its_page_prints(masthead: str) -> None:
+    """本报讯 names no paper: the newspaper page's masthead does."""
+    text = normalize(f"{masthead}\n本报讯(通讯员 某某) 近日,县委巡察组完成进驻。\n巡察组要求抓好整改。")
+    sig = extract_signature(text)
+    assert sig.issuer == masthead.split()[-1].removesuffix("社出版") and sig.issuer_span.of(text) == sig.issuer
+
+
+def test_our_papers_news_on_a_page_naming_two_papers_names_none() -> None:
+    text = normalize("某北日报 某南晚报\n本报讯 近日,县委巡察组完成进驻。\n巡察组要求抓好整改。")
+    assert extract_signature(text).issuer is None
+
+
+def test_the_sites_welcome_banner_names_its_host() -> None:
+    text = normalize(f"欢迎光临 某某市某某区人民法院网站\n市区联动巡察组向某某区法院反馈巡察意见\n{_NEWS}")
+    sig = extract_signature(text)
+    assert sig.issuer == "某某市某某区人民法院" and sig.issuer_span.of(text) == sig.issuer

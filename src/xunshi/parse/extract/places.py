@@ -295,11 +295,17 @@ def _named(evidence: list[Evidence]) -> Counter[Division]:
 
 def _most_named(evidence: list[Evidence]) -> Division | None:
     """The division the evidence names itself most (弥渡县 twice beside one 大理), if that is
-    enough and no other is named as much; else the one place named in full (石泉县启动…)."""
-    ranked = _named(evidence).most_common(2)
+    enough and no other is named as much; else the one place named in full (石泉县启动…). A place
+    inside it named enough too is more precise (a 大理 paper's story on 弥渡县, named twice)."""
+    named = _named(evidence)
+    ranked = named.most_common(2)
     if not ranked or (len(ranked) > 1 and ranked[1][1] == ranked[0][1]):
         return None
-    return ranked[0][0] if ranked[0][1] >= _MIN_SUPPORT else _sole(evidence, ranked[0][0])
+    best = ranked[0][0]
+    if ranked[0][1] < _MIN_SUPPORT:
+        return _sole(evidence, best)
+    inner = [d for d, n in named.items() if n >= _MIN_SUPPORT and d is not best and best in d.lineage]
+    return inner[0] if len(inner) == 1 else best
 
 
 def _sole(evidence: list[Evidence], d: Division, short_province: bool = False) -> Division | None:
