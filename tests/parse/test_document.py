@@ -223,6 +223,8 @@ def test_a_breadcrumb_line_above_the_headline_is_no_headline() -> None:
 @pytest.mark.parametrize("text", [
     "按照市委巡察工作有关要求,市某某局党组立即开展整改工作。现根据规定将巡察整改进展情况予以公布。",
     "9月1日,某某市委副书记、市长某某专题调度十二届省委第三轮巡视反馈问题整改工作,听取各单位进展情况。",
+    "4月28日,某某区召开落实市委第七巡察组交办边巡边改问题调度会,安排部署下一步工作。",
+    "4月13日,区委书记某某主持召开书记专题会议,听取省委巡视反馈意见整改工作进展情况汇报,研究下步工作。",
 ])
 def test_rectification_news_worded_more_freely(text: str) -> None:
     assert doc_type_of(text) == "rectification"
