@@ -12,6 +12,7 @@ most. The divisions and their names are in `gazetteer`.
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from collections import Counter, defaultdict
 from collections.abc import Sequence
 from dataclasses import dataclass
@@ -264,9 +265,15 @@ def _committees(text: str) -> list[re.Match[str]]:
     """The committees the text names, of a list of superiors (中央、省委、市委、县委) only the last:
     the one nearest to the text, its superiors above it."""
     listed = [m.span() for m in _LEVELS_LISTED.finditer(text)]
+    starts = [a for a, _ in listed]
     found = [m for m in _COMMITTEE.finditer(text) if m.lastgroup]
-    return [m for i, m in enumerate(found) if not any(
-        a <= m.start() and m.end() <= b and i + 1 < len(found) and found[i + 1].end() <= b for a, b in listed)]
+    kept = []
+    for i, m in enumerate(found):
+        k = bisect_right(starts, m.start()) - 1
+        end = listed[k][1] if k >= 0 else -1
+        if not (m.end() <= end and i + 1 < len(found) and found[i + 1].end() <= end):
+            kept.append(m)
+    return kept
 
 
 def _sent_by_province(text: str) -> bool:
