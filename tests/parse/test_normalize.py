@@ -101,6 +101,7 @@ def test_page_metadata_keeps_the_publication_date_and_source(line: str, kept: st
     "2020-05-09 09:48:48",
     "2021年3月4日 县委巡察组进驻",
     "供稿:党委巡察办;巡察组要求抓好整改",
+    "2018-03-02 关于巡察整改情况的通报",  # a related story in a dated list
 ])
 def test_report_lines_that_look_like_metadata_stay_whole(line: str) -> None:
     assert normalize(f"正文。\n{line}") == f"正文。\n{line}"

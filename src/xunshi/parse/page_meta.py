@@ -31,8 +31,9 @@ _SOURCE_LABEL = re.compile(rf"(?:{SOURCE_LABELS})")
 
 OUTLET_END = r"(?:网|报|社|台|客户端)"
 """How the name of a news outlet ends: 某某网, 河北日报, 新华社, 某某电视台."""
-# The name of who posted a page, unlabelled after the date (2020-12-21 某某网).
-_BARE_SOURCE = re.compile(rf"[\u4e00-\u9fff]{{2,20}}?(?:{OUTLET_END}|{ORG_END})")
+# The outlet that posted a page, unlabelled after the date (2020-12-21 某某网); not the headline of a
+# related story in a dated list (2018-03-02 关于巡察整改情况的通报).
+_BARE_SOURCE = re.compile(rf"(?!.*(?:关于|情况|巡察|巡视|整改|通报|公告))[\u4e00-\u9fff]{{1,8}}?{OUTLET_END}")
 
 DATE = r"\d{4}(?:-\d{1,2}-\d{1,2}|/\d{1,2}/\d{1,2}|\.\d{1,2}\.\d{1,2}|年\d{1,2}月\d{1,2}日)"
 """A full date as pages print it: 2023-04-18, 2022/3/24, 2021.4.21, 2021年04月21日."""
