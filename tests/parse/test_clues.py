@@ -159,3 +159,10 @@ def test_the_sentence_before_may_name_the_inspection() -> None:
 def test_a_preliminary_check_keeps_its_wording() -> None:
     assert rows("巡视组移交的问题线索12件已全部办结,其中谈话函询5件,初步核实7件。") == [
         ("问题线索", "办结", 12, 12), ("问题线索", "谈话函询", 5, 12), ("问题线索", "初步核实", 7, 12)]
+
+
+def test_a_batch_handed_over_in_the_clause_after_it() -> None:
+    text = "巡察期间,共发现各类问题120个、形成问题线索39件,正分层分类移交反馈至相关单位部门。"
+    assert rows(text) == [("问题线索", "移交", 39, None)]
+    clue = extract_clues(normalize(text))[0]
+    assert clue.span.of(normalize(text)) == "问题线索39件,正分层分类移交"

@@ -148,3 +148,23 @@ def test_addresses_in_the_cells_of_a_table_row() -> None:
 def test_where_visitors_are_received_is_no_postal_address() -> None:
     text = "巡察期间,设信访联系电话:021-65141539,接待信访地址:某某路661号三楼会议室,设意见箱。"
     assert pairs(text) == [("phone", "021-65141539")]
+
+
+def test_a_numbered_box_is_part_of_the_address() -> None:
+    assert pairs("邮政信箱:某某市1960邮箱转市委第一巡察组收(邮编:528403)") == [
+        ("postal_address", "某某市1960邮箱转市委第一巡察组收"), ("postcode", "528403")]
+
+
+def test_a_date_printed_without_its_marks_is_no_phone() -> None:
+    text = "设专门值班电话:0760-88882215,受理电话、信访时间从20251021日截止到2026年1月5日"
+    assert pairs(text) == [("phone", "0760-88882215")]
+
+
+def test_a_bare_number_far_from_the_last_one_borrows_no_area_code() -> None:
+    text = "值班电话:0760-88882215,开通网络扫码反映渠道,巡察组本轮共接待来访群众3125678人次"
+    assert pairs(text) == [("phone", "0760-88882215")]
+
+
+def test_a_bare_number_after_a_note_on_the_last_one_borrows_its_area_code() -> None:
+    assert pairs("电话:0745-2231456(工作日)、2231457(节假日)") == [
+        ("phone", "0745-2231456"), ("phone", "0745-2231457")]

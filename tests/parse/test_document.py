@@ -199,3 +199,46 @@ def test_a_headline_opening_with_its_year() -> None:
 ])
 def test_a_unit_working_on_its_rectification(text: str) -> None:
     assert doc_type_of(text) == "rectification"
+
+
+@pytest.mark.parametrize("title", ["巡察公告", "巡视公告", "巡察工作公告"])
+def test_a_notices_short_headline(title: str) -> None:
+    text = normalize(f"无障碍版 登录\n{title}\n信息来源:某某镇人民政府\n{_BODY}")
+    found, span = extract_title(text)
+    assert found == title and span.of(text) == title
+
+
+@pytest.mark.parametrize("line", ["主动公开", "巡察工作", "公告"])
+def test_short_lines_that_are_no_headline(line: str) -> None:
+    assert extract_title(normalize(f"{line}\n{_BODY}")) is None
+
+
+def test_a_breadcrumb_line_above_the_headline_is_no_headline() -> None:
+    title = "市委第三巡察组向市某某局党组反馈巡察情况"
+    text = normalize(f">>资讯中心>>通知公告\n{title}\n发布时间:2024-09-29\n{_BODY}")
+    found, span = extract_title(text)
+    assert found == title and span.of(text) == title
+
+
+@pytest.mark.parametrize("text", [
+    "按照市委巡察工作有关要求,市某某局党组立即开展整改工作。现根据规定将巡察整改进展情况予以公布。",
+    "9月1日,某某市委副书记、市长某某专题调度十二届省委第三轮巡视反馈问题整改工作,听取各单位进展情况。",
+    "4月28日,某某区召开落实市委第七巡察组交办边巡边改问题调度会,安排部署下一步工作。",
+    "4月13日,区委书记某某主持召开书记专题会议,听取省委巡视反馈意见整改工作进展情况汇报,研究下步工作。",
+])
+def test_rectification_news_worded_more_freely(text: str) -> None:
+    assert doc_type_of(text) == "rectification"
+
+
+@pytest.mark.parametrize(("title", "doc_type"), [
+    ("某某区:巡察规范村级财务公开", "rectification"),
+    ("某某局拟搬离豪华办公楼 中央巡视组责令整改", "rectification"),
+    ("巡察推动解决群众急难愁盼问题", "rectification"),
+    ("巡察立行立改解民忧 某某村路灯亮了", "rectification"),
+    ("市委第三巡察组向某某街道党工委反馈巡察情况", "feedback"),
+    ("巡察组发现某某村财务不公开等问题", "feedback"),
+    ("巡视巡察推动全面从严治党向纵深发展", "feedback"),  # a summary's headline
+])
+def test_a_headline_on_what_the_inspection_made_a_unit_put_right(title: str, doc_type: str) -> None:
+    text = normalize(f"{title}\n近日,巡察组在走访中发现某某村财务不公开等问题,随即反馈给某某街道党工委。")
+    assert doc_type_of(text) == doc_type

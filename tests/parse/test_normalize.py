@@ -82,6 +82,9 @@ def test_disclosure_page_metadata_lines_are_dropped() -> None:
     ("信息来源：某某镇人民政府 发布日期：2025-10-21 分享：", "信息来源:某某镇人民政府\n发布日期:2025-10-21"),
     ("发布机构：某市纪委", "发布机构:某市纪委"),
     ("www.example.gov.cn 】 【 2024-08-29 13:51:01 】 【 来源:某某区人民法院", "2024-08-29 13:51:01\n来源:某某区人民法院"),
+    ("创建者:某某作者:某某发布时间:2025-11-05浏览次数:35", "发布时间:2025-11-05"),  # who put the page up
+    ("供稿:党委巡察办;作者:某某;编审:某某;终审:某某、某某", "供稿:党委巡察办"),  # fields parted by ;
+    ("2020-12-21 某某者网", "2020-12-21\n来源:某某者网"),  # the posting date and who posted it
 ])
 def test_page_metadata_keeps_the_publication_date_and_source(line: str, kept: str) -> None:
     """The date and the source are what a page says about the report; the rest is chrome."""
@@ -96,6 +99,9 @@ def test_page_metadata_keeps_the_publication_date_and_source(line: str, kept: st
     "巡察时间:2021-03-01",
     "www.example.gov.cn",
     "2020-05-09 09:48:48",
+    "2021年3月4日 县委巡察组进驻",
+    "供稿:党委巡察办;巡察组要求抓好整改",
+    "2018-03-02 关于巡察整改情况的通报",  # a related story in a dated list
 ])
 def test_report_lines_that_look_like_metadata_stay_whole(line: str) -> None:
     assert normalize(f"正文。\n{line}") == f"正文。\n{line}"

@@ -6,6 +6,7 @@ from hypothesis import given, settings, strategies as st
 
 from xunshi.parse.extract.contacts import extract_contacts
 from xunshi.parse.extract.places import resolve_jurisdiction
+from xunshi.parse import parse
 from xunshi.parse.normalize import normalize
 
 _BODY = "按照统一部署,巡察组对我单位进行了巡察,现将整改情况公布如下。"
@@ -39,6 +40,18 @@ def test_a_short_name_inside_another_name_is_no_anchor() -> None:
 def test_a_school_issuing_a_report_speaks_for_the_place_its_name_states() -> None:
     """The development set's convention (某某大学 → 某某市); in a body, a school's name is no evidence."""
     assert resolve(f"{_BODY}\n怀化大学党委巡视办", "怀化大学党委巡视办") == ("怀化市", "431200")
+
+
+@pytest.mark.parametrize("issuer", ["中山大学党委巡视办", "朝阳学院党委"])
+def test_a_school_named_as_places_apart_are_named_gives_no_place(issuer: str) -> None:
+    """中山 is 中山市 in one province and a district of 大连 in another, and 中山大学 is named after
+    neither (after a person): the name alone places no school."""
+    assert resolve(f"{_BODY}\n{issuer}", issuer) is None
+
+
+def test_a_school_named_as_places_apart_are_named_is_placed_where_the_text_says() -> None:
+    text = f"{_BODY}\n通信地址:广州市海珠区某某路135号\n中山大学党委巡视办"
+    assert resolve(text, "中山大学党委巡视办") == ("广州市", "440100")
 
 
 def test_a_shared_district_name_is_settled_by_the_area_code() -> None:
@@ -249,10 +262,64 @@ def test_one_place_named_once_in_full_with_nothing_else_beside_it() -> None:
     assert resolve("近日,石泉县启动第一轮巡察工作。本轮巡察对象包括县住建局、县民政局。", None) == ("安康市石泉县", "610922")
 
 
-def test_a_province_whose_county_alone_is_named() -> None:
-    text = "根据省委统一安排,省委第六巡视组对汝阳县进行集中巡视。感谢干部群众的支持。"
-    assert resolve(text, None) == ("河南省", "410000")
+def test_a_province_group_signing_speaks_for_its_province() -> None:
+    text = "根据省委统一安排,省委第六巡视组对汝阳县进行集中巡视。感谢干部群众的支持。\n省委第六巡视组"
+    assert resolve(text, "省委第六巡视组") == ("河南省", "410000")
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("根据省委统一安排,省委第六巡视组对汝阳县进行集中巡视。感谢干部群众的支持。", ("洛阳市汝阳县", "410326")),
+    ("根据市委巡察工作领导小组部署,市委第二专项巡察组向德江县某某镇反馈了巡察情况。", ("铜仁市德江县", "520626")),
+])
+def test_unsigned_the_visited_place_when_the_inspectors_place_is_never_named(
+        text: str, expected: tuple[str, str]) -> None:
+    """Nothing says who published it and the 省委's or 市委's place is only inferred: the text
+    speaks for the place it names (as precise as the text allows), not for one it never names."""
+    assert resolve(text, None) == expected
 
 
 def test_two_places_named_once_each_give_the_place_holding_both() -> None:
     assert resolve("近日,石泉县和宁陕县启动第一轮巡察工作。", None) == ("安康市", "610900")
+
+
+def test_the_superiors_listed_before_a_county_do_not_make_the_text_a_prefectures() -> None:
+    """中央、省委、市委、县委 lists the chain of command down to the committee the text speaks for."""
+    text = ("根据平江县委巡察工作要求,县委巡察整改督查组到某某管理处督查整改。开展巡察整改督查,是保证中央、"
+            "省委、市委、县委的重大决策部署贯彻落实的重要举措。")
+    assert resolve(text, None) == ("岳阳市平江县", "430626")
+
+
+def test_the_last_of_the_superiors_listed_gives_the_level() -> None:
+    text = ("某某厅党组巡察组向四川省某某中心、四川省某某研究院反馈了巡察情况,要求落实中央和省委决策。"
+            "某某厅副厅长叶长春出席。")
+    assert resolve(text, None) == ("四川省", "510000")
+
+
+def test_a_digest_of_several_places_speaks_for_the_place_holding_them() -> None:
+    text = ("01\n牡丹区\n根据牡丹区委统一部署,五届区委第九轮巡察完成进驻。\n"
+            "02\n定陶区\n5个区委巡察组将在被巡察单位工作2个半月左右。")
+    assert resolve(text, None) == ("菏泽市", "371700")
+
+
+def test_a_province_named_only_by_its_short_name() -> None:
+    text = "某某网7月29日讯 省委巡视组对省委宣传部、省档案局党组、福建日报社党组、福建某某集团公司党委开展巡视。"
+    assert resolve(text, None) == ("福建省", "350000")
+
+
+def test_a_papers_app_speaks_for_no_level() -> None:
+    """某某日报新花城 is a paper's outlet (its name holds 日报): its city is evidence, not the anchor."""
+    text = "近日,从化区启动二届区委第十二轮巡察工作。3个区委巡察组开展常规巡察。\n文/广州日报新花城记者:某某"
+    assert resolve(text, "广州日报新花城") == ("广州市从化区", "440117")
+
+
+def test_the_centres_inspection_of_a_central_unit_speaks_for_no_place() -> None:
+    text = normalize("8月19日,中央第三巡视组向国家某某专卖局党组反馈巡视情况时指出,广东省某某局违规搬进豪华办公楼。"
+                     "广东省某某局将搬离该楼。")
+    assert parse(text).jurisdiction is None
+
+
+def test_a_papers_story_on_a_county_it_names_twice() -> None:
+    """The paper's city is where it is printed; the county its story names twice is more precise."""
+    text = ("国内统一刊号:CN53-0011 大理日报社出版\n本报讯 巡察工作开展以来,弥渡县已对7个乡镇开展专项巡察。"
+            "弥渡县紧盯扶贫领域易发多发问题。")
+    assert resolve(text, "大理日报") == ("大理白族自治州弥渡县", "532925")

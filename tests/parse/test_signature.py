@@ -204,3 +204,67 @@ def test_a_date_ending_a_sentence_is_no_signature() -> None:
 def test_the_dated_list_of_related_stories_ending_a_page_is_no_signature() -> None:
     text = normalize(f"{_NEWS}\n新闻评论\n-\n某某新变化\n2018-03-02 08:58:39\n-\n某某要注意了\n2018-03-02 08:58:39")
     assert extract_signature(text).published_on is None
+
+
+def test_a_dateline_behind_a_stray_mark() -> None:
+    """A page that lost an icon prints a mark before the dateline (? 某某晚报4月23日讯)."""
+    text = normalize("? 某鲁晚报4月23日讯(记者 某某) 23日,记者获悉,市委第一巡察组召开动员会。\n巡察组要求抓好整改。")
+    sig = extract_signature(text)
+    assert sig.issuer == "某鲁晚报" and sig.issuer_span.of(text) == "某鲁晚报"
+
+
+def test_a_reporters_credit_names_the_outlet() -> None:
+    text = normalize(f"{_NEWS}\n文/某州日报新某城记者:某某 通讯员:某某\n图/某州日报新某城记者:某某\n某州日报新某城编辑:某某")
+    sig = extract_signature(text)
+    assert sig.issuer == "某州日报新某城" and sig.issuer_span.of(text) == sig.issuer
+
+
+def test_a_credit_of_the_paper_itself_names_no_outlet() -> None:
+    assert extract_signature(normalize(f"{_NEWS}\n文/本报记者 某某")).issuer is None
+
+
+def test_the_unit_hosting_the_site_when_nothing_else_names_one() -> None:
+    text = normalize(f"{_NEWS}\n关于我们 | 网站声明\n主办单位:中共某某市纪律检查委员会 某某市监察委员会\n"
+                     "版权所有:中共某某市纪律检查委员会")
+    sig = extract_signature(text)
+    assert sig.issuer == "中共某某市纪律检查委员会" and sig.issuer_span.of(text) == sig.issuer
+
+
+def test_a_signature_whose_date_lost_its_year_and_month_marks() -> None:
+    text = normalize(f"{_NEWS}\n特此公告。\n中共某某市委第巡察组\n20251021日")
+    assert extract_signature(text).issuer == "中共某某市委第巡察组"
+
+
+@pytest.mark.parametrize(("head", "issuer", "date"), [
+    ("创建者:某某作者:某某发布时间:2025-11-05浏览次数:35", None, "2025-11-05"),
+    ("2020-12-21 某某者网", "某某者网", "2020-12-21"),
+])
+def test_page_fields_under_the_headline(head: str, issuer: str | None, date: str) -> None:
+    text = normalize(f"某某县委巡察组召开动员会\n{head}\n{_NEWS}")
+    sig = extract_signature(text)
+    assert (sig.issuer, str(sig.published_on)) == (issuer, date)
+
+
+def test_a_closing_credit_line_with_fields_parted_by_semicolons() -> None:
+    text = normalize(f"{_NEWS}\n供稿:党委巡察办;作者:某某;编审:某某;终审:某某、某某")
+    sig = extract_signature(text)
+    assert sig.issuer == "党委巡察办" and sig.issuer_span.of(text) == sig.issuer
+
+
+@pytest.mark.parametrize("masthead", ["国内统一刊号:CN53-0011 某理日报社出版", "第01版:头版 某北日报"])
+def test_our_papers_news_names_the_paper_its_page_prints(masthead: str) -> None:
+    """本报讯 names no paper: the newspaper page's masthead does."""
+    text = normalize(f"{masthead}\n本报讯(通讯员 某某) 近日,县委巡察组完成进驻。\n巡察组要求抓好整改。")
+    sig = extract_signature(text)
+    assert sig.issuer == masthead.split()[-1].removesuffix("社出版") and sig.issuer_span.of(text) == sig.issuer
+
+
+def test_our_papers_news_on_a_page_naming_two_papers_names_none() -> None:
+    text = normalize("某北日报 某南晚报\n本报讯 近日,县委巡察组完成进驻。\n巡察组要求抓好整改。")
+    assert extract_signature(text).issuer is None
+
+
+def test_the_sites_welcome_banner_names_its_host() -> None:
+    text = normalize(f"欢迎光临 某某市某某区人民法院网站\n市区联动巡察组向某某区法院反馈巡察意见\n{_NEWS}")
+    sig = extract_signature(text)
+    assert sig.issuer == "某某市某某区人民法院" and sig.issuer_span.of(text) == sig.issuer

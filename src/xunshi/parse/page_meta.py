@@ -17,7 +17,9 @@ DATE_LABELS = ("发布时间|发布日期|发表时间|发表日期|发稿时间
 SOURCE_LABELS = "信息来源|文章来源|稿件来源|新闻来源|来源单位|发布机构|发布单位|供稿单位|来源|供稿"
 _OTHER_LABELS = ("浏览次数|阅读次数|访问次数|点击次数|点击数|点击量|浏览量|阅读量|访问量|点击|浏览|阅读|责任编辑|编辑|作者|审核|审稿"
                  "|校对|撰稿|摄影|通讯员|记者|字号|字体|分享到|分享|索引号|公开方式|公开范围|公开时限|主题分类"
-                 "|体裁分类|信息分类|发文字号|文号|有效性|所属机构|所属栏目|栏目|标签|关键词")
+                 "|体裁分类|信息分类|发文字号|文号|有效性|所属机构|所属栏目|栏目|标签|关键词"
+                 # who put the page up and who passed it (a school's or a county's CMS): 创建者, 录入, 编审, 终审
+                 "|创建者|创建人|发布者|发布人|录入者|录入|上传者|上传|责编|编审|初审|复审|终审|签发")
 _FIELD = re.compile(rf"(?P<label>{DATE_LABELS}|{SOURCE_LABELS}|{_OTHER_LABELS})\s*:\s*")
 # How a metadata line begins (after a dash or a bracket): a label, a year, or the site's address
 # (www.example.gov.cn 】【 2024-08-29 】【 来源:…). Any other line is passed over at the cost of
@@ -26,6 +28,12 @@ _START = re.compile(rf"[-\s【\[]*(?:\d{{4}}|www\.|https?:|(?:{DATE_LABELS}|{SOU
 _SITE = re.compile(r"(?:https?://)?[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)+\S*")
 _DATE_LABEL = re.compile(rf"(?:{DATE_LABELS})")
 _SOURCE_LABEL = re.compile(rf"(?:{SOURCE_LABELS})")
+
+OUTLET_END = r"(?:网|报|社|台|客户端)"
+"""How the name of a news outlet ends: 某某网, 河北日报, 新华社, 某某电视台."""
+# The outlet that posted a page, unlabelled after the date (2020-12-21 某某网); not the headline of a
+# related story in a dated list (2018-03-02 关于巡察整改情况的通报).
+_BARE_SOURCE = re.compile(rf"(?!.*(?:关于|情况|巡察|巡视|整改|通报|公告))[\u4e00-\u9fff]{{1,8}}?{OUTLET_END}")
 
 DATE = r"\d{4}(?:-\d{1,2}-\d{1,2}|/\d{1,2}/\d{1,2}|\.\d{1,2}\.\d{1,2}|年\d{1,2}月\d{1,2}日)"
 """A full date as pages print it: 2023-04-18, 2022/3/24, 2021.4.21, 2021年04月21日."""
@@ -38,6 +46,8 @@ _DATETIME = re.compile(rf"(?P<date>{DATE})(?:\s*{TIME})?")
 _CONTROLS = re.compile(r"[【\[]\s*(?:字体|字号)[^】\]]*[】\]]?|[【\[](?:打印|关闭|收藏|分享)[^】\]]{0,4}[】\]]|[|【】\[\]]")
 # What a field's value never holds: the punctuation of a sentence.
 _SENTENCE_MARK = re.compile(r"[。,;!?]")
+# A semicolon that only separates two fields (供稿:党委巡察办;作者:某某;编审:某某).
+_FIELD_SEPARATOR = re.compile(rf";\s*(?=(?:{DATE_LABELS}|{SOURCE_LABELS}|{_OTHER_LABELS})\s*:)")
 _MAX_VALUE = 40
 """A longer value is a sentence, not a page field."""
 
@@ -51,7 +61,7 @@ def kept_fields(line: str) -> list[str] | None:
     """
     if not _START.match(line):
         return None
-    rest = _CONTROLS.sub(" ", line).strip(" -")
+    rest = _FIELD_SEPARATOR.sub(" ", _CONTROLS.sub(" ", line)).strip(" -")
     site = _SITE.match(rest)
     if site:
         rest = rest[site.end() :].lstrip()
@@ -63,6 +73,8 @@ def kept_fields(line: str) -> list[str] | None:
         kept.append(posted.group())
         rest = rest[posted.end() :].lstrip()
     fields = list(_FIELD.finditer(rest))
+    if posted and not fields and (outlet := _BARE_SOURCE.fullmatch(rest)):
+        return [posted.group("date"), f"来源:{outlet.group()}"]  # 2020-12-21 某某网: posted by whom
     if rest[: fields[0].start() if fields else len(rest)].strip():
         return None  # text that is no field
     if not fields:
@@ -82,8 +94,6 @@ def kept_fields(line: str) -> list[str] | None:
     return kept
 
 
-OUTLET_END = r"(?:网|报|社|台|客户端)"
-"""How the name of a news outlet ends: 某某网, 河北日报, 新华社, 某某电视台."""
 # Page chrome glued to a headline: the browser title's "> " and " - site name", a breadcrumb
 # (巡察工作 > 正文 > …), a column tag (【巡察反馈】). The headline is what is left between them;
 # the site names the unit or outlet that publishes it.

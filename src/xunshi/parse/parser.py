@@ -33,7 +33,7 @@ def parse(raw: str) -> Document:
     doc.clues = extract_clues(text)
     doc.contacts = extract_contacts(text)
     doc.figures = extract_figures(text)
-    place = resolve_jurisdiction(text, doc.issuer, doc.contacts)
+    place = resolve_jurisdiction(text, doc.issuer, doc.contacts, doc.inspections)
     if place:
         doc.jurisdiction, doc.jurisdiction_code = place.name, place.code
         doc.spans["jurisdiction"] = place.span

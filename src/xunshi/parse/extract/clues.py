@@ -51,6 +51,8 @@ _ALL = re.compile(rf"(?:均|全部|都)(?:已经?)?(?:全部)?(?P<disp>{_DISPOSI
 # The batch was handed over (or received), its fate untold: 移交问题线索2件3人 / 移交了4件问题线索 /
 # 移交县纪委监委问题线索2件 / 共受理信访举报56件.
 _HANDOVER = re.compile(rf"(?P<verb>{_HANDOVER_VERB}|受理)了?(?:给?{_RECIPIENT})?(?:的)?$")
+# The batch handed over in the clause after it, its fate untold: 形成问题线索39件,正分层分类移交….
+_HANDOVER_AFTER = re.compile(rf"\s*[,,]\s*(?:正在?|已经?|均已|将)[\u4e00-\u9fff]{{0,6}}?(?P<verb>{_HANDOVER_VERB})")
 # The batch's fate opening its clause: (截至目前,)已办结中央巡视组移交问题线索41件.
 # Without 已, the verb stands right before the batch: (已移交问题线索220个,…,)处置问题线索167件.
 _DONE_FIRST = re.compile(rf"(?:目前|现)?(?:已经?(?:全部)?(?!{_HANDOVER_VERB})(?P<disp>{_DISPOSITION})"
@@ -134,10 +136,10 @@ def _batch_clues(passage: str, batch: re.Match[str], end: int, offset: int,
         yield Clue(kind, done.group("disp") or done.group("disp2"), total,
                    Span(offset + done.start(), offset + batch.end()), total=whole_of, persons=persons), False
         return
-    handed = _HANDOVER.search(passage, clause_start, batch.start())
+    handed = _HANDOVER.search(passage, clause_start, batch.start()) or _HANDOVER_AFTER.match(passage, batch.end())
     if handed:  # the batch is its only count: it has no total apart from it
-        yield Clue(kind, handed.group("verb"), total, Span(offset + handed.start(), offset + batch.end()),
-                   persons=persons), True
+        span = Span(offset + min(handed.start(), batch.start()), offset + max(handed.end(), batch.end()))
+        yield Clue(kind, handed.group("verb"), total, span, persons=persons), True
 
 
 def _drop_bare_handovers(found: list[tuple[Clue, bool]]) -> list[Clue]:

@@ -33,8 +33,11 @@ _PHONE = re.compile(
     r"|(?P<mobile>1[3-9]\d{9})"
     r"|(?P<hotline>123\d\d)"
     r"|(?P<bare>[2-9]\d{6,7})"
-    r")(?![\d@])"
+    r")(?![\d@年月日])"  # 20251021日 is a date
 )
+# What may stand between a number and a bare local number that borrows its area code: a list's
+# separator (0738-8328187、8328188; …8328187(值班) 或 8328188), not a run of words (…信访时间从…).
+_BORROWS = re.compile(r"(?:[(][^()]{0,10}[)])?[\s、,;/或和及]{0,3}")
 
 # Labels that introduce a postal address; a bare 地址 needs its colon to be a label.
 # Where visitors are received (接待信访地址:某某路661号三楼会议室) is no postal address.
@@ -44,7 +47,8 @@ _ADDRESS = re.compile(
     r"|(?<!信访)地址\s*:)\s*"
     # the value runs to a comma, a postcode (labelled, bracketed or bare), the next label or the end
     r"(?P<value>[^,:]+?)\s*"
-    r"(?=[(]?(?:邮编|邮政编码)|(?<!\d)\d{6}(?!\d)|,|$|(?:电话|热线|手机|传真|电子邮箱|邮箱|网址|(?i:e-?mail)))"
+    # (a numbered box is the address: 某某市1960邮箱转某某收)
+    r"(?=[(]?(?:邮编|邮政编码)|(?<!\d)\d{6}(?!\d)|,|$|(?:电话|热线|手机|传真|电子邮箱|(?<![\d号])邮箱|网址|(?i:e-?mail)))"
 )
 
 # The cells of a table row that follow the label: 通信地址 | 一组的信箱 | 二组的信箱 |.
@@ -94,7 +98,7 @@ def _phones(clause: str, offset: int) -> Iterator[Contact]:
     labels = list(_PHONE_LABEL.finditer(clause))
     if not labels:
         return
-    area = None
+    area, after = None, -1
     for m in _PHONE.finditer(clause, labels[0].end()):
         label = [lab for lab in labels if lab.end() <= m.start()][-1]
         kind = "fax" if label.group("fax") else "phone"
@@ -103,8 +107,11 @@ def _phones(clause: str, offset: int) -> Iterator[Contact]:
             yield _contact(m, kind, f"{area}-{m.group('local')}", offset=offset)
         elif m.group("mobile") or m.group("hotline"):
             yield _contact(m, kind, m.group(), offset=offset)
-        elif area:
+        elif area and (label.end() > after or _BORROWS.fullmatch(clause, after, m.start())):
             yield _contact(m, kind, f"{area}-{m.group('bare')}", offset=offset)
+        else:
+            continue
+        after = m.end()
 
 
 def _postal(clause: str, offset: int) -> Iterator[Contact]:

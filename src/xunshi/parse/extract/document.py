@@ -25,6 +25,10 @@ _TITLE_MAX_LEN = 80
 _TITLE_MIN_LEN = 8
 """Shorter lines that carry a headline word are metadata values such as 主动公开."""
 _SPACED = re.compile(r"[\u4e00-\u9fff](?: [\u4e00-\u9fff]){3,}")
+# A notice's short headline: 巡察公告, 巡视公告, 巡察工作公告.
+_SHORT_TITLE = re.compile(r"(?:巡视|巡察)[\u4e00-\u9fff]{0,4}(?:公告|通告|公示)")
+# A breadcrumb ending a line (>>资讯中心>>通知公告): its last crumb names a column, no headline.
+_BREADCRUMB = re.compile(r"^[^>»›]*[>»›]")
 
 # Words a headline is made of: 关于…的通报 / 情况 / 公开 / 公告 / 公布 / 报告 / 反馈 / 整改, or the
 # inspection a news headline is about (十九届某某第六轮巡视将对…开展常规巡视).
@@ -52,7 +56,7 @@ _RECTIFICATION_TITLE = re.compile(
 _FEEDBACK_TITLE = re.compile(r"反馈|(?:巡视|巡察)(?:工作)?情况")
 # The report says it is publishing its own rectification.
 _RECTIFICATION = re.compile(
-    r"(?:现将|现就|特将).{0,60}整改(?:工作)?(?:落实|进展)?(?:情况|进展)"  # 现将…整改情况予以公布
+    r"(?:现将|现就|特将|现[^。,将]{1,8}将).{0,60}整改(?:工作)?(?:落实|进展)?(?:情况|进展)"  # 现(根据规定)将…整改情况予以公布
     r"|欢迎.{0,30}对.{0,40}整改.{0,20}监督"  # the closing call to supervise the rectification
     r"|(?:^|。)整改(?:落实|进展)?(?:情况|措施|进展)\s*:"  # a finding's 整改情况: / 整改措施: block
     r"|^(?:[一二三四五六七八九十]+、|\([一二三四五六七八九十]+\))[^\n。]{0,30}"
@@ -63,10 +67,17 @@ _RECTIFICATION = re.compile(
 # Work on the rectification itself, what a headline or a news lead is about: checks
 # (巡察整改工作开展督促检查, 整改落实情况回访督查), meetings (整改工作汇报会, 整改调度会议, 整改专题民主
 # 生活会, 整改工作动员大会), evaluations (整改成效评估), a rectification 回头看, a unit planning it
-# (专题研究安排整改落实工作).
+# (专题研究安排整改落实工作), a meeting hearing how it goes (听取…整改工作进展情况汇报), work on what was
+# to be put right at once (边巡边改问题调度会).
 _RECTIFICATION_WORK = re.compile(
-    r"整改[^。,;!?]{0,8}?(?:督查|督促检查|督导|回访|回头看|调度|推进会|汇报会|评估|验收|领导小组|动员|民主生活会)"
-    r"|(?:研究|安排|部署)[^。,;!?]{0,8}?整改")
+    r"(?:整改|边巡边改|立行立改)[^。,;!?]{0,8}?(?:督查|督促检查|督导|回访|回头看|调度|推进会|汇报会|评估|验收|领导小组|动员|民主生活会)"
+    r"|听取[^。,;!?]{0,20}?整改[^。,;!?]{0,10}?(?:情况|进展)的?汇报"  # 听取…巡视反馈意见整改工作进展情况汇报
+    r"|(?:研究|安排|部署)[^。,;!?]{0,8}?整改"
+    r"|(?:研究|安排|部署|调度|督办)[^。,;!?]{0,20}?(?:巡视|巡察)[^。,;!?]{0,8}?整改")  # 调度…巡视反馈问题整改
+# A headline on what an inspection made a unit put right: 巡察规范村级财务公开, 巡视组责令整改,
+# 巡察推动解决…问题, 立行立改 stories (not a summary's 巡察助力…, 巡视巡察推动全面从严治党).
+_RECTIFIED_TITLE = re.compile(r"(?:巡视|巡察)组?(?:推动)?(?:规范|督促|责令|解决|破解|化解|整治|打通|办实事|解难)"
+                              r"|立行立改|边巡边改|即知即改")
 _LEAD_SENTENCES = 2
 """A news story says in its first sentences what it is about."""
 # Any other text about an inspection comes from the inspecting side.
@@ -79,7 +90,7 @@ def classify(text: str, title: str | None) -> DocType | None:
     `title` is the headline `extract_title` found (the parser finds it once for both): a
     headline's wording decides before the body's.
     """
-    if title and (_RECTIFICATION_TITLE.search(title) or _RECTIFICATION_WORK.search(title)):
+    if title and any(p.search(title) for p in (_RECTIFICATION_TITLE, _RECTIFICATION_WORK, _RECTIFIED_TITLE)):
         return "rectification"
     if title and _FEEDBACK_TITLE.search(title):
         return "feedback"
@@ -105,7 +116,7 @@ def extract_title(text: str) -> tuple[str, Span] | None:
         headline = glued.group("title") if glued else line
         if headline != line and _is_title(headline):
             return headline, Span(start + glued.start("title"), start + glued.end("title"))
-        if _is_title(line):
+        if _is_title(line) and not _BREADCRUMB.match(line):
             return _whole_title(lines, n, start)
         if "。" in line:  # the body has begun
             return None
@@ -138,6 +149,6 @@ def _continues(printed: str, after: str) -> bool:
 def _is_title(line: str) -> bool:
     """Whether a line reads as a headline: short (or set with a space between its characters,
     巡 察 公 告), made of headline words, not a sentence."""
-    long_enough = len(line) >= _TITLE_MIN_LEN or bool(_SPACED.fullmatch(line))
+    long_enough = len(line) >= _TITLE_MIN_LEN or bool(_SPACED.fullmatch(line) or _SHORT_TITLE.fullmatch(line))
     return (long_enough and len(line) <= _TITLE_MAX_LEN and bool(_TITLE_WORD.search(line.replace(" ", "")))
             and not _NOT_TITLE.search(line))

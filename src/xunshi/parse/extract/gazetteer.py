@@ -82,8 +82,10 @@ _PEOPLES = ("蒙古|回|藏|维吾尔|苗|彝|壮|布依|朝鲜|满|侗|瑶|白|
 _AUTONOMOUS = re.compile(rf"(?P<base>[\u4e00-\u9fff]{{2,}}?)(?:(?:{_PEOPLES})族)*自治(?P<kind>县|旗)")
 # What makes a short name part of a school's name (中山大学, 延边学院): in a report's body, a school
 # is named after a place the report need not speak for; a school issuing a report speaks for the
-# place its name states (某某大学党委 → 某某市).
+# place its name states (某某大学党委 → 某某市) when the name is no other place's too (`Gazetteer.apart`).
 NAMESAKE = re.compile(r"大学|学院")
+# What a division's name ends with after its root: 中山 of 中山市 and of 中山区.
+_ROOT_END = re.compile(r"(?:省|市|县|区|旗|地区|盟|林区|特区)$")
 # A two-character county name (随县, 泾县) is a place only as a body's name: 随县人民政府, 泾县县委
 # (a party secretary's 新县委书记 is not one, nor the 和县 in 市委和县委).
 _TWO_CHAR_COUNTY = re.compile(r"(?![和与及])[\u4e00-\u9fff][县市]")
@@ -116,6 +118,9 @@ class Gazetteer:
                 self._alias(self.short, _PLAIN_SUFFIX.sub("", d.name), d)
             elif m := _AUTONOMOUS.fullmatch(d.name):
                 self._alias(self.full, m.group("base") + m.group("kind"), d)
+        self._rooted: dict[str, list[Division]] = defaultdict(list)
+        for d in self.divisions:
+            self._rooted[_ROOT_END.sub("", d.name)].append(d)
         self.by_area_code: dict[str, set[Division]] = defaultdict(set)
         self.by_postcode: dict[str, set[Division]] = defaultdict(set)
         self._load_dialing_codes()
@@ -165,6 +170,12 @@ class Gazetteer:
                 kids = [k for k in self.children[d] if k.name.startswith(prefecture)]
                 return kids[0].prefecture if len(kids) == 1 else None
         return None
+
+    def apart(self, short: str) -> bool:
+        """Whether divisions far apart share the root `short` (中山: 中山市 in 广东, 中山区 in 大连): a
+        school named 中山大学 may be named after none of them (it is named after a person)."""
+        named = self._rooted.get(short, [])
+        return any(not a.related(b) for a in named for b in named)
 
     def counties_of(self, pref: Division) -> list[tuple[Division, str]]:
         """The counties of a prefecture with their short names (怀远县 → 怀远), if two characters or more."""

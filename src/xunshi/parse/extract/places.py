@@ -12,10 +12,12 @@ most. The divisions and their names are in `gazetteer`.
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from collections import Counter, defaultdict
+from collections.abc import Sequence
 from dataclasses import dataclass
 
-from ..model import Contact, Span
+from ..model import Contact, Inspection, Span
 from ..page_meta import OUTLET_END
 from .gazetteer import (COUNTY, NAMESAKE, PREFECTURE, PROVINCE, Division, Evidence, Gazetteer,
                         gazetteer)
@@ -54,8 +56,9 @@ _CENTRAL = re.compile(r"^(?:中共)?(?:中央|国家|国务院|中国|全国)"
 # A place named as one of the superiors whose decisions a text carries out (中央、省、某某市委和我市):
 # not the place the text speaks for.
 _SUPERIORS_BEFORE = re.compile(r"(?:中央|省委?)[、,和及与]$")
-# A news outlet (某某日报, 某某先锋网) publishes for no committee's level; its name may say where.
-_OUTLET = re.compile(rf"{OUTLET_END}$")
+# A news outlet (某某日报, 某某先锋网, a paper's app 某某日报新花城) publishes for no committee's level;
+# its name may say where.
+_OUTLET = re.compile(rf"{OUTLET_END}$|[日晚早]报")
 # A party committee named in the body, by level: what an issuer-less report (a news release on a
 # 区委 round) speaks for is the level of the committee it names most.
 _COMMITTEE = re.compile(r"(?P<province>省委|自治区党委)|(?P<prefecture>市委|州委|盟委|地委)|(?P<county>县委|区委|旗委)")
@@ -63,6 +66,10 @@ _COMMITTEE = re.compile(r"(?P<province>省委|自治区党委)|(?P<prefecture>�
 # in an announcement of a higher committee's visit, that is not the level it speaks for.
 _SENDER_AFTER = re.compile(r"(?:第?[一二三四五六七八九十\d]{1,3}[轮届]?)?(?:巡视|巡察)|(?:统一)?部署|批准")
 _SENDER_BEFORE = "届"
+# The levels listed as the superiors whose decisions a text carries out (中央、省委、市委、县委的决策部署,
+# 省市县委, 与市委和区委保持一致): only the last may be the committee the text speaks for.
+_LEVEL_ITEM = r"(?:党中央|中央|省委|自治区党委|市委|州委|县委|区委)"
+_LEVELS_LISTED = re.compile(rf"{_LEVEL_ITEM}(?:[、和及与]{_LEVEL_ITEM})+|省市县委|省市委|市县委")
 # What may follow a short name in an issuer for it to be the issuer's place: 湘西州委, 怀化市委.
 _SHORT_ANCHOR = re.compile(r"[州盟]?委")
 # What follows a place named with its committee in the body: 千阳县委, 湘西州委, 泾县县委.
@@ -70,8 +77,10 @@ _COMMITTEE_AFTER = re.compile(r"[州盟县]?委")
 _LEVELS = {"province": PROVINCE, "prefecture": PREFECTURE, "county": COUNTY}
 
 
-def resolve_jurisdiction(text: str, issuer: str | None, contacts: list[Contact]) -> Place | None:
-    """The most precise division the evidence supports, or None when it does not settle one."""
+def resolve_jurisdiction(text: str, issuer: str | None, contacts: list[Contact],
+                         inspections: Sequence[Inspection] = ()) -> Place | None:
+    """The most precise division the evidence supports, or None when it does not settle one.
+    `inspections` are the text's: the centre's inspection of central units speaks for no place."""
     gaz = gazetteer()
     evidence = _contact_evidence(gaz, contacts) + [
         e for e in gaz.scan(text, 0, _W_FULL) if not _SUPERIORS_BEFORE.search(text, e.span.start - 3, e.span.start)]
@@ -79,8 +88,10 @@ def resolve_jurisdiction(text: str, issuer: str | None, contacts: list[Contact])
         evidence += _issuer_places(gaz, text, issuer, _W_ADDRESS)
         issuer = None
     anchors = _issuer_anchors(gaz, text, issuer)
-    if issuer and not anchors and _is_central(issuer, text):
+    if not anchors and (_is_central(issuer, text) if issuer else _all_central(gaz, inspections)):
         return None
+    if not anchors and not issuer and (above := _digest_of(gaz, text)):
+        return _place(above, evidence)
     level = _issuer_level(issuer) if issuer else _committee_level(text)
     if not anchors:  # the committee the text names, at the level it speaks for (千阳县委)
         anchors = _committee_anchors(text, evidence, level)
@@ -103,7 +114,34 @@ def resolve_jurisdiction(text: str, issuer: str | None, contacts: list[Contact])
         if pref is None:
             return None
         return _county_by_short_name(gaz, text, pref) or _place(pref, evidence)
+    if best is not None and not issuer:  # no publisher: the inspector's place only if the text names it
+        best = _as_named(best, evidence)
     return _place(best, evidence) if best else None
+
+
+def _digest_of(gaz: Gazetteer, text: str) -> Division | None:
+    """The place above the places a digest heads its sections with (01 / 某某区 / … 02 / 某某区 / …):
+    a text that gathers news of several places speaks for the one they lie in."""
+    headed = {ds[0] for line in text.split("\n") if len(ds := gaz.full.get(line.strip(), [])) == 1}
+    parents = {d.parent for d in headed}
+    return parents.pop() if len(headed) > 1 and len(parents) == 1 else None
+
+
+def _all_central(gaz: Gazetteer, inspections: Sequence[Inspection]) -> bool:
+    """Whether the text is about the centre's inspection of central units only (中央第三巡视组 and
+    某某专卖局党组): a unit naming no place, inspected by the centre, lies in no jurisdiction."""
+    return bool(inspections) and all(
+        i.authority == "中央" and not gaz.scan(i.target, 0, _W_FULL, min_len=2) for i in inspections)
+
+
+def _as_named(d: Division, evidence: list[Evidence]) -> Division:
+    """`d` if the text names it, else the one place inside it the text names: a text that names
+    only 德江县 speaks for 德江县, though the 市委 whose group visited it is 铜仁's."""
+    named = _named(evidence)
+    if named[d] > 0:
+        return d
+    inside = {x for x in named if x is not d and d in x.lineage}
+    return inside.pop() if len(inside) == 1 else d
 
 
 def _is_central(issuer: str, text: str) -> bool:
@@ -158,12 +196,13 @@ def _issuer_places(gaz: Gazetteer, text: str, issuer: str, weight: float,
 
 def _issuer_anchors(gaz: Gazetteer, text: str, issuer: str | None) -> list[Evidence]:
     """Places the issuer names as its own: a full name, a short one as the party committee's
-    (湘西州委) or as a school's (某某大学党委); in 某某路派出所 a short name is part of another name."""
+    (湘西州委) or as a school's (某某大学党委) if no place apart from it shares the name (中山大学 is
+    named after a person, not 中山市); in 某某路派出所 a short name is part of another name."""
     if not issuer:
         return []
     return [e for e in _issuer_places(gaz, text, issuer, _W_ANCHOR, namesakes=True)
-            if text[e.span.start : e.span.end] in gaz.full or _SHORT_ANCHOR.match(text, e.span.end)
-            or NAMESAKE.match(text, e.span.end)]
+            if (name := text[e.span.start : e.span.end]) in gaz.full or _SHORT_ANCHOR.match(text, e.span.end)
+            or NAMESAKE.match(text, e.span.end) and not gaz.apart(name)]
 
 
 def _shared(anchor: Evidence, text: str) -> Place | None:
@@ -213,13 +252,28 @@ def _committee_level(text: str) -> int:
     """The level of the committee the text names most often; a prefecture on a tie or none.
     Mentions as the sender of the groups count only when all mentions are such: a release on a
     province's visit to a city speaks for the city, one on a district's own round for the district."""
-    found = [m for m in _COMMITTEE.finditer(text) if m.lastgroup]
+    found = _committees(text)
     visited = [m for m in found if not _is_sender(text, m)]
     counts = Counter(m.lastgroup for m in visited or found)
     ranked = counts.most_common(2)
     if not ranked or (len(ranked) > 1 and ranked[0][1] == ranked[1][1]):
         return PREFECTURE
     return _LEVELS[ranked[0][0]]
+
+
+def _committees(text: str) -> list[re.Match[str]]:
+    """The committees the text names, of a list of superiors (中央、省委、市委、县委) only the last:
+    the one nearest to the text, its superiors above it."""
+    listed = [m.span() for m in _LEVELS_LISTED.finditer(text)]
+    starts = [a for a, _ in listed]
+    found = [m for m in _COMMITTEE.finditer(text) if m.lastgroup]
+    kept = []
+    for i, m in enumerate(found):
+        k = bisect_right(starts, m.start()) - 1
+        end = listed[k][1] if k >= 0 else -1
+        if not (m.end() <= end and i + 1 < len(found) and found[i + 1].end() <= end):
+            kept.append(m)
+    return kept
 
 
 def _sent_by_province(text: str) -> bool:
@@ -248,17 +302,26 @@ def _named(evidence: list[Evidence]) -> Counter[Division]:
 
 def _most_named(evidence: list[Evidence]) -> Division | None:
     """The division the evidence names itself most (弥渡县 twice beside one 大理), if that is
-    enough and no other is named as much; else the one place named in full (石泉县启动…)."""
-    ranked = _named(evidence).most_common(2)
+    enough and no other is named as much; else the one place named in full (石泉县启动…). A place
+    inside it named enough too is more precise (a 大理 paper's story on 弥渡县, named twice)."""
+    named = _named(evidence)
+    ranked = named.most_common(2)
     if not ranked or (len(ranked) > 1 and ranked[1][1] == ranked[0][1]):
         return None
-    return ranked[0][0] if ranked[0][1] >= _MIN_SUPPORT else _sole(evidence, ranked[0][0])
+    best = ranked[0][0]
+    if ranked[0][1] < _MIN_SUPPORT:
+        return _sole(evidence, best)
+    inner = [d for d, n in named.items() if n >= _MIN_SUPPORT and d is not best and best in d.lineage]
+    return inner[0] if len(inner) == 1 else best
 
 
-def _sole(evidence: list[Evidence], d: Division) -> Division | None:
+def _sole(evidence: list[Evidence], d: Division, short_province: bool = False) -> Division | None:
     """`d` if the text names it, or a place inside it, in full, and every place it names lies
-    around it (湖南娄底涟源市): one mention, but nothing else it could be about."""
-    in_full = any(len(e.divisions) == 1 and e.weight >= _W_FULL and d.related(e.divisions[0]) for e in evidence)
+    around it (湖南娄底涟源市): one mention, but nothing else it could be about. With
+    `short_province`, a province's short name counts as in full (福建 in 福建日报社, for a text on
+    a 省委's round: no other province is named)."""
+    in_full = any(len(e.divisions) == 1 and d.related(e.divisions[0]) and (
+        e.weight >= _W_FULL or short_province and e.divisions[0].level == PROVINCE) for e in evidence)
     return d if in_full and all(d.related(other) for other in _named(evidence)) else None
 
 
@@ -268,7 +331,7 @@ def _settle_level(level: int, evidence: list[Evidence]) -> Division | None:
     cands = {up for e in evidence for d in e.divisions if (up := d.at(level))}
     best = _settle(tuple(cands), evidence, _MIN_SUPPORT)
     if best is None and len(cands) == 1:
-        best = _sole(evidence, cands.pop())
+        best = _sole(evidence, cands.pop(), short_province=level == PROVINCE)
     return best
 
 

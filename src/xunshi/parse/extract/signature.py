@@ -34,15 +34,26 @@ _BYLINE = re.compile(
 # bracketed form is a byline). A user name (来源:tmjjjc1) or a bare place (信息来源:永德) is none.
 _SOURCE_LINE = re.compile(
     rf"(?:{SOURCE_LABELS})\s*:\s*(?P<org>[\u4e00-\u9fff]{{2,20}}?(?:{ORG_END}|{OUTLET_END}))\s*$")
+# A reporter's credit naming the outlet: 文/某某日报记者:某某 (the text's writer, 文; a photo's, 图).
+_CREDIT = re.compile(r"^[(]?[文图]\s?/\s?(?!本报|本台|本网)(?P<outlet>[\u4e00-\u9fff]{2,12}?)记者")
+# A newspaper's name as its page prints it apart from the text: 某某日报 (社出版), 某某晚报.
+_PAPER = re.compile(r"(?<![\u4e00-\u9fff])[\u4e00-\u9fff]{2,6}?(?:日报|晚报|早报|商报|时报|都市报)")
+# A site's footer naming the unit that runs it: 主办单位:中共某某市纪律检查委员会 某某市监察委员会.
+_HOST = re.compile(rf"^主办(?:单位)?\s*:\s*(?P<org>[\u4e00-\u9fff]{{2,30}}?{ORG_END})(?:\s|$)")
+# A site's banner welcoming its visitors: 欢迎光临 某某区人民法院网站.
+_WELCOME = re.compile(rf"^欢迎您?(?:光临|访问|来到)\s*(?P<org>[\u4e00-\u9fff]{{2,30}}?{ORG_END})(?:门户|官方)?(?:网站|网|官网)$")
+# A signature's date whose 年 or 月 a page lost (20251021日, 2025年1021日): still the signature's line.
+_LOST_DATE = re.compile(r"\d{4}年?\d{3,4}日")
 # A page's date line as normalization keeps it: 发布时间:2023-04-18, or the date and time alone.
 _PAGE_DATE = re.compile(rf"(?:(?P<label>{DATE_LABELS}):)?(?P<date>{DATE})(?: ?{TIME})?")
 _PAGE_DATE_RANK = DATE_LABELS.split("|")
 """Labels in order of preference: a publication date before the writing date (成文日期)."""
 # A news dateline opening the story, naming its outlet: 新华社北京4月17日电, 某某网北京11月10日消息,
 # 【某某社北京十二月三日电】, 某某日报海口12月23日讯 (only the month and day are printed), or no date:
-# 河北日报讯, 据某某网报道, 本报讯 (the paper itself, unnamed).
+# 河北日报讯, 据某某网报道, 本报讯 (the paper itself, unnamed); a stray mark a page lost an icon to may
+# stand before it (? 某某晚报4月23日讯).
 _DATELINE = re.compile(
-    rf"^[【(]?据?(?:本报|(?P<outlet>[\u4e00-\u9fff]{{2,10}}?{OUTLET_END}))(?:讯|报道|[\u4e00-\u9fff]{{0,6}}?"
+    rf"^(?:[^\w【(]\s?)?[【(]?据?(?:本报|(?P<outlet>[\u4e00-\u9fff]{{2,10}}?{OUTLET_END}))(?:讯|报道|[\u4e00-\u9fff]{{0,6}}?"
     rf"(?P<m>\d{{1,2}}|{CN_NUMBER})月(?P<d>\d{{1,2}}|{CN_NUMBER})日(?:电|讯|消息))")
 # A year the text prints alone (2017年首轮…), not a target (到2035年): a dateline may take it.
 _YEAR_ALONE = re.compile(r"(?<![\d到至])(?P<y>\d{4})年(?!\d{1,2}月)")
@@ -139,6 +150,8 @@ def _closing(lines: list[_Line]) -> Signature:
         elif i > 0 and (named := _issuer_line(tail[i - 1])):
             sig.issuer, sig.issuer_span = _with_first_half(tail[: i - 1], *named)
         return sig
+    if len(tail) > 1 and _LOST_DATE.fullmatch(tail[-1].text.strip()):
+        tail = tail[:-1]  # the issuer above a date the page mangled
     named = _issuer_line(tail[-1]) if tail else None
     return Signature(*named) if named else Signature()
 
@@ -188,10 +201,18 @@ def _printed_year(text: str, d: DateMention) -> bool:
 
 
 def _outlet(lines: list[_Line]) -> tuple[str, Span] | None:
-    """The outlet a dateline names (新华社长沙8月4日电, 河北日报讯, 据某某网报道)."""
+    """The outlet a dateline names (新华社长沙8月4日电, 河北日报讯, 据某某网报道); for 本报讯, the one
+    paper the page's furniture names (a newspaper page's masthead: 某某日报社出版)."""
     m = _dateline(lines)
-    if m is None or m.group("outlet") is None:
+    if m is None:
         return None
+    if m.group("outlet") is None:
+        papers = {(p.group(), line.start + p.start()) for line in lines if "。" not in line.text
+                  for p in _PAPER.finditer(line.text)}
+        if len({name for name, _ in papers}) != 1:
+            return None
+        name, at = min(papers, key=lambda p: p[1])
+        return name, Span(at, at + len(name))
     start = lines[_body_start(lines)].start
     return m.group("outlet"), Span(start + m.start("outlet"), start + m.end("outlet"))
 
@@ -214,6 +235,24 @@ def _byline(lines: list[_Line]) -> tuple[str, Span] | None:
     if m:
         return m.group("org"), Span(lines[-1].start + m.start("org"), lines[-1].start + m.end("org"))
     return _source(reversed(lines[-_CLOSING_LINES:]))
+
+
+def _closing_match(lines: list[_Line], pattern: re.Pattern[str], group: str) -> tuple[str, Span] | None:
+    """The `group` of the last of the closing lines that `pattern` matches."""
+    return _first_match(reversed(lines[-_CLOSING_LINES:]), pattern, group)
+
+
+def _opening_match(lines: list[_Line], pattern: re.Pattern[str], group: str) -> tuple[str, Span] | None:
+    """The `group` of the first line above the body that `pattern` matches."""
+    return _first_match(lines[: min(_TITLE_LINES, _body_start(lines))], pattern, group)
+
+
+def _first_match(lines: Iterable[_Line], pattern: re.Pattern[str], group: str) -> tuple[str, Span] | None:
+    for line in lines:
+        m = pattern.match(line.text)
+        if m:
+            return m.group(group), Span(line.start + m.start(group), line.start + m.end(group))
+    return None
 
 
 def _source(lines: Iterable[_Line]) -> tuple[str, Span] | None:
@@ -240,14 +279,16 @@ def _title_unit(lines: list[_Line]) -> tuple[str, Span] | None:
 
 
 def extract_signature(text: str) -> Signature:
-    """Issuer from the closing lines, else a byline, the title's unit, the page's source, the
-    site its browser title names or a dateline's outlet; date from a signature line, else the
+    """Issuer from the closing lines, else a byline or a reporter's credit, the title's unit, the
+    page's source, the site its browser title names, a dateline's outlet or the site's host (its
+    footer or welcome banner); date from a signature line, else the
     page's metadata, else a news dateline."""
     lines = _lines(text)
     sig = _closing(lines)
     if sig.issuer is None:
-        found = (_byline(lines) or _title_unit(lines) or _source(lines) or _page_title_site(lines)
-                 or _outlet(lines))
+        found = (_byline(lines) or _closing_match(lines, _CREDIT, "outlet") or _title_unit(lines)
+                 or _source(lines) or _page_title_site(lines) or _outlet(lines)
+                 or _closing_match(lines, _HOST, "org") or _opening_match(lines, _WELCOME, "org"))
         if found:
             sig.issuer, sig.issuer_span = found
     if sig.published_on is None:
