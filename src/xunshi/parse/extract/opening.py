@@ -19,7 +19,7 @@ from typing import Protocol, TypeVar
 from ..model import Inspection, PartialDate, Span
 from .dates import DateMention, find_dates
 from .organizations import MODE, Group, find_groups, ordering_authority
-from .phrases import Mention, Phrase, sentence_start
+from .mentions import Mention, Phrase, sentence_start
 from .rounds import KINDS, RoundMention, find_rounds, kind_in, kinds_named, round_kind
 from .signature import Signature
 from .targets import Target
@@ -54,12 +54,16 @@ _LOOK_BACK = 300
 _LONGEST_PHRASE = 2000
 """Longer than any phrase naming units can be (its list is bounded): where to look for one
 that reaches into a look-back window."""
-# A day the groups leave (各巡察组将于2021年5月21日前撤离, 5月上旬驻点巡视结束): the tour's end.
-_WITHDRAWAL = re.compile(rf"[^,。;\n]{{0,12}}?(?:撤离|(?:驻点|现场)?{MODE}(?:工作)?结束)")
+# A day the groups leave (各巡察组将于2021年5月21日前撤离, 5月上旬驻点巡视结束, 1月15日结束现场巡察):
+# the tour's end.
+_WITHDRAWAL = re.compile(
+    rf"[^,。;\n]{{0,12}}?(?:撤离|(?:驻点|现场)?{MODE}(?:工作)?结束|结束(?:驻点|现场)?{MODE})")
 # A tour given under its own label, anywhere in the text (一、巡察时间\n2025年3月24日至5月30日 /
 # 本轮巡察集中进驻时间为… / 巡察期间(2020年8月20日至10月20日)).
 _TOUR_LABEL = re.compile(rf"(?:{MODE}|驻点|进驻)(?:工作)?(?:时间|期间)(?:为|是|安排在)?[::]?\s*\(?")
 _CLAUSE_END = re.compile(r"[。;]")
+# The days letters and calls are received (受理信访时间为9月20日至12月5日), which is not the tour.
+_RECEIPT = re.compile(r"受理|信访|来信|来电")
 _LABEL_GAP = 15
 """How far after its label a tour may be given (巡察时间安排\n常规巡察从…)."""
 _ARRIVAL_DAYS = 10
@@ -159,6 +163,10 @@ class Opening:
         (2021年11月8日至12月20日,对A开展常规巡察;对B开展专项巡察)."""
         return self.text.rfind("\n", 0, pos) + 1
 
+    def clause_start(self, pos: int) -> int:
+        """Where the clause holding `pos` starts."""
+        return max(self.text.rfind(c, 0, pos) for c in ",。;:\n") + 1
+
     def sentence_start(self, pos: int) -> int:
         """Where the sentence holding `pos` starts: context is read from there up to `pos`."""
         return sentence_start(self.text, pos)
@@ -209,9 +217,10 @@ class Opening:
              phrase: Phrase) -> tuple[PartialDate | None, PartialDate | None]:
         """(started, ended): the range before a visit in its sentence or paragraph, or the day an
         open range starts (从3月17日起), or the day a group arrived (进驻), else the tour a label
-        gives (巡察时间:…); it ends on the day the groups leave (撤离) if the text says so after
-        the visit or on the day the labelled tour ends. Dates before a feedback phrase are the
-        feedback's, not the tour's."""
+        gives (巡察时间:…); it ends on the day the labelled tour ends, on the end of a range the
+        text gives later from the same first day (10月12日进驻…本轮巡察自10月12日开始,10月17日结束),
+        or on the day the groups leave (撤离) if the text says so after the visit. Dates before a
+        feedback phrase are the feedback's, not the tour's."""
         if phrase == "feedback":
             return None, None
         ranges = [x for x in self.dates if x.end is not None]
@@ -222,16 +231,19 @@ class Opening:
         if found is None and phrase == "arrival":
             found = last_in(self.dates, start, at)
         found = found or self.labelled_tour
+        withdrawn = next((w.start for w in self.withdrawals if w.span.start > at), None)
         if found is None:
-            return None, None
+            return None, withdrawn
         ended = found.end
         days = (ended.as_date() - found.start.as_date()).days if ended else None
         if phrase == "arrival" and days is not None and days < _ARRIVAL_DAYS:
             ended = None  # 4月27日至29日,各巡视组分别进驻…
         label = self.labelled_tour
         labelled = label.end if label and label.start.as_date() >= found.start.as_date() else None
-        withdrawn = next((w.start for w in self.withdrawals if w.span.start > at), None)
-        return found.start, ended or labelled or withdrawn
+        restated = next((x.end for x in ranges if x.span.start > at and x.start == found.start
+                         and not _RECEIPT.search(self.text, self.clause_start(x.span.start), x.span.start)),
+                        None)
+        return found.start, ended or labelled or restated or withdrawn
 
     def _kind_before(self, start: int, at: int, own: Span) -> str | None:
         """The kind an earlier clause of the sentence (at most `_LOOK_BACK` characters before)

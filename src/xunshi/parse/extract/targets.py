@@ -44,7 +44,7 @@ _NOT_A_UNIT = re.compile(r"问题|情况|意见|要求|整改|巡视|巡察|线�
                          r"|^(?:照|其|此|象|全(?!国)|各|所属|所辖|下属|其他|有关|非)"
                          r"|(?:工作|领域|方面|建设|项目|资金)$"
                          r"|^(?:地区|单位|部门)|单位(?:党组织)?$|(?:乡镇|镇街)$"
-                         r"|^(?:乡镇|街道|村|社区|行政村|村居)(?:党组织)?$")
+                         r"|^(?:乡镇|街道|村|社区|行政村|村居)(?:党组织)?$|贫困村$")
 _PAREN = re.compile(r"\([^)]*\)")
 # Asides closing an item, left out of its span: (含市法学会党组), (市委教育工委).
 _TRAILING_PARENS = re.compile(r"(?:\([^)]*\))+$")
@@ -219,6 +219,12 @@ def _closed_list(items: list[Target], closing: re.Match[str] | None) -> list[Tar
         return []  # 全市12个县区: a collective, not a list of names
     head = _shared_head(closing.group("head"), items)
     return [Target(_join(t.name, head), t.span) for t in items] if head else items
+
+
+def topic_of(segment: str) -> str:
+    """The topic named after the units, if any (向A、B就“双高”建设专项巡察情况反馈: 就…情况)."""
+    topic = _TOPIC.search(segment)
+    return topic.group(0) if topic else ""
 
 
 def split_targets(segment: str, offset: int) -> list[Target]:

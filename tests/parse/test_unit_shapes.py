@@ -1,0 +1,117 @@
+"""More shapes in which releases name the units inspected: arrivals, meetings, object lists.
+
+Every snippet is invented (units, places, people); each reproduces a phrasing seen in several
+published releases (university, county, city and SOE pages), read for the shape, not copied.
+"""
+from __future__ import annotations
+
+import pytest
+
+from xunshi.parse.extract.inspections import extract_inspections
+
+
+def targets(text: str) -> list[str]:
+    return [i.target for i in extract_inspections(text)]
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # groups named without their authority, the day between them and the verb, the list ending its clause
+    ("根据校党委统一部署,校党委第三轮巡察的2个巡察组于10月9日分别进驻甲学院党委和乙学院党委,"
+     "通过召开巡察动员会,正式开启驻点巡察。", ["甲学院党委", "乙学院党委"]),
+    ("县委3个巡察组已于近日分别进驻县甲局、县乙局和丙镇,并召开了巡察工作动员会。",
+     ["县甲局", "县乙局", "丙镇"]),
+    ("十七届党委第二轮巡察2个巡察组完成向甲学院党委、乙学院党委等2个党组织进驻。",
+     ["甲学院党委", "乙学院党委"]),
+    # 对象 inside the list is no new object of 对
+    ("10月12日,县委4个巡察组已分别完成对甲镇、县乙局等2个被巡察对象的进驻。", ["甲镇", "县乙局"]),
+])
+def test_groups_arriving_at_units(text: str, expected: list[str]) -> None:
+    assert targets(text) == expected
+
+
+@pytest.mark.parametrize("text", [
+    "巡察组进驻第一天,召开了动员会。",
+    "集团第二巡察组进驻后,召开了巡察工作动员会。",
+])
+def test_an_arrival_names_no_unit_without_a_units_name(text: str) -> None:
+    assert targets(text) == []
+
+
+def test_a_meeting_named_for_the_units_it_mobilises() -> None:
+    text = ("4月9日至12日,某市委第一至第二巡察组分别召开巡察市甲委党委、市乙局党组等2个市直部门(单位)"
+            "工作动员会;同时召开专项巡察北部山区贫困村工作动员会。巡察组依次召开了巡察丙中心党总支、"
+            "丁教学部党总支进驻动员会。")
+    assert targets(text) == ["市甲委党委", "市乙局党组", "丙中心党总支", "丁教学部党总支"]
+
+
+@pytest.mark.parametrize("text", [
+    "巡察组召开巡察工作动员会。",
+    "区委第一巡察组召开专项巡察工作进驻动员会。",
+])
+def test_a_mobilisation_meeting_without_units_names_none(text: str) -> None:
+    assert targets(text) == []
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("4月2日,巡察工作领导小组会议确定了第二轮校内巡察的对象为甲学院党委、乙学院党委。",
+     ["甲学院党委", "乙学院党委"]),
+    ("本轮巡察工作的对象是县甲局、县乙局。", ["县甲局", "县乙局"]),
+    # counted, then named, in a sentence about an inspection
+    ("某省委巡视组转入第二批巡视,本批次共3所高校,分别是甲大学、乙学院、丙学院。",
+     ["甲大学", "乙学院", "丙学院"]),
+    ("本轮巡视进入反馈阶段,首批反馈巡视意见的有2家单位,分别是甲集团、乙公司。", ["甲集团", "乙公司"]),
+])
+def test_units_listed_as_the_rounds_objects(text: str, expected: list[str]) -> None:
+    assert targets(text) == expected
+
+
+def test_units_counted_then_named_outside_an_inspection_are_none() -> None:
+    assert targets("巡察发现问题12个,分别是甲问题、乙问题。全县共有3个街道,分别是甲街道、乙街道、丙街道。") == []
+
+
+def test_a_comma_group_closing_on_its_party_organisations() -> None:
+    text = "5个巡察组将对6个区直部门(单位)党组织,甲镇党委、乙镇党委等2个镇及30个行政村党组织开展常规巡察。"
+    got = [(i.target, i.kind) for i in extract_inspections(text)]
+    assert got == [("甲镇党委", "常规"), ("乙镇党委", "常规")]
+
+
+def test_a_counted_visit_in_the_units_sentence_gives_their_kind_and_mode() -> None:
+    text = ("10月12日,县委2个巡察组已完成对甲镇、县乙局等2个被巡察对象的进驻,对1个乡镇党委和1个县直单位"
+            "党组织开展“机动式”巡察。")
+    assert [(i.target, i.kind, i.mode) for i in extract_inspections(text)] == [
+        ("甲镇", "机动", "巡察"), ("县乙局", "机动", "巡察")]
+
+
+def test_a_range_restated_from_the_arrival_day_ends_the_tour() -> None:
+    text = ("2017年10月12日,县委2个巡察组已完成对甲镇、乙乡的进驻。\n"
+            "本轮巡察为期6天,自2017年10月12日开始,10月17日结束。")
+    (a, b) = extract_inspections(text)
+    assert (str(a.started_on), str(a.ended_on)) == ("2017-10-12", "2017-10-17")
+
+
+def test_the_days_letters_are_received_are_not_the_tour() -> None:
+    text = ("区委第二巡察组自2024年9月20日起,进驻甲街道开展巡察。本轮巡察受理信访时间为2024年9月20日至12月5日。")
+    (i,) = extract_inspections(text)
+    assert (str(i.started_on), i.ended_on) == ("2024-09-20", None)
+
+
+def test_the_day_a_tour_ends_named_after_the_verb() -> None:
+    text = ("截至11月15日,五届区委第九轮巡察完成进驻工作。5个巡察组将对甲镇党委开展常规巡察。"
+            "巡察组将在被巡察单位工作2个月左右,2025年1月15日结束现场巡察。")
+    (i,) = extract_inspections(text)
+    assert str(i.ended_on) == "2025-01-15"
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("6月27日,某市委巡察组分别向甲县乙镇、丙镇等2个乡镇党组织反馈巡察情况。", ["甲县乙镇", "丙镇"]),
+    ("2019年8月26日,市委巡察组组长代表市委巡察组向甲县乙镇反馈了巡察情况。", ["甲县乙镇"]),
+])
+def test_towns_fed_back_to(text: str, expected: list[str]) -> None:
+    assert targets(text)[: len(expected)] == expected
+
+
+def test_a_feedback_meeting_dates_the_feedback_given_in_the_next_sentence() -> None:
+    text = ("2022年10月31日,我校召开第二轮科研经费专项巡察意见反馈会。\n"
+            "巡察组组长分别向科研处、财务处就科研经费专项巡察情况反馈了意见。")
+    got = [(i.target, i.kind, str(i.feedback_on)) for i in extract_inspections(text)]
+    assert got == [("科研处", "专项", "2022-10-31"), ("财务处", "专项", "2022-10-31")]
