@@ -115,3 +115,17 @@ def test_a_feedback_meeting_dates_the_feedback_given_in_the_next_sentence() -> N
             "巡察组组长分别向科研处、财务处就科研经费专项巡察情况反馈了意见。")
     got = [(i.target, i.kind, str(i.feedback_on)) for i in extract_inspections(text)]
     assert got == [("科研处", "专项", "2022-10-31"), ("财务处", "专项", "2022-10-31")]
+
+
+@pytest.mark.parametrize("text", [
+    "各巡察组组长作动员讲话,对扎实开展巡察工作提出要求。",
+    "县委上下联动巡察组对甲镇所辖村(社区)党组织开展了巡察。",
+    "以交叉巡察方式对全县60个村(社区)近三年来的集体资金、资产、资源管理情况开展专项巡察。",
+])
+def test_adverbs_collectives_and_topics_are_no_units(text: str) -> None:
+    assert targets(text) == []
+
+
+def test_places_joined_by_ji_after_a_city() -> None:
+    text = "省委第一、第二、第三巡视组分别进驻甲市、乙市及丙县开展巡视“回头看”。"
+    assert targets(text) == ["甲市", "乙市", "丙县"]

@@ -11,17 +11,12 @@ from dataclasses import dataclass
 from typing import Literal
 
 from ..model import Span
-from .organizations import ORG_END
 from .rounds import kind_in
 from .targets import Target, split_targets
 
 Phrase = Literal["visit", "arrival", "feedback"]
 """How units were named: 对X进行巡察, 进驻X, or 向X反馈 (which dates before it belong to)."""
 
-NAME_END = rf"(?:{ORG_END}|[村镇乡区县市旗场]|街道)"
-"""A unit's name as it closes one comma-separated group of a list (长沙市天心区、岳麓区,衡阳市雁峰区)."""
-# What a unit's name ends with, for a list no verb vouches for (a group's task list, a meeting's title).
-UNIT_LIKE = re.compile(rf".*(?:{NAME_END}|党组织|机关|学|[一二三四五六七八九十]中)")
 _SENTENCE_ENDS = "。;!?\n"
 """Where a sentence ends: what a phrase says of its units is read in its sentence."""
 

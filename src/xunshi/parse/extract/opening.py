@@ -45,6 +45,8 @@ _PLACE_UNIT = re.compile(r"(?:[镇乡村]|街道|社区)(?:党委|党组织|党�
 _BARE_COMMITTEE = re.compile(r"[省市州盟县区旗]委")
 # What turns a committee's name into its place's: 中共X县委员会 / X县委 → X县.
 _PARTY_WRAP = re.compile(r"^中共|(?:委员会|委)$")
+# An authority named by its level alone (县委, 中央): its groups are told apart by their numbers.
+_LEVEL_COMMITTEE = re.compile(r"[省市州盟地县区旗]委|(?:自治)?区党委|中央")
 # A body's party committee in its formal name: 中共某某大学委员会 is 某某大学's, named 某某大学党委.
 _COMMITTEE_OF = re.compile(r"中共(?P<unit>[\u4e00-\u9fff]{2,30}?)委员会")
 # The body 我校党委 / 我院党组 names after its self-reference.
@@ -91,6 +93,16 @@ def last_in(items: list[S], start: int, end: int) -> S | None:
     """The last item whose span lies in [start, end)."""
     inside = [i for i in items if start <= i.span.start and i.span.end <= end]
     return inside[-1] if inside else None
+
+
+def _named_unnumbered(group: Group) -> bool:
+    """Whether a group without a number has a name: a body's own (集团公司党委巡察组, 集团巡察组) or a
+    standing kind's (市委机动巡察组); not a level's generic 县委巡察组 or 县委4个巡察组, nor one of the
+    special groups of a round (省委专项巡视组), nor a party body's cut from its owner (委党组巡察组)."""
+    if group.numbered or "个" in group.name or group.authority in ("党委", "党组"):
+        return False
+    kind = kind_in(group.kind) if group.kind else None
+    return kind not in (None, "专项") or not _LEVEL_COMMITTEE.fullmatch(group.authority)
 
 
 def _compatible(a: str | None, b: str | None) -> bool:
@@ -184,14 +196,16 @@ class Opening:
 
     def group(self, start: int, end: int, authority: str | None) -> Group | None:
         """The sentence's group, else the last its paragraph named before (近日,市委第三巡察组召开
-        反馈会。组长…向X反馈), else the one numbered group of that authority the report names."""
+        反馈会。组长…向X反馈), else the one numbered group of that authority the report names, else
+        the sentence's group that has a name without a number (集团公司党委巡察组, 市委机动巡察组)."""
         numbered = [g for g in self.groups if g.numbered]
         own = [g for g in numbered if _compatible(g.authority, authority)]
         here = last_in(numbered, start, end) or last_in(own, self.paragraph_start(start), end)
         if here is not None:
             return here
         name = unique(g.name for g in own)
-        return next((g for g in own if g.name == name), None)
+        found = next((g for g in own if g.name == name), None)
+        return found or last_in([g for g in self.groups if _named_unnumbered(g)], start, end)
 
     def group_kind(self, start: int, end: int) -> str | None:
         """The kind the sentence's group carries in its name (市委机动巡察一组 → 机动)."""
@@ -202,10 +216,13 @@ class Opening:
               authority: str | None) -> tuple[int | None, int | None, int | None, str | None]:
         """(term, round, batch, mode): the sentence's round phrase (its term perhaps named apart),
         else the one the report names for this authority (a city's round is not the province's
-        省委第二轮巡视 it follows up)."""
+        省委第二轮巡视 it follows up), else, when it names several, the last its paragraph named
+        before (启动第五轮巡察。本轮巡察…对A开展巡察,…听取第四轮巡察情况汇报时的讲话)."""
         own = [r for r in self.rounds if _compatible(r.authority, authority)]
         numbered = [r for r in own if r.rounds]
         rnd = last_in(numbered, start, end)
+        if rnd is None and unique(n for r in numbered for n in r.rounds) is None:
+            rnd = last_in(numbered, self.paragraph_start(start), end)
         termed = last_in([r for r in own if r.term], start, end)
         term = termed.term if termed else unique(r.term for r in own if r.term)
         round_no = rnd.round_no if rnd else unique(n for r in numbered for n in r.rounds)

@@ -29,14 +29,15 @@ GROUP_KIND = r"(?:上下联动|机动|提级|交叉|联动|专项)"
 
 # A group: 市委第四巡察组 | 省委巡视第一组 | 市委巡视六组 (the 第 may be missing) |
 # 县委第七轮巡察第二组 | 县委第七轮巡察第五巡察组 (named without its round: 县委第五巡察组) |
-# 市委医疗卫生领域第六专项巡察组 | 市委第二、三巡察组 / 市委第一至第六巡察组 (several at once) |
+# 市委医疗卫生领域第六专项巡察组 | 市委脱贫攻坚第一专项巡察组 | 市委第二、三巡察组 / 市委第一至第六巡察组 (several at once) |
 # 市委机动巡察一组 | 省委专项巡视组 | 县委上下联动巡察组 | 集团公司党委2个巡视组 (unnumbered). A kind
 # word may stand before the mode. The lookahead names the characters an authority begins with,
 # so that the regex engine passes over the rest of the text without trying every alternative
 # at every character.
 _GROUP = re.compile(
     rf"(?=[中自区集公学校院党省市州盟地县旗])(?P<auth>{AUTHORITY})"
-    rf"(?:(?:[\u4e00-\u9fff]{{2,8}}?(?:领域|系统|行业))?(?P<r1>第{NUMBER}轮{MODE}?)?"
+    rf"(?:(?:[\u4e00-\u9fff]{{2,8}}?(?:领域|系统|行业)|[\u4e00-\u9fff]{{2,6}}?(?=第{NUMBER}专项))?"
+    rf"(?P<r1>第{NUMBER}轮{MODE}?)?"
     rf"第(?P<n1>{NUMBER}(?:(?:、|至|到)第?{NUMBER})*)(?P<q1>{GROUP_KIND}*)(?P<m1>{MODE})组"
     rf"|(?:第{NUMBER}轮)?(?P<q2>{GROUP_KIND}*)(?P<m2>{MODE})第?(?P<n2>{NUMBER})组"
     rf"|(?:{NUMBER}个)?(?P<q3>{GROUP_KIND}*)(?P<m3>{MODE})组)"
@@ -52,6 +53,8 @@ _NUMBERED = re.compile(rf"^(?P<head>.+?第)(?P<numbers>{NUMBER}(?:(?:、|至|到
 
 # An authority that ordered the work: 根据省委统一部署 / 按照县委巡察工作统一安排.
 _ORDERED_BY = re.compile(rf"(?:根据|按照)(?P<auth>{AUTHORITY})[^,。;:\n]{{0,8}}?(?:部署|安排)")
+# An authority's leading group for the work: 校党委巡察工作领导小组, 县委巡察工作领导小组.
+_LEADING_GROUP = re.compile(rf"(?P<auth>{AUTHORITY}){MODE}工作领导小组")
 
 
 @dataclass(frozen=True)
@@ -119,6 +122,7 @@ def _name(m: re.Match[str]) -> str:
 
 
 def ordering_authority(text: str) -> str | None:
-    """The authority a `根据X统一部署` phrase names, the last one in `text`."""
-    found = _ORDERED_BY.findall(text)
+    """The authority a `根据X统一部署` phrase names, the last one in `text`, else the one whose
+    leading group is named (校党委巡察工作领导小组听取…汇报)."""
+    found = _ORDERED_BY.findall(text) or _LEADING_GROUP.findall(text)
     return found[-1] if found else None

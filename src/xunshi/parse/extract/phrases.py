@@ -17,10 +17,10 @@ from collections.abc import Iterator
 
 from ..model import Span
 from .listings import listed
-from .mentions import NAME_END as _NAME_END
-from .mentions import UNIT_LIKE as _UNIT_LIKE
 from .mentions import Mention, Phrase, mention
 from .organizations import GROUP_KIND, MODE, ORG_END, Group
+from .targets import NAME_END as _NAME_END
+from .targets import UNIT_LIKE as _UNIT_LIKE
 from .targets import topic_of
 
 # A character of a list after 对: not a clause end nor another 对 (a new object), but 对象 is a word

@@ -1,0 +1,48 @@
+"""What a release states once for its units, in more of the shapes published releases use:
+the round among several named, the authority starting a round or leading the work, groups
+named without a number or for a topic.
+
+Every snippet is invented; each reproduces a phrasing seen in several published releases.
+"""
+from __future__ import annotations
+
+from xunshi.parse.extract.inspections import extract_inspections
+
+
+def test_the_round_started_beats_a_round_reported_on_later() -> None:
+    text = ("经县委批准,近日,我县启动十四届县委第九轮巡察。本轮巡察县委组建3个巡察组,对县甲局、县乙局"
+            "开展常规巡察。会议传达了县委书记在听取十四届县委第八轮巡察情况汇报时的讲话精神。")
+    assert [(i.target, i.term, i.round_no) for i in extract_inspections(text)] == [
+        ("县甲局", 14, 9), ("县乙局", 14, 9)]
+
+
+def test_an_authority_starting_its_round() -> None:
+    text = ("学校党委启动第二轮校内巡察。\n5月8日,巡察工作领导小组会议确定了第二轮校内巡察的对象为"
+            "甲学院党委、乙学院党委。")
+    assert [(i.target, i.authority, i.round_no) for i in extract_inspections(text)] == [
+        ("甲学院党委", "学校党委", 2), ("乙学院党委", "学校党委", 2)]
+
+
+def test_an_authority_named_by_its_leading_group() -> None:
+    text = ("校党委巡察工作领导小组听取第三轮巡察情况汇报\n12月5日,学校召开会议,"
+            "巡察组组长分别汇报了对甲学院党委、乙学院党委等的巡察情况。")
+    assert [(i.target, i.authority) for i in extract_inspections(text)] == [
+        ("甲学院党委", "校党委"), ("乙学院党委", "校党委")]
+
+
+def test_a_group_with_a_name_but_no_number() -> None:
+    text = "按照甲集团党委的统一部署,从2018年8月30日开始,集团公司党委巡察组对甲公司和乙研究院进行了巡察。"
+    assert [(i.target, i.group_name) for i in extract_inspections(text)] == [
+        ("甲公司", "集团公司党委巡察组"), ("乙研究院", "集团公司党委巡察组")]
+
+
+def test_generic_groups_without_a_number_name_none() -> None:
+    text = ("县委巡察组对县甲局进行了巡察。省委专项巡视组对甲集团党委开展巡视“回头看”。"
+            "委党组巡察组对甲医院进行了巡察。")
+    assert [i.group_name for i in extract_inspections(text)] == [None, None, None]
+
+
+def test_a_group_named_for_its_topic() -> None:
+    text = "2019年8月26日,市委脱贫攻坚第一专项巡察组组长代表市委巡察组向甲县乙镇反馈了巡察情况。"
+    (i,) = extract_inspections(text)
+    assert (i.target, i.group_name, str(i.feedback_on)) == ("甲县乙镇", "市委脱贫攻坚第一专项巡察组", "2019-08-26")
