@@ -46,3 +46,16 @@ def test_a_group_named_for_its_topic() -> None:
     text = "2019年8月26日,市委脱贫攻坚第一专项巡察组组长代表市委巡察组向甲县乙镇反馈了巡察情况。"
     (i,) = extract_inspections(text)
     assert (i.target, i.group_name, str(i.feedback_on)) == ("甲县乙镇", "市委脱贫攻坚第一专项巡察组", "2019-08-26")
+
+
+def test_an_unsigned_report_on_itself_is_the_committee_it_names() -> None:
+    text = ("根据省委统一部署,省委第二巡视组于2020年9月1日至10月30日对我区进行了巡视,并于2021年1月5日"
+            "反馈了巡视意见。现将整改进展情况予以公布。\n一、提高整改质效\n区委印发《中共甲河区委贯彻落实"
+            "省委第二巡视组反馈意见整改工作方案》,落实十届省委第七轮巡视整改工作的要求。")
+    (i,) = extract_inspections(text)
+    assert (i.target, i.term, i.round_no, str(i.feedback_on)) == ("甲河区", 10, 7, "2021-01-05")
+
+
+def test_two_committees_named_in_full_leave_the_report_unnamed() -> None:
+    text = "省委第二巡视组对我区进行了巡视。\n中共甲河区委、中共乙山区委分别召开会议。"
+    assert [i.target for i in extract_inspections(text)] == ["我区"]

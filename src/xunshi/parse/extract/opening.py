@@ -13,7 +13,7 @@ from __future__ import annotations
 import bisect
 import re
 from collections.abc import Iterable
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import Protocol, TypeVar
 
 from ..model import Inspection, PartialDate, Span
@@ -47,6 +47,8 @@ _BARE_COMMITTEE = re.compile(r"[省市州盟县区旗]委")
 _PARTY_WRAP = re.compile(r"^中共|(?:委员会|委)$")
 # An authority named by its level alone (县委, 中央): its groups are told apart by their numbers.
 _LEVEL_COMMITTEE = re.compile(r"[省市州盟地县区旗]委|(?:自治)?区党委|中央")
+# A place's party committee in its formal name: 中共甲区委, 中共甲县委员会.
+_FORMAL_COMMITTEE = re.compile(r"中共(?P<place>[\u4e00-\u9fff]{1,8}?[省市县区州旗])委")
 # A body's party committee in its formal name: 中共某某大学委员会 is 某某大学's, named 某某大学党委.
 _COMMITTEE_OF = re.compile(r"中共(?P<unit>[\u4e00-\u9fff]{2,30}?)委员会")
 # The body 我校党委 / 我院党组 names after its self-reference.
@@ -147,6 +149,9 @@ class Opening:
     def __post_init__(self) -> None:
         head = self.text[: self.end]
         self.rounds, self.groups = find_rounds(head), find_groups(self.text)
+        if not any(r.rounds for r in self.rounds):  # a rectification report names its round in the body
+            self.rounds += [replace(r, span=Span(r.span.start + self.end, r.span.end + self.end))
+                            for r in find_rounds(self.text[self.end :]) if r.rounds]
         published = self.signature.published_on  # the report's own year, which 今年 means
         self.dates = find_dates(head, published.year if published else None)
         above = head[: max(head.find("。"), 0)].rpartition("\n")[0]  # the lines above the body
@@ -312,11 +317,19 @@ class Opening:
         if issuer and _BARE_COMMITTEE.fullmatch(name):
             place = _PARTY_WRAP.sub("", issuer)  # 向县委反馈 in 中共某某县委's report: 某某县
             return place if place.endswith(name[0]) else name
+        if m and m.group("kind") and issuer is None:  # an unsigned report: the committee it names
+            return self._committee_place(m.group("kind")) or name
         if not m or not issuer:
             return name
         if m.group("kind"):
             return _PARTY_WRAP.sub("", issuer)
         return _own_body(issuer, name[2:])
+
+    def _committee_place(self, level: str) -> str | None:
+        """The place of the one committee of `level` the text names in full (中共甲区委 → 甲区): who
+        我区 is in an unsigned report."""
+        return unique(m.group("place") for m in _FORMAL_COMMITTEE.finditer(self.text)
+                      if m.group("place").endswith(level))
 
 
 def _own_body(issuer: str, tail: str) -> str:
