@@ -59,3 +59,15 @@ def test_an_unsigned_report_on_itself_is_the_committee_it_names() -> None:
 def test_two_committees_named_in_full_leave_the_report_unnamed() -> None:
     text = "省委第二巡视组对我区进行了巡视。\n中共甲河区委、中共乙山区委分别召开会议。"
     assert [i.target for i in extract_inspections(text)] == ["我区"]
+
+
+def test_a_batch_named_by_its_arrival() -> None:
+    text = ("近日,按照十一届省委第五轮巡视工作部署,10个省委巡视组完成对第二批5个省直部门(单位)的进驻。"
+            "第二批已进驻的5个部门(单位)分别为省甲局、省乙厅、省丙委、省丁中心、省戊局。")
+    assert {(i.round_no, i.batch_no) for i in extract_inspections(text)} == {(5, 2)}
+
+
+def test_batches_listed_together_name_no_batch() -> None:
+    text = ("十一届市委第三轮巡察第二、第三批次进驻动员工作全部完成。各巡察组分别召开巡察市甲局党组、"
+            "市乙委党委等15个市直部门(单位)工作动员会。")
+    assert {i.batch_no for i in extract_inspections(text)} == {None}
