@@ -71,3 +71,22 @@ def test_batches_listed_together_name_no_batch() -> None:
     text = ("十一届市委第三轮巡察第二、第三批次进驻动员工作全部完成。各巡察组分别召开巡察市甲局党组、"
             "市乙委党委等15个市直部门(单位)工作动员会。")
     assert {i.batch_no for i in extract_inspections(text)} == {None}
+
+
+def test_groups_named_one_after_another_take_one_unit_each() -> None:
+    text = ("2月6日、7日,甲区委第一巡察组、第二巡察组分别在区乙局和丙乡召开巡察工作动员会。"
+            "近日,县委第一巡察组和第三巡察组分别进驻县丁局、戊局开展常规巡察。")
+    assert [(i.target, i.group_name) for i in extract_inspections(text)] == [
+        ("区乙局", "区委第一巡察组"), ("丙乡", "区委第二巡察组"),
+        ("县丁局", "县委第一巡察组"), ("县戊局", "县委第三巡察组")]
+
+
+def test_groups_named_together_without_fenbie_tie_no_unit() -> None:
+    text = "县委第一巡察组和第三巡察组进驻县丁局、县戊局开展常规巡察。"
+    assert [i.group_name for i in extract_inspections(text)] == [None, None]
+
+
+def test_an_authority_that_set_up_the_group() -> None:
+    text = "市委成立脱贫攻坚联动巡察组,于3月7日至4月20日对甲县乙镇党委落实脱贫攻坚开展了专项巡察。"
+    (i,) = extract_inspections(text)
+    assert (i.target, i.authority, i.kind) == ("甲县乙镇党委", "市委", "专项")

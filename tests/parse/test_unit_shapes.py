@@ -129,3 +129,8 @@ def test_adverbs_collectives_and_topics_are_no_units(text: str) -> None:
 def test_places_joined_by_ji_after_a_city() -> None:
     text = "省委第一、第二、第三巡视组分别进驻甲市、乙市及丙县开展巡视“回头看”。"
     assert targets(text) == ["甲市", "乙市", "丙县"]
+
+
+def test_a_group_coming_to_the_units_to_hold_its_meeting() -> None:
+    text = "日前,县委第二巡察组先后来到甲镇东村、西山社区、北村召开党组织巡察工作动员会。"
+    assert targets(text) == ["甲镇东村", "西山社区", "北村"]

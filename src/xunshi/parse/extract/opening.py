@@ -72,6 +72,8 @@ _LABEL_GAP = 15
 """How far after its label a tour may be given (巡察时间安排\n常规巡察从…)."""
 _ARRIVAL_DAYS = 10
 """A range before 进驻 shorter than this is the days the groups arrived, not the tour."""
+# Between two groups named together: 县委第一巡察组和第三巡察组, 区委第一巡察组、第二巡察组.
+_GROUP_JOIN = re.compile(r"[、,和及与]")
 # Several groups named together take one unit each, in order: 中央第七、第八巡视组分别进驻A、B.
 _EACH = "分别"
 
@@ -300,11 +302,22 @@ class Opening:
         none is tied to any one of several units."""
         if group is None or not targets:
             return [None] * len(targets)
-        members = group.members()
-        if not members or len(targets) == 1:
+        members = [name for g in self._listed_with(group) for name in (g.members() or [g.name])]
+        if len(members) == 1 or len(targets) == 1:
             return [group.name] * len(targets)
         paired = _EACH in self.text[group.span.end : targets[0].span.start]
         return list(members) if paired and len(members) == len(targets) else [None] * len(targets)
+
+    def _listed_with(self, group: Group) -> list[Group]:
+        """The groups named together with `group`, in order, it last (县委第一巡察组和第三巡察组,
+        区委第一巡察组、第二巡察组)."""
+        numbered = [g for g in self.groups if g.numbered and g.span.end <= group.span.start]
+        listed = [group]
+        for g in reversed(numbered):
+            if not _GROUP_JOIN.fullmatch(self.text, g.span.end, listed[0].span.start):
+                break
+            listed.insert(0, g)
+        return listed
 
     def _own_name(self, name: str) -> str:
         """我县 / 我局 (and a bare 县委 in the county's own report) stand for the issuer: X县委 → X县

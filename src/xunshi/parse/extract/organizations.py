@@ -44,7 +44,7 @@ _GROUP = re.compile(
 )
 # A group named by its number alone right after another (地委第一巡察组…,第六巡察组…): the same
 # authority's.
-_NEXT_GROUP = re.compile(rf"(?<=[,、;])第(?P<n>{NUMBER})(?P<q>{GROUP_KIND}*)(?P<m>{MODE})组")
+_NEXT_GROUP = re.compile(rf"(?<=[,、;和及与])第(?P<n>{NUMBER})(?P<q>{GROUP_KIND}*)(?P<m>{MODE})组")
 
 # The numbers of a group list: 第七、第八、第九 / 第一至第六 (a range).
 _LISTED = re.compile(rf"(?P<a>{NUMBER})(?:(?P<range>至|到)第?(?P<b>{NUMBER}))?")
@@ -53,6 +53,8 @@ _NUMBERED = re.compile(rf"^(?P<head>.+?第)(?P<numbers>{NUMBER}(?:(?:、|至|到
 
 # An authority that ordered the work: 根据省委统一部署 / 按照县委巡察工作统一安排.
 _ORDERED_BY = re.compile(rf"(?:根据|按照)(?P<auth>{AUTHORITY})[^,。;:\n]{{0,8}}?(?:部署|安排)")
+# An authority sending or setting up groups: 市委成立脱贫攻坚联动巡察组 / 县委派出3个巡察组.
+_SENDS = re.compile(rf"(?P<auth>{AUTHORITY})(?:共|先后|分别)?(?:成立|派出|组建|抽调)")
 # An authority's leading group for the work: 校党委巡察工作领导小组, 县委巡察工作领导小组.
 _LEADING_GROUP = re.compile(rf"(?P<auth>{AUTHORITY}){MODE}工作领导小组")
 
@@ -102,9 +104,10 @@ def find_groups(text: str) -> list[Group]:
     for m in _NEXT_GROUP.finditer(text):
         if any(g.span.start <= m.start() < g.span.end for g in out):
             continue  # a number inside a list name: 市委第三、第四巡察组
-        before = [g for g in out if g.numbered and g.span.end <= m.start() < g.span.end + _NEXT_WITHIN]
-        if before and before[-1].mode == m.group("m"):
-            auth = before[-1].authority
+        before = max((g for g in out if g.numbered and g.span.end <= m.start() < g.span.end + _NEXT_WITHIN),
+                     key=lambda g: g.span.end, default=None)
+        if before and before.mode == m.group("m"):
+            auth = before.authority
             out.append(Group(auth + m.group(0), auth, m.group("m"), Span(m.start(), m.end()), True,
                              m.group("q") or None))
     return sorted(out, key=lambda g: g.span.start)
@@ -122,7 +125,8 @@ def _name(m: re.Match[str]) -> str:
 
 
 def ordering_authority(text: str) -> str | None:
-    """The authority a `根据X统一部署` phrase names, the last one in `text`, else the one whose
-    leading group is named (校党委巡察工作领导小组听取…汇报)."""
-    found = _ORDERED_BY.findall(text) or _LEADING_GROUP.findall(text)
+    """The authority a `根据X统一部署` phrase names, the last one in `text`, else the one that sends
+    or sets up groups (市委成立…联动巡察组), else the one whose leading group is named
+    (校党委巡察工作领导小组听取…汇报)."""
+    found = _ORDERED_BY.findall(text) or _SENDS.findall(text) or _LEADING_GROUP.findall(text)
     return found[-1] if found else None

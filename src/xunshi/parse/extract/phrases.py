@@ -56,11 +56,12 @@ _DONE = re.compile(
 # names X, not 组巡察X.
 _NO_MODE = rf"(?:(?!{MODE})[^,。;:\n“])"
 # A visit named by its mobilisation meeting: 进驻甲公司动员会 / (对X开展巡察)工作动员会 / 在甲局召开巡察
-# 工作动员会 / 召开(专项)巡察A、B等2个部门(单位)(工作|进驻)动员会: its day is the first of the tour.
+# 工作动员会 / (先后)来到A村、B社区召开巡察工作动员会 / 召开(专项)巡察A、B等2个部门(单位)(工作|进驻)动员会:
+# its day is the first of the tour.
 _MOBILISED = re.compile(r"”?(?:工作)?(?:进驻)?(?:动员|见面)(?:大会|会议|会)")
 _ARRIVAL_MEETING = re.compile(
     rf"(?:进驻|入驻)(?P<targets>[^,。;:!?\n]{{2,60}}?){_MOBILISED.pattern}"
-    rf"|在(?P<at>[^,。;:!?\n在]{{2,60}}?)召开{MODE}?(?:工作)?(?:进驻)?(?:动员|见面)(?:大会|会议|会)"
+    rf"|(?:在|来到|到)(?P<at>[^,。;:!?\n在到]{{2,200}}?)召开(?:党组织)?{MODE}?(?:工作)?(?:进驻)?(?:动员|见面)(?:大会|会议|会)"
     rf"|召开了?(?P<qual>(?:{GROUP_KIND}|常规)*)(?P<mode>{MODE})(?P<called>{_NO_MODE}{{2,200}}?)"
     rf"{_MOBILISED.pattern}")
 # Where a meeting is held, not who holds it: 在县委三楼会议室召开巡察工作动员会.
@@ -177,9 +178,10 @@ def _assigned(text: str, end: int, groups: list[Group]) -> Iterator[Mention]:
 
 def _named_only(pattern: re.Pattern[str], text: str, end: int) -> Iterator[Mention]:
     """The mentions of `pattern` that name units by their names only (not 召开巡察工作动员会, nor
-    各巡察组已进驻第一天): no verb tells that the words are units."""
+    各巡察组已进驻第一天): no verb tells that the words are units. Groups arriving are read up to
+    their verb (…第三巡察组分别进驻: the group's whole name stands before it)."""
     for m in pattern.finditer(text, 0, end):
-        mention = _visit(m, m.start())
+        mention = _visit(m, m.start("arrival") if m.groupdict().get("arrival") else m.start())
         if mention.targets and all(_UNIT_LIKE.fullmatch(t.name) for t in mention.targets):
             yield mention
 
