@@ -134,3 +134,29 @@ def test_places_joined_by_ji_after_a_city() -> None:
 def test_a_group_coming_to_the_units_to_hold_its_meeting() -> None:
     text = "日前,县委第二巡察组先后来到甲镇东村、西山社区、北村召开党组织巡察工作动员会。"
     assert targets(text) == ["甲镇东村", "西山社区", "北村"]
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("3月16日下午,县甲局党组召开巡察整改专题民主生活会,对照县委第二巡察组反馈意见,逐条剖析。",
+     [("县甲局党组", "县委", "县委第二巡察组")]),
+    ("2021年11月9日乙纪念馆管理处召开了巡察整改督查情况汇报会。管理处将继续按照县委第一巡察组的反馈意见抓好整改。",
+     [("乙纪念馆管理处", "县委", "县委第一巡察组")]),
+    ("11月5日,市丙机关党组召开市委第三提级(交叉)巡察组巡察丙机关反馈问题整改专题民主生活会。",
+     [("市丙机关党组", "市委", "市委第三提级(交叉)巡察组")]),
+])
+def test_a_unit_holding_a_meeting_on_its_rectification(text: str, expected: list) -> None:
+    assert [(i.target, i.authority, i.group_name) for i in extract_inspections(text)] == expected
+
+
+@pytest.mark.parametrize("text", [
+    "3月16日下午,县委召开巡察整改工作推进会。",
+    "县委巡察办召开巡察整改督导会。市委常委会召开巡视整改专题民主生活会。",
+    "3月23日下午,院党委召开医院落实市委专项巡察反馈意见整改工作动员大会。",
+])
+def test_a_convener_of_rectification_meetings_is_no_unit_inspected(text: str) -> None:
+    assert targets(text) == []
+
+
+def test_a_comma_group_is_no_clause_of_its_own() -> None:
+    text = "11月3日上午,市委第三巡察组进驻市委办公室系统单位,开始对市委办公室、市委政研室进行为期1个月的政治巡察。"
+    assert targets(text) == ["市委办公室", "市委政研室"]

@@ -46,11 +46,12 @@ _RUN_TOGETHER = (r"(?:(?<![\d.:/-])(?P<cy>(?:19|20)\d\d)年?(?P<cmd>\d{2,4})"
 
 # A date or a range; the second half may omit the year (至12月16日) or the month (-27日).
 # A range printing its unit once (2016年5至7月, 2018年1月4至5日) is its own branch, `r…`;
-# a numeric date (2020-08-26, 2020.8.26) another, `n…`; a date run together another, `c…`, perhaps
-# closed by another (2024717日至830日) or by a whole one (2025年1021日至2026年1月9日). Every part being optional, the pattern
-# matches empty wherever no date begins; _DATE_START, every character a non-empty match can
-# begin with (a range separator too: 至12月16日 is matched, then dropped), skips those places
-# inside the regex engine instead of returning an empty match per character to Python.
+# a numeric date (2020-08-26, 2020.8.26) another, `n…`; a date run together another, `c…`,
+# perhaps closed by another (2024717日至830日) or by a whole one (2025年1021日至2026年1月9日).
+# Every part being optional, the pattern matches empty wherever no date begins; _DATE_START,
+# every character a non-empty match can begin with (a range separator too: 至12月16日 is matched,
+# then dropped), skips those places inside the regex engine instead of returning an empty match
+# per character to Python.
 _DATE_START = r"(?=[\d〇零一二三四五六七八九十今去前明同当次翌上中下初底 起开至到\-—–~〜])"
 _DATE = re.compile(
     rf"{_DATE_START}(?:"

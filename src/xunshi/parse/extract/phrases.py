@@ -19,6 +19,7 @@ from ..model import Span
 from .listings import listed
 from .mentions import Mention, Phrase, mention
 from .organizations import GROUP_KIND, MODE, ORG_END, Group
+from .rounds import kind_in
 from .targets import NAME_END as _NAME_END
 from .targets import UNIT_LIKE as _UNIT_LIKE
 from .targets import topic_of
@@ -30,10 +31,12 @@ _ITEM = r"(?:对象|[^,。;:!?\n对])"
 _NOT_A_VISIT = r"(?!整改|反馈|意见|组|办|发现|期间|中|成果|移交)"
 # A visit: 对X进行了巡察 / 对X开展为期一个月的常规巡察 / 进驻X开展巡视 / 进驻X,将开展…巡察 /
 # 开展巡视“回头看” / 开展“回头看” / 对其中的A、B开展专项巡察 (units of one list inspected again, of
-# another kind). The list may be grouped by commas, each group closing on a name. Not 巡视整改,
+# another kind). The list may be grouped by commas, each group closing on a name, not a clause of
+# its own (进驻甲系统单位,开始对A、B进行巡察: A and B are the units). Not 巡视整改,
 # 巡察反馈 …, which name the follow-up.
 _VISIT = re.compile(
-    rf"(?:对(?:其中的?)?|进驻|入驻|前往)(?P<targets>(?:{_ITEM}{{2,200}}?(?:{_NAME_END}|单位|党组织),(?!对))*"
+    rf"(?:对(?:其中的?)?|进驻|入驻|前往)"
+    rf"(?P<targets>(?:{_ITEM}{{2,200}}?(?:{_NAME_END}|单位|党组织),(?![^,。;:!?\n对]{{0,3}}对))*"
     rf"[^,。;:!?\n]{{2,400}}?),?(?:将|并|正式)?(?:进行|开展|实施)了?"
     rf"(?P<qual>(?:对村|[^,。;:\n对]){{0,30}}?)(?:(?P<mode>{MODE}){_NOT_A_VISIT}"
     rf"|(?=“回头看”(?!{MODE})))(?P<post>“?回头看)?"
@@ -98,6 +101,18 @@ _ASSIGNED = re.compile(
     rf"(?P<targets>[^,。;:!?\n]{{2,200}}?)"
     rf"(?:(?:工作|情况)?(?:进驻)?(?:动员|反馈)(?:大会|会议|会)|(?=[,。;!?\n]|$))"
 )
+# A unit holding a meeting on its rectification, which was inspected: (3月16日下午,)县财政局党组召开巡察整改
+# 专题民主生活会 / 甲管理处召开了巡察整改督查情况汇报会 / 区政协机关党组召开关于中央…专项巡视反馈意见整改
+# 专题民主生活会. Its context is read to the meeting's end (…召开市委第五巡察组巡察…反馈问题整改…会).
+_RECTIFYING = re.compile(
+    rf"(?:^|(?<=[,。;:\n]))(?:[^,。;:\n]{{0,12}}?(?:日|上午|下午|近日|日前|近期))?"
+    rf"(?P<targets>[\u4e00-\u9fff()]{{2,30}}?{ORG_END})召开了?(?P<qual>[^,。;:\n]{{0,40}}?)(?P<mode>{MODE})"
+    rf"[^,。;:\n]{{0,30}}?整改[^,。;:\n]{{0,24}}?(?:会议|会)")
+# Who holds a rectification meeting for others: the authority (县委, 市委常委会), its offices
+# (县委巡察办, 巡察工作领导小组, 县纪委); or a body named by one character (镇党委, 院党委), which
+# the report names in full elsewhere.
+_CONVENER = re.compile(rf"^(?:[\u4e00-\u9fff]?(?:委|党[委组]|政府)|(?:自治)?区党委|中央)$"
+                       rf"|常委会|领导小组|{MODE}|纪委|^[\u4e00-\u9fff]{{0,8}}[省市州县区旗]委$")
 # A report on its own unit's rectification: 现将市委政法委(含…)巡视集中整改情况向社会公开.
 _OWN_UNIT = re.compile(
     r"现将(?P<target>[^,。;:\n]{2,30}?)(?:\([^)]*\))?"
@@ -135,8 +150,8 @@ def _mention(m: re.Match[str], at: int, phrase: Phrase = "visit", name: str = "t
     name = next((n for n in (name, "at", "called", "on") if m.groupdict().get(n)), name)
     found = mention(m, at, phrase, name, words, mode)
     if name in ("at", "called"):
-        return Mention([t for t in found.targets if _UNIT_LIKE.fullmatch(t.name) and not _VENUE.search(t.name)],
-                       found.at, found.span, found.phrase, found.mode, found.kind)
+        named = [t for t in found.targets if _UNIT_LIKE.fullmatch(t.name) and not _VENUE.search(t.name)]
+        return Mention(named, found.at, found.span, found.phrase, found.mode, found.kind)
     return found
 
 
@@ -186,6 +201,13 @@ def _named_only(pattern: re.Pattern[str], text: str, end: int) -> Iterator[Menti
             yield mention
 
 
+def _rectifying(m: re.Match[str]) -> Mention:
+    """The unit holding a meeting on its rectification: no tour is read before it (a feedback's
+    phrase), its group and kind are read up to the meeting's end."""
+    return Mention(_visit(m, m.end()).targets, m.end(), Span(m.start(), m.end()), "feedback",
+                   m.group("mode"), kind_in(m.group("qual") + m.group(0)[m.end("mode") - m.start():]))
+
+
 def visits(text: str, end: int, groups: list[Group]) -> list[Mention]:
     """Mentions of units visited, in text order, from text[:end]. The context of a visit is read
     up to its start (the group precedes 对), of an undergone one up to its end. A visit that
@@ -195,6 +217,8 @@ def visits(text: str, end: int, groups: list[Group]) -> list[Mention]:
              for m in pattern.finditer(text, 0, end)]
     found += [*_named_only(_ARRIVAL_MEETING, text, end), *_named_only(_GROUPS_ARRIVE, text, end)]
     found += [_visit(m, m.end()) for m in _UNDERGONE.finditer(text, 0, end)]
+    found += [_rectifying(m) for m in _RECTIFYING.finditer(text, 0, end)
+              if not _CONVENER.search(m.group("targets"))]
     found += [*_assigned(text, end, groups), *listed(text, end, groups)]
     out: list[Mention] = []
     mode = None
