@@ -160,3 +160,15 @@ def test_a_convener_of_rectification_meetings_is_no_unit_inspected(text: str) ->
 def test_a_comma_group_is_no_clause_of_its_own() -> None:
     text = "11月3日上午,市委第三巡察组进驻市委办公室系统单位,开始对市委办公室、市委政研室进行为期1个月的政治巡察。"
     assert targets(text) == ["市委办公室", "市委政研室"]
+
+
+def test_a_subsidiary_named_without_its_owner() -> None:
+    text = "甲集团党委第二巡察组于2024年3月5日至4月30日对所属乙公司党委开展了常规巡察,5月28日召开巡察反馈会议。"
+    (i,) = extract_inspections(text)
+    assert (i.target, i.group_name, str(i.feedback_on)) == ("乙公司党委", "集团党委第二巡察组", "2024-05-28")
+
+
+def test_a_feedback_meeting_dated_after_its_title() -> None:
+    text = "市委第二巡察组对甲镇党委开展巡察“回头看”情况反馈会于2022年8月3日召开。"
+    (i,) = extract_inspections(text)
+    assert (i.target, i.kind, str(i.feedback_on)) == ("甲镇党委", "回头看", "2022-08-03")

@@ -39,14 +39,15 @@ _Feedback = tuple[Span, str | None, PartialDate, bool]
 
 def _feedback_dates(o: Opening, inspections: list[Inspection]) -> list[_Feedback]:
     """(span, addressee, date) of each feedback phrase: the nearest date before it in its
-    sentence, skipping ranges that are a tour; the publication date for one given 近日."""
+    sentence (or inside it: 反馈会于8月3日召开), skipping ranges that are a tour; the publication
+    date for one given 近日."""
     tours = {(i.started_on, i.ended_on) for i in inspections}
     dates = [x for x in o.dates if (x.start, x.end) not in tours]
     published = o.signature.published_on
     out = []
     for m in feedbacks(o.text, o.end):
         start = o.sentence_start(m.start())
-        date = last_in(dates, start, m.start())
+        date = last_in(dates, start, m.start()) or last_in(dates, m.start(), m.end())
         day = date.start if date else (
             published if published and _RECENTLY.search(o.text, start, m.end()) else None)
         if day is not None:

@@ -69,9 +69,10 @@ _TOPIC_CLAUSE = re.compile(r"^对|(?:开展|进行)[^、]*$")
 # A person fed back to alongside the body (党组书记张三和党组领导班子, 主要负责同志和领导班子): the unit
 # is the body after the conjunction, or the one before the person when only 领导班子 follows.
 _PERSON_AND = re.compile(r"(?:主要)?(?:负责同志|负责人|书记)[\u4e00-\u9fff·]{0,4}?(?:以及|和|及)")
-# An owner named before its subsidiary (集团所属甲公司党支部, 乙集团有限公司所属丙公司党委): the
-# subsidiary is the unit, when it has a name of its own (not 所属党支部).
-_OWNER = re.compile(r"[\u4e00-\u9fff()]{2,30}?(?:所属|下属)(?=(?!党)[\u4e00-\u9fff]{2,}"
+# An owner named before its subsidiary (集团所属甲公司党支部, 乙集团有限公司所属丙公司党委), or left
+# out (对所属乙公司党委开展巡察): the subsidiary is the unit, when it has a name of its own (not
+# 所属党支部).
+_OWNER = re.compile(r"[\u4e00-\u9fff()]{0,30}?(?:所属|下属)(?=(?!党)[\u4e00-\u9fff]{2,}"
                     rf"{ORG_END}$)")
 # Collective words before a count's head noun: 5个部门党组 and 2家企业党委 complete the names with
 # 党组 and 党委 only (not 市财政局部门党组).
