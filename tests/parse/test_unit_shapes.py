@@ -172,3 +172,15 @@ def test_a_feedback_meeting_dated_after_its_title() -> None:
     text = "市委第二巡察组对甲镇党委开展巡察“回头看”情况反馈会于2022年8月3日召开。"
     (i,) = extract_inspections(text)
     assert (i.target, i.kind, str(i.feedback_on)) == ("甲镇党委", "回头看", "2022-08-03")
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("中央第三巡视组巡视甲省工作动员会召开\n2月25日,中央第三巡视组巡视甲省工作动员会在乙市召开。", ["甲省"]),
+    ("截至10月13日,中央巡视组已完成进驻。中央第一巡视组进驻甲省,中央第二巡视组进驻乙自治州。",
+     ["甲省", "乙自治州"]),
+    # a place's committee fed back to: the place was inspected
+    ("日前,中央第一巡视组向甲省委反馈了巡视情况;省委第二巡视组向乙市委反馈了巡视情况。", ["甲省", "乙市"]),
+    ("团县委召开巡察整改专题民主生活会,对照县委第一巡察组反馈意见逐条整改。", ["团县委"]),
+])
+def test_provinces_prefectures_and_their_committees(text: str, expected: list[str]) -> None:
+    assert targets(text) == expected

@@ -41,6 +41,9 @@ _TASK_LINE = re.compile(r"^[^,。;:\n]{2,20}?(?:巡视|巡察)[^,。;:\n]{0,4}�
 _SELF = re.compile(r"^我(?P<kind>[省县市区州旗镇乡])?")
 # A unit that is a place of its own (甲镇, 乙村), which 我市 only locates.
 _PLACE_UNIT = re.compile(r"(?:[镇乡村]|街道|社区)(?:党委|党组织|党支部|党总支|党工委)?$")
+# A place's committee named with the place (甲省委, 乙市委, 丙县委): the place is the unit inspected.
+# Not 团县委 (the Youth League's), nor 市纪委.
+_PLACE_COMMITTEE = re.compile(r"(?P<place>(?!团)[\u4e00-\u9fff]{1,10}[省市县区州旗盟])委")
 # A committee named only by its level (向县委反馈): the issuer's own, when it is that committee.
 _BARE_COMMITTEE = re.compile(r"[省市州盟县区旗]委")
 # What turns a committee's name into its place's: 中共X县委员会 / X县委 → X县.
@@ -323,6 +326,9 @@ class Opening:
         """我县 / 我局 (and a bare 县委 in the county's own report) stand for the issuer: X县委 → X县
         for a place, the issuer itself otherwise. As a prefix 我 only says where the unit is: it is
         dropped before a place of its own (我市某某镇), its level kept before a body (我区卫生系统)."""
+        committee = _PLACE_COMMITTEE.fullmatch(name)
+        if committee:  # 向甲省委反馈: 甲省 was inspected
+            return committee.group("place")
         m = _SELF.match(name)
         if m and m.group("kind") and m.end() < len(name):  # 我市甲镇 → 甲镇, 我区卫生系统 → 区卫生系统
             return name[m.end() :] if _PLACE_UNIT.search(name) else name[1:]

@@ -108,11 +108,12 @@ _RECTIFYING = re.compile(
     rf"(?:^|(?<=[,。;:\n]))(?:[^,。;:\n]{{0,12}}?(?:日|上午|下午|近日|日前|近期))?"
     rf"(?P<targets>[\u4e00-\u9fff()]{{2,30}}?{ORG_END})召开了?(?P<qual>[^,。;:\n]{{0,40}}?)(?P<mode>{MODE})"
     rf"[^,。;:\n]{{0,30}}?整改[^,。;:\n]{{0,24}}?(?:会议|会)")
-# Who holds a rectification meeting for others: the authority (县委, 市委常委会), its offices
+# Who holds a rectification meeting for others: the authority (县委, 甲市委, 市委常委会; not the
+# Youth League's 团县委), its offices
 # (县委巡察办, 巡察工作领导小组, 县纪委); or a body named by one character (镇党委, 院党委), which
 # the report names in full elsewhere.
 _CONVENER = re.compile(rf"^(?:[\u4e00-\u9fff]?(?:委|党[委组]|政府)|(?:自治)?区党委|中央)$"
-                       rf"|常委会|领导小组|{MODE}|纪委|^[\u4e00-\u9fff]{{0,8}}[省市州县区旗]委$")
+                       rf"|常委会|领导小组|{MODE}|纪委|^(?!团)[\u4e00-\u9fff]{{0,8}}[省市州县区旗]委$")
 # A report on its own unit's rectification: 现将市委政法委(含…)巡视集中整改情况向社会公开.
 _OWN_UNIT = re.compile(
     r"现将(?P<target>[^,。;:\n]{2,30}?)(?:\([^)]*\))?"

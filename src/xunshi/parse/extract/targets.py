@@ -49,7 +49,7 @@ _NOT_A_UNIT = re.compile(r"问题|情况|意见|要求|整改|巡视|巡察|线�
                          r"|^(?:乡镇|街道|村|社区|行政村|村居)(?:党组织)?$|贫困村$")
 # An item naming a topic (资源管理情况, 集体资金): its list is one of topics, not of units.
 _TOPIC_ITEM = re.compile(r"(?:情况|问题|工作|领域|方面|建设|项目|资金)$")
-NAME_END = rf"(?:{ORG_END}|[村镇乡区县市旗场]|街道)"
+NAME_END = rf"(?:{ORG_END}|[村镇乡区县市旗场省州盟]|街道)"
 """A unit's name as it closes one comma-separated group of a list (长沙市天心区、岳麓区,衡阳市雁峰区)."""
 # What a unit's name ends with, for a list no verb vouches for (a group's task list, a meeting's title).
 UNIT_LIKE = re.compile(rf".*(?:{NAME_END}|党组织|机关|学|[一二三四五六七八九十]中)")
