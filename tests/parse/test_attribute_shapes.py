@@ -90,3 +90,9 @@ def test_an_authority_that_set_up_the_group() -> None:
     text = "市委成立脱贫攻坚联动巡察组,于3月7日至4月20日对甲县乙镇党委落实脱贫攻坚开展了专项巡察。"
     (i,) = extract_inspections(text)
     assert (i.target, i.authority, i.kind) == ("甲县乙镇党委", "市委", "专项")
+
+
+def test_an_authority_ordering_the_work_after_its_bodys_name() -> None:
+    text = "10月30日,根据市甲投集团党委统一部署,巡察工作组前往乙供应链有限公司开展专项巡察。"
+    (i,) = extract_inspections(text)
+    assert (i.target, i.authority, i.kind) == ("乙供应链有限公司", "集团党委", "专项")

@@ -51,8 +51,10 @@ _LISTED = re.compile(rf"(?P<a>{NUMBER})(?:(?P<range>至|到)第?(?P<b>{NUMBER}))
 # Where the numbers of a 第N…组 name stand: what precedes and follows them.
 _NUMBERED = re.compile(rf"^(?P<head>.+?第)(?P<numbers>{NUMBER}(?:(?:、|至|到)第?{NUMBER})+)(?P<tail>[^第]+组)$")
 
-# An authority that ordered the work: 根据省委统一部署 / 按照县委巡察工作统一安排.
-_ORDERED_BY = re.compile(rf"(?:根据|按照)(?P<auth>{AUTHORITY})[^,。;:\n]{{0,8}}?(?:部署|安排)")
+# An authority that ordered the work: 根据省委统一部署 / 按照县委巡察工作统一安排 / 根据市建投集团党委
+# 统一部署 (the body's name before its committee).
+_ORDERED_BY = re.compile(
+    rf"(?:根据|按照)(?:[\u4e00-\u9fff]{{1,8}}?(?=集团|公司|党[委组]))??(?P<auth>{AUTHORITY})[^,。;:\n]{{0,8}}?(?:部署|安排)")
 # An authority sending or setting up groups: 市委成立脱贫攻坚联动巡察组 / 县委派出3个巡察组.
 _SENDS = re.compile(rf"(?P<auth>{AUTHORITY})(?:共|先后|分别)?(?:成立|派出|组建|抽调)")
 # An authority's leading group for the work: 校党委巡察工作领导小组, 县委巡察工作领导小组.
