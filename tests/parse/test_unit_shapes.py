@@ -184,3 +184,23 @@ def test_a_feedback_meeting_dated_after_its_title() -> None:
 ])
 def test_provinces_prefectures_and_their_committees(text: str, expected: list[str]) -> None:
     assert targets(text) == expected
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("十三届县委第五轮巡察于近日启动,本轮被巡察单位为县甲局、县乙局、丙镇。", ["县甲局", "县乙局", "丙镇"]),
+    ("本轮巡察的单位包括县甲局、县乙局和丙镇。", ["县甲局", "县乙局", "丙镇"]),
+    ("县委第五轮巡察共巡察3个单位:县甲局、县乙局、丙镇。", ["县甲局", "县乙局", "丙镇"]),
+    ("县委巡察组将对以下单位开展巡察:县甲局、县乙局、丙镇。", ["县甲局", "县乙局", "丙镇"]),
+])
+def test_units_listed_after_a_word_for_them(text: str, expected: list[str]) -> None:
+    assert targets(text) == expected
+    assert {i.mode for i in extract_inspections(text)} == {"巡察"}
+
+
+@pytest.mark.parametrize("text", [
+    "被巡察单位有关负责人参加会议。",
+    "本轮巡察突出3个重点:政治建设、选人用人、廉洁自律。",
+    "本轮巡察共发现问题12个,涉及5个单位:县甲局、县乙局。",
+])
+def test_lists_of_topics_or_of_units_with_findings_are_none(text: str) -> None:
+    assert targets(text) == []

@@ -17,13 +17,19 @@ from .rounds import kind_in
 from .targets import split_targets
 
 # The units a round covers, listed: 本轮巡察对象包括县住建局、县民政局等四个县直部门 / 确定了第三轮
-# 巡察的对象为A、B / 第三批已进驻的24个部门(单位)和地区分别为A、B,以及C、D.
+# 巡察的对象为A、B / 本轮巡察的单位包括A、B / 本轮被巡察单位为A、B / 第三批已进驻的24个部门(单位)和
+# 地区分别为A、B,以及C、D. Not 被巡察单位有关负责人.
 _OBJECTS = re.compile(
-    rf"(?:{MODE}(?:工作)?的?对象|(?:进驻|被{MODE})的[^,。;:\n]{{0,20}}?(?:单位|地区|部门|党组织)\)?)"
-    r"(?:分别)?(?:包括|为|是|有)[::]?(?P<targets>[^。;:!?\n]{2,600}?)(?=[。;!?\n]|$)")
-# Units counted, then named: (首批反馈巡视意见的有)6家单位,分别是A、B / (本批次共)8所高校,分别是A、B.
+    rf"(?:(?P<mode>{MODE})(?:工作)?的?(?:对象|单位)"
+    rf"|(?:进驻|被{MODE})的?[^,。;:\n]{{0,20}}?(?:单位|地区|部门|党组织)\)?)"
+    r"(?:分别)?(?:包括|为|是|有(?!关))[::]?(?P<targets>[^。;:!?\n]{2,600}?)(?=[。;!?\n]|$)")
+# What counts units, not topics (3个重点:…): 单位, 部门(单位), 党组织, 乡镇, 高校, 企业 ….
+_COLLECTIVE = r"(?:单位|部门|党组织|乡镇|街道|地区|企业|高校|院校|学校|村|社区|[省市县区]|机关|集团|公司)"
+# Units counted or announced, then named: (首批反馈巡视意见的有)6家单位,分别是A、B / (本批次共)8所高校,
+# 分别是A、B / (共巡察)3个单位:A、B、C / (将对)以下单位(开展巡察):A、B、C.
 _COUNTED_THEN_NAMED = re.compile(
-    rf"{NUMBER}(?:个|家|所)[^,。;:!?\n]{{0,12}}?[,:]?分别(?:是|为)[::]?"
+    rf"(?:{NUMBER}(?:个|家|所)|以下)[^,。;:!?\n]{{0,12}}?{_COLLECTIVE}[^,。;:!?\n]{{0,12}}?"
+    rf"(?:[,:]?分别(?:是|为)[::]?|[::])"
     r"(?P<targets>[^。;:!?\n]{2,600}?)(?=[。;!?\n]|$)")
 # A section listing the units (一、巡察对象 / 被巡察单位), perhaps by kind ((1)常规巡察), up to the
 # next section.
@@ -47,16 +53,18 @@ _FINDING = re.compile(r"问题|线索|资金|金额|发现")
 def _objects(text: str, end: int) -> Iterator[Mention]:
     """The units a round's objects are said to be (巡察对象包括…)."""
     for m in _OBJECTS.finditer(text, 0, end):
-        yield mention(m, m.start())
+        yield mention(m, m.start(), mode=m.group("mode"))
 
 
 def _counted_then_named(text: str, end: int) -> Iterator[Mention]:
-    """Units counted and then named (…6家单位,分别是A、B), in a sentence about an inspection
-    (not 发现问题12个,分别是…)."""
+    """Units counted or announced, then named (…6家单位,分别是A、B; 对以下单位开展巡察:A、B), in a
+    sentence about an inspection (not 发现问题12个,分别是…); its mode is the last the sentence
+    names before the list."""
     for m in _COUNTED_THEN_NAMED.finditer(text, 0, end):
-        before = text[sentence_start(text, m.start()) : m.start()]
-        if re.search(MODE, before) and not _FINDING.search(before):
-            yield mention(m, m.start())
+        before = text[sentence_start(text, m.start()) : m.start("targets")]
+        modes = re.findall(MODE, before)
+        if modes and not _FINDING.search(before):
+            yield mention(m, m.start(), mode=modes[-1])
 
 
 def _sections(text: str) -> Iterator[Mention]:
