@@ -204,3 +204,14 @@ def test_units_listed_after_a_word_for_them(text: str, expected: list[str]) -> N
 ])
 def test_lists_of_topics_or_of_units_with_findings_are_none(text: str) -> None:
     assert targets(text) == []
+
+
+def test_a_group_going_to_a_unit_to_feed_back() -> None:
+    text = "根据市委巡察工作统一部署,3月30日下午,副市长王某率市委第三巡察组到市甲局反馈巡察“回头看”情况。"
+    (i,) = extract_inspections(text)
+    assert (i.target, i.group_name, i.kind) == ("市甲局", "市委第三巡察组", "回头看")
+
+
+def test_a_school_fed_back_to() -> None:
+    text = "2024年12月17日下午,区委第二巡察组向甲市乙中学反馈了巡察情况。"
+    assert targets(text) == ["甲市乙中学"]

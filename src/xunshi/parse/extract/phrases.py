@@ -123,12 +123,14 @@ _OWN_UNIT = re.compile(
 _FED_BACK_KIND = r"(?:(?![的对])[\u4e00-\u9fff]){0,8}?"
 # A feedback: 向市委政法委反馈了巡察意见 / 向A、B进行(了现场)巡察意见反馈 / 反馈了对A、B的巡察“回头看”情况 /
 # 巡察情况反馈(近日)全部完成 / 反馈了(专项)巡视意见 / 反馈了“回头看”意见 / 对相关单位进行了反馈 /
-# 召开(了)巡察(某单位情况)反馈会 / 巡察某单位(情况)反馈会在某处召开 / …反馈会于2022年8月3日召开.
+# 召开(了)巡察(某单位情况)反馈会 / 巡察某单位(情况)反馈会在某处召开 / …反馈会于2022年8月3日召开 /
+# (率巡察组)到市教育局反馈巡察“回头看”情况.
 _FEEDBACK = re.compile(
     rf"向(?P<to>(?:[^,。;:\n]{{2,200}}?(?:{_NAME_END}|党组织|\)),)*[^,。;:\n]{{2,120}}?)"
     rf"(?:集中|分别|全面)?(?:进行了?)?(?:现场|书面|当面|集中|逐一|“一对一”的?)?"
     rf"{MODE}?(?:意见|情况)?反馈"
     rf"|反馈了?对(?P<on>[^,。;:\n]{{2,120}}?)的[^,。;:\n的]{{0,10}}?{MODE}“?(?:回头看”?)?(?:意见|情况)"
+    rf"|(?:来到|到|赴)(?P<went>[^,。;:\n到赴]{{2,60}}?)反馈{MODE}“?(?:回头看”?)?(?:意见|情况)"
     rf"|{MODE}(?:情况|意见)?反馈(?:会|工作)?(?:近日|日前)?(?:全部|陆续)?(?:完成|结束|召开)"
     rf"|反馈了?{_FED_BACK_KIND}(?:{MODE}“?(?:回头看”?)?|“回头看”)(?:意见|情况)|进行了?(?:现场|书面|集中)?反馈"
     rf"|召开了?{MODE}(?P<meet>{_NO_MODE}{{2,40}}?)(?:情况|工作)?反馈(?:大会|会议|会)"
@@ -136,11 +138,11 @@ _FEEDBACK = re.compile(
     rf"|{MODE}(?P<held>{_NO_MODE}{{2,40}}?)(?:情况|工作)?反馈(?:大会|会议|会)(?:[在于][^,。;:\n]{{1,20}}?)?(?:召开|举行)"
     r"|反馈(?:大会|会议|会)[在于][^,。;:\n]{1,20}?(?:召开|举行)"
 )
-_NAMED_IN = ("to", "on", "meet", "held")
-"""The groups of a feedback phrase that name its units: 向X, 对X的, 召开巡察X反馈会, 巡察X反馈会召开."""
+_NAMED_IN = ("to", "went", "on", "meet", "held")
+"""The groups of a feedback phrase that name its units: 向X, 到X反馈, 对X的, 召开巡察X反馈会, 巡察X反馈会召开."""
 # An addressee that is a body or a place, not a person: 市财政局党组, 某某市, 甲县乙镇, 生产建设兵团,
-# not 县委书记张三.
-_BODY = re.compile(rf".*(?:{ORG_END}|[省市县区州旗镇乡村]|兵团|街道|社区)")
+# 甲中学, not 县委书记张三.
+_BODY = re.compile(rf".*(?:{ORG_END}|[省市县区州旗镇乡村]|兵团|街道|社区|[大中小]学)")
 
 
 def _mention(m: re.Match[str], at: int, phrase: Phrase = "visit", name: str = "targets",
@@ -262,7 +264,7 @@ def addressees(text: str, end: int) -> list[Mention]:
         mode = re.search(MODE, m.group(0)) if name in ("meet", "held") else re.search(MODE, after)
         words = topic_of(m.group(name)) + after  # 向A、B就“双高”建设专项巡察情况反馈
         mention = _mention(m, m.start(), "feedback", name, words, mode.group(0) if mode else None)
-        check = _BODY if name == "to" else _UNIT_LIKE if name != "on" else None
+        check = _BODY if name in ("to", "went") else _UNIT_LIKE if name != "on" else None
         kept = [t for t in mention.targets if check is None or check.fullmatch(t.name)]
         out.append(Mention(kept, mention.at, mention.span, "feedback", mention.mode, mention.kind))
     return out
