@@ -161,6 +161,8 @@ def test_an_open_range_closed_in_the_next_clause() -> None:
     ("市委第一巡察组从2024年1122日至2025年1月9日", [("2024-11-22", "2025-01-09", "2024年1122日至2025年1月9日")]),
     ("2021年3月2日进驻。925日,巡察组反馈。", [("2021-03-02", None, "2021年3月2日"), ("2021-09-25", None, "925日")]),
     ("2022318日上午,召开反馈会", [("2022-03-18", None, "2022318日")]),
+    # nor the 至 between two days
+    ("巡察组于2020年5月6日6月5日对甲局进行了巡察。", [("2020-05-06", "2020-06-05", "2020年5月6日6月5日")]),
 ])
 def test_a_date_whose_year_and_month_marks_were_lost(text: str, expected: list) -> None:
     assert dates(text) == expected

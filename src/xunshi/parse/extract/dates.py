@@ -282,14 +282,17 @@ _ENDS = re.compile(r"[ ]*(?:结束|止)")
 
 
 def _closed(text: str, found: list[DateMention]) -> list[DateMention]:
-    """Join a date that opens a range to the date that ends it in the next clause."""
+    """Join a date that opens a range to the date that ends it in the next clause, and two days
+    printed back to back, the page having lost the 至 between them (2020年5月6日6月5日)."""
     out: list[DateMention] = []
     for d in found:
         prev = out[-1] if out else None
-        if (prev is not None and prev.opens and d.end is None
-                and d.start.as_date() >= prev.start.as_date()
-                and _THEN.fullmatch(text, _OPENS.match(text, prev.span.end).end(), d.span.start)
-                and _ENDS.match(text, d.span.end)):
+        if (prev is None or prev.end is not None or d.end is not None
+                or d.start.as_date() < prev.start.as_date()):
+            out.append(d)
+        elif ((prev.opens and _THEN.fullmatch(text, _OPENS.match(text, prev.span.end).end(), d.span.start)
+               and _ENDS.match(text, d.span.end))
+              or (prev.span.end == d.span.start and prev.start.day and d.start.day)):
             out[-1] = DateMention(prev.start, d.start, Span(prev.span.start, d.span.end),
                                   year_given=prev.year_given)
         else:
