@@ -96,3 +96,10 @@ def test_an_authority_ordering_the_work_after_its_bodys_name() -> None:
     text = "10月30日,根据市甲投集团党委统一部署,巡察工作组前往乙供应链有限公司开展专项巡察。"
     (i,) = extract_inspections(text)
     assert (i.target, i.authority, i.kind) == ("乙供应链有限公司", "集团党委", "专项")
+
+
+def test_a_departments_party_body_sends_the_group() -> None:
+    text = ("根据厅党组关于巡察工作的统一部署,2022年3月8日,甲利厅党组第一巡察组巡察乙集团党委工作动员会召开。"
+            "2017年5月9日至6月9日,委党组巡察组对省丙医院进行了为期1个月的巡察。")
+    assert [(i.target, i.authority, i.group_name) for i in extract_inspections(text)] == [
+        ("乙集团党委", "甲利厅党组", "甲利厅党组第一巡察组"), ("省丙医院", "委党组", None)]

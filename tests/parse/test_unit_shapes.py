@@ -215,3 +215,17 @@ def test_a_group_going_to_a_unit_to_feed_back() -> None:
 def test_a_school_fed_back_to() -> None:
     text = "2024年12月17日下午,区委第二巡察组向甲市乙中学反馈了巡察情况。"
     assert targets(text) == ["甲市乙中学"]
+
+
+def test_short_names_a_count_vouches_for() -> None:
+    text = "12月22日,省甲委党委第一巡察组进驻丙远洋、丁重工,对集团所属2家企业开展专项巡察。"
+    assert [(i.target, i.authority, i.group_name, i.kind) for i in extract_inspections(text)] == [
+        (name, "省甲委党委", "省甲委党委第一巡察组", "专项") for name in ("丙远洋", "丁重工")]
+
+
+@pytest.mark.parametrize("text", [
+    "集团巡察组进驻丙远洋、丁重工,并召开动员会。",  # no count: short names are not known to be units
+    "集团巡察组进驻丙远洋、丁重工,对集团所属3家企业开展专项巡察。",  # the count disagrees
+])
+def test_short_names_no_count_vouches_for_are_none(text: str) -> None:
+    assert targets(text) == []

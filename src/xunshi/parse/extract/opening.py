@@ -48,6 +48,8 @@ _PLACE_COMMITTEE = re.compile(r"(?P<place>(?!团)[\u4e00-\u9fff]{1,10}[省市县
 _BARE_COMMITTEE = re.compile(r"[省市州盟县区旗]委")
 # What turns a committee's name into its place's: 中共X县委员会 / X县委 → X县.
 _PARTY_WRAP = re.compile(r"^中共|(?:委员会|委)$")
+# A party body named by one character of its owner, or none (委党组, 党委): the report's own.
+_SHORT_BODY = re.compile(r"[\u4e00-\u9fff]?党[委组]")
 # An authority named by its level alone (县委, 中央): its groups are told apart by their numbers.
 _LEVEL_COMMITTEE = re.compile(r"[省市州盟地县区旗]委|(?:自治)?区党委|中央")
 # A place's party committee in its formal name: 中共甲区委, 中共甲县委员会.
@@ -105,8 +107,9 @@ def last_in(items: list[S], start: int, end: int) -> S | None:
 def _named_unnumbered(group: Group) -> bool:
     """Whether a group without a number has a name: a body's own (集团公司党委巡察组, 集团巡察组) or a
     standing kind's (市委机动巡察组); not a level's generic 县委巡察组 or 县委4个巡察组, nor one of the
-    special groups of a round (省委专项巡视组), nor a party body's cut from its owner (委党组巡察组)."""
-    if group.numbered or "个" in group.name or group.authority in ("党委", "党组"):
+    special groups of a round (省委专项巡视组), nor a party body's named by one character of its owner
+    (委党组巡察组)."""
+    if group.numbered or "个" in group.name or _SHORT_BODY.fullmatch(group.authority):
         return False
     kind = kind_in(group.kind) if group.kind else None
     return kind not in (None, "专项") or not _LEVEL_COMMITTEE.fullmatch(group.authority)

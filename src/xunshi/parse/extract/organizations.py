@@ -99,9 +99,9 @@ def members(name: str) -> list[str]:
 
 def find_groups(text: str) -> list[Group]:
     """Every inspection group mentioned in `text`, in order."""
-    out = [Group(_name(m), m.group("auth"), m.group("m1") or m.group("m2") or m.group("m3"),
-                 Span(m.start(), m.end()), numbered=not m.group("m3"),
-                 kind=m.group("q1") or m.group("q2") or m.group("q3") or None)
+    out = [_with_body(text, Group(_name(m), m.group("auth"), m.group("m1") or m.group("m2") or m.group("m3"),
+                                  Span(m.start(), m.end()), numbered=not m.group("m3"),
+                                  kind=m.group("q1") or m.group("q2") or m.group("q3") or None))
            for m in _GROUP.finditer(text)]
     for m in _NEXT_GROUP.finditer(text):
         if any(g.span.start <= m.start() < g.span.end for g in out):
@@ -117,6 +117,24 @@ def find_groups(text: str) -> list[Group]:
 
 _NEXT_WITHIN = 60
 """How far after a group a number alone (,第六巡察组) may name another of its authority's."""
+
+# The body whose party committee sends a group, printed before it: 省国资委 in 省国资委党委第一巡察组,
+# 水利厅 in 水利厅党组第一巡察组, 委 in 委党组巡察组; not a clause's first word (根据厅党组…).
+_BODY_BEFORE = re.compile(
+    r"(?:^|(?<=[^\u4e00-\u9fff]))(?:根据|按照|由|经|对|在)?(?P<body>[\u4e00-\u9fff]{0,5}[厅局委办])$")
+
+
+def _with_body(text: str, group: Group) -> Group:
+    """A group sent by a department's party committee named with the department (省国资委党委第一
+    巡察组), not by the bare 党委 the authority pattern finds."""
+    if group.authority not in ("党委", "党组"):
+        return group
+    body = _BODY_BEFORE.search(text, max(0, group.span.start - 8), group.span.start)
+    if body is None:
+        return group
+    name = body.group("body")
+    return Group(name + group.name, name + group.authority, group.mode,
+                 Span(body.start("body"), group.span.end), group.numbered, group.kind)
 
 
 def _name(m: re.Match[str]) -> str:

@@ -18,6 +18,7 @@ from collections.abc import Iterator
 from ..model import Span
 from .listings import listed
 from .mentions import Mention, Phrase, mention
+from .numerals import NUMBER, to_int
 from .organizations import GROUP_KIND, MODE, ORG_END, Group
 from .rounds import kind_in
 from .targets import NAME_END as _NAME_END
@@ -79,6 +80,7 @@ _LINE_MARKER = re.compile(r"(?:\(?[一二三四五六七八九十\d]{1,3}[)、.]
 # A group's arrival, right after its name: 集团党委第一、第二巡察组已分别入驻甲公司党委和乙公司党委.
 _ARRIVAL_VERB = re.compile(r"(?:已|正式|近日|日前|分别|均|陆续|相继)*(?:进驻|入驻)")
 _STATIONED = re.compile(rf"{_ARRIVAL_VERB.pattern}(?P<targets>[^,。;:!?\n]{{2,200}}?)(?=[,。;!?\n]|$|开展)")
+_UNITS_COUNTED = re.compile(rf"(?P<n>{NUMBER})(?:个|家|所)")
 # Groups arriving, however they are named, perhaps with the day in between: (校党委第二轮巡察的)3个巡察组
 # 于9月25日分别进驻A、B和C,通过召开… / 各巡察组已进驻A、B,并召开…. The list ends its clause.
 _GROUPS_ARRIVE = re.compile(
@@ -196,12 +198,21 @@ def _assigned(text: str, end: int, groups: list[Group]) -> Iterator[Mention]:
 
 def _named_only(pattern: re.Pattern[str], text: str, end: int) -> Iterator[Mention]:
     """The mentions of `pattern` that name units by their names only (not 召开巡察工作动员会, nor
-    各巡察组已进驻第一天): no verb tells that the words are units. Groups arriving are read up to
-    their verb (…第三巡察组分别进驻: the group's whole name stands before it)."""
+    各巡察组已进驻第一天): no verb tells that the words are units, unless the sentence counts as
+    many (进驻甲远洋、乙重工,对集团所属2家企业开展专项巡察). Groups arriving are read up to their
+    verb (…第三巡察组分别进驻: the group's whole name stands before it)."""
     for m in pattern.finditer(text, 0, end):
         mention = _visit(m, m.start("arrival") if m.groupdict().get("arrival") else m.start())
-        if mention.targets and all(_UNIT_LIKE.fullmatch(t.name) for t in mention.targets):
+        named = all(_UNIT_LIKE.fullmatch(t.name) for t in mention.targets)
+        if mention.targets and (named or _counted_as(text, m.end(), len(mention.targets))):
             yield mention
+
+
+def _counted_as(text: str, pos: int, n: int) -> bool:
+    """Whether the first count of units in the rest of the sentence from `pos` is `n`."""
+    stop = min((i for i in (text.find(c, pos) for c in "。;!?\n") if i >= 0), default=len(text))
+    count = _UNITS_COUNTED.search(text, pos, stop)
+    return count is not None and to_int(count.group("n")) == n
 
 
 def _rectifying(m: re.Match[str]) -> Mention:
