@@ -30,10 +30,10 @@ GROUP_KIND = r"(?:上下联动|机动|提级|交叉|联动|专项)"
 # A group: 市委第四巡察组 | 省委巡视第一组 | 市委巡视六组 (the 第 may be missing) |
 # 县委第七轮巡察第二组 | 县委第七轮巡察第五巡察组 (named without its round: 县委第五巡察组) |
 # 市委医疗卫生领域第六专项巡察组 | 市委脱贫攻坚第一专项巡察组 | 市委第五提级(交叉)巡察组 |
-# 市委第二、三巡察组 / 市委第一至第六巡察组 (several at once) | 市委机动巡察一组 | 省委专项巡视组 | 县委上下联动巡察组 | 集团公司党委2个巡视组 (unnumbered). A kind
-# word may stand before the mode. The lookahead names the characters an authority begins with,
-# so that the regex engine passes over the rest of the text without trying every alternative
-# at every character.
+# 市委第二、三巡察组 / 市委第一至第六巡察组 (several at once) | 市委机动巡察一组 | 省委专项巡视组 |
+# 县委上下联动巡察组 | 集团公司党委2个巡视组 (unnumbered). A kind word may stand before the mode.
+# The lookahead names the characters an authority begins with, so that the regex engine passes
+# over the rest of the text without trying every alternative at every character.
 _GROUP = re.compile(
     rf"(?=[中自区集公学校院党省市州盟地县旗])(?P<auth>{AUTHORITY})"
     rf"(?:(?:[\u4e00-\u9fff]{{2,8}}?(?:领域|系统|行业)|[\u4e00-\u9fff]{{2,6}}?(?=第{NUMBER}专项))?"
