@@ -65,7 +65,8 @@ _NO_MODE = rf"(?:(?!{MODE})[^,。;:\n“])"
 _MOBILISED = re.compile(r"”?(?:工作)?(?:进驻)?(?:动员|见面)(?:大会|会议|会)")
 _ARRIVAL_MEETING = re.compile(
     rf"(?:进驻|入驻)(?P<targets>[^,。;:!?\n]{{2,60}}?){_MOBILISED.pattern}"
-    rf"|(?:在|来到|到)(?P<at>[^,。;:!?\n在到]{{2,200}}?)召开(?:党组织)?{MODE}?(?:工作)?(?:进驻)?(?:动员|见面)(?:大会|会议|会)"
+    rf"|(?:在|来到|到)(?P<at>[^,。;:!?\n在到]{{2,200}}?)召开(?:党组织)?{MODE}?"
+    rf"(?:工作)?(?:进驻)?(?:动员|见面)(?:大会|会议|会)"
     rf"|召开了?(?P<qual>(?:{GROUP_KIND}|常规)*)(?P<mode>{MODE})(?P<called>{_NO_MODE}{{2,200}}?)"
     rf"{_MOBILISED.pattern}")
 # Where a meeting is held, not who holds it: 在县委三楼会议室召开巡察工作动员会.
@@ -80,6 +81,7 @@ _LINE_MARKER = re.compile(r"(?:\(?[一二三四五六七八九十\d]{1,3}[)、.]
 # A group's arrival, right after its name: 集团党委第一、第二巡察组已分别入驻甲公司党委和乙公司党委.
 _ARRIVAL_VERB = re.compile(r"(?:已|正式|近日|日前|分别|均|陆续|相继)*(?:进驻|入驻)")
 _STATIONED = re.compile(rf"{_ARRIVAL_VERB.pattern}(?P<targets>[^,。;:!?\n]{{2,200}}?)(?=[,。;!?\n]|$|开展)")
+# A count of units, which vouches for as many short names (甲远洋、乙重工,…所属2家企业).
 _UNITS_COUNTED = re.compile(rf"(?P<n>{NUMBER})(?:个|家|所)")
 # Groups arriving, however they are named, perhaps with the day in between: (校党委第二轮巡察的)3个巡察组
 # 于9月25日分别进驻A、B和C,通过召开… / 各巡察组已进驻A、B,并召开…. The list ends its clause.
@@ -111,9 +113,8 @@ _RECTIFYING = re.compile(
     rf"(?P<targets>[\u4e00-\u9fff()]{{2,30}}?{ORG_END})召开了?(?P<qual>[^,。;:\n]{{0,40}}?)(?P<mode>{MODE})"
     rf"[^,。;:\n]{{0,30}}?整改[^,。;:\n]{{0,24}}?(?:会议|会)")
 # Who holds a rectification meeting for others: the authority (县委, 甲市委, 市委常委会; not the
-# Youth League's 团县委), its offices
-# (县委巡察办, 巡察工作领导小组, 县纪委); or a body named by one character (镇党委, 院党委), which
-# the report names in full elsewhere.
+# Youth League's 团县委), its offices (县委巡察办, 巡察工作领导小组, 县纪委); or a body named by one
+# character (镇党委, 院党委), which the report names in full elsewhere.
 _CONVENER = re.compile(rf"^(?:[\u4e00-\u9fff]?(?:委|党[委组]|政府)|(?:自治)?区党委|中央)$"
                        rf"|常委会|领导小组|{MODE}|纪委|^(?!团)[\u4e00-\u9fff]{{0,8}}[省市州县区旗]委$")
 # A report on its own unit's rectification: 现将市委政法委(含…)巡视集中整改情况向社会公开.
