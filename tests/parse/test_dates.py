@@ -152,3 +152,26 @@ def test_a_bare_date_records_that_its_year_was_not_printed() -> None:
 def test_an_open_range_closed_in_the_next_clause() -> None:
     assert dates("常规巡察从2019年4月1日开始,5月31日结束,巡察时间60天") == [
         ("2019-04-01", "2019-05-31", "2019年4月1日开始,5月31日")]
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # pages that lost 年 and 月: the month and day run together, read when one split is a calendar day
+    ("根据统一部署,2023615日至728日,市委第二巡察组进行了巡察。", [("2023-06-15", "2023-07-28", "2023615日至728日")]),
+    ("区委第一巡察组于201855日至616日", [("2018-05-05", "2018-06-16", "201855日至616日")]),
+    ("市委第一巡察组从2024年1122日至2025年1月9日", [("2024-11-22", "2025-01-09", "2024年1122日至2025年1月9日")]),
+    ("2021年3月2日进驻。925日,巡察组反馈。", [("2021-03-02", None, "2021年3月2日"), ("2021-09-25", None, "925日")]),
+    ("2022318日上午,召开反馈会", [("2022-03-18", None, "2022318日")]),
+    # nor the 至 between two days
+    ("巡察组于2020年5月6日6月5日对甲局进行了巡察。", [("2020-05-06", "2020-06-05", "2020年5月6日6月5日")]),
+])
+def test_a_date_whose_year_and_month_marks_were_lost(text: str, expected: list) -> None:
+    assert dates(text) == expected
+
+
+@pytest.mark.parametrize("text", [
+    "2021年3月2日进驻,历时120日。",  # a count of days, not 1月20日
+    "2021年3月2日进驻,3月5日至111日。",  # 1月11日 or 11月1日: not read
+    "共2021年3月2日、编号20213316日",  # no split is a day
+])
+def test_digits_before_ri_that_are_no_date(text: str) -> None:
+    assert all("日" not in printed or "月" in printed for _, _, printed in dates(text))

@@ -189,9 +189,11 @@ def test_any_text_gives_spans_inside_it(text: str) -> None:
 @pytest.mark.parametrize(("phrase", "group", "kind", "authority"), [
     ("市委机动巡察二组", "市委机动巡察二组", "机动", "市委"),
     ("十届市委第二提级交叉巡察组", "市委第二提级交叉巡察组", "提级", "市委"),
-    ("县委上下联动巡察组", None, "联动", "县委"),  # unnumbered: says who sent it, not which group
+    ("县委上下联动巡察组", "县委上下联动巡察组", "联动", "县委"),  # unnumbered, named by its standing kind
+    ("县委巡察组", None, None, "县委"),  # unnumbered: says who sent it, not which group
 ])
-def test_a_kind_the_group_name_carries(phrase: str, group: str | None, kind: str, authority: str) -> None:
+def test_a_kind_the_group_name_carries(phrase: str, group: str | None, kind: str | None,
+                                      authority: str) -> None:
     i = one(f"根据省委统一部署,2022年3月1日至4月30日,{phrase}对某某乡党委开展了巡察。")
     assert (i.group_name, i.kind, i.authority) == (group, kind, authority)
 

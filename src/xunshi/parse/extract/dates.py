@@ -37,18 +37,28 @@ def _part(p: str) -> str:
             rf"(?:(?P<{p}d>{_DAY})[ ]?[日号]|(?P<{p}p>{_PART_OF_MONTH}))?")
 
 
+# A date whose page lost its 年 and 月 (2024717日, 2025年1021日, 201944日至615日): the month and day
+# run together, read only when one split of the digits is a calendar day (717 is 7月17日, 111 is
+# none); without a year, only where a date may begin (,816日 / 至830日 / 于914日, not 历时120日).
+_RUN_TOGETHER = (r"(?:(?<![\d.:/-])(?P<cy>(?:19|20)\d\d)年?(?P<cmd>\d{2,4})"
+                 r"|(?<=[,。;:\n至到于从自])(?P<cmd2>\d{3,4}))日")
+
+
 # A date or a range; the second half may omit the year (至12月16日) or the month (-27日).
 # A range printing its unit once (2016年5至7月, 2018年1月4至5日) is its own branch, `r…`;
-# a numeric date (2020-08-26, 2020.8.26) another, `n…`. Every part being optional, the pattern
-# matches empty wherever no date begins; _DATE_START, every character a non-empty match can
-# begin with (a range separator too: 至12月16日 is matched, then dropped), skips those places
-# inside the regex engine instead of returning an empty match per character to Python.
+# a numeric date (2020-08-26, 2020.8.26) another, `n…`; a date run together another, `c…`,
+# perhaps closed by another (2024717日至830日) or by a whole one (2025年1021日至2026年1月9日).
+# Every part being optional, the pattern matches empty wherever no date begins; _DATE_START,
+# every character a non-empty match can begin with (a range separator too: 至12月16日 is matched,
+# then dropped), skips those places inside the regex engine instead of returning an empty match
+# per character to Python.
 _DATE_START = r"(?=[\d〇零一二三四五六七八九十今去前明同当次翌上中下初底 起开至到\-—–~〜])"
 _DATE = re.compile(
     rf"{_DATE_START}(?:"
     rf"(?P<r>(?:(?P<ry>{_YEAR}){_NIAN})?(?:(?P<rm>{_MONTH}){_YUE})?(?P<r1>{_DAY})(?:至|到|-|—)"
     rf"(?P<r2>{_DAY})(?P<ru>月|[日号]))"
     r"|(?P<n>(?<![\d.-])(?P<ny>\d{4})(?P<nsep>[-./])(?P<nm>\d{1,2})(?P=nsep)(?P<nd>\d{1,2})(?![\d.-]))"
+    rf"|(?P<c>{_RUN_TOGETHER}(?:{_RANGE_SEP}(?:(?P<ce>\d{{3,4}})日|(?=[^,。;\n]*?日){_part('f')}))?)"
     rf"|{_part('s')}(?:{_RANGE_SEP}{_part('e')})?)"
 )
 
@@ -164,10 +174,42 @@ def _after_at(m: re.Match[str]) -> bool:
     return m.string[max(m.start() - 1, 0) : m.start()] == _AT
 
 
+def _month_day(digits: str) -> tuple[int, int] | None:
+    """The one (month, day) a run of digits splits into (717 → 7, 17; 1021 → 10, 21), or None
+    when none or two do (111: 1月11日 or 11月1日)."""
+    splits = [(int(digits[:k]), int(digits[k:])) for k in (1, 2) if 1 <= len(digits) - k <= 2]
+    valid = [(mo, d) for mo, d in splits if 1 <= mo <= 12 and 1 <= d <= 31]
+    return valid[0] if len(valid) == 1 else None
+
+
+def _run_together(m: re.Match[str], years: _Years) -> DateMention | None:
+    """A date whose 年 and 月 the page lost, and the end of its range if it has one."""
+    split = _month_day(m.group("cmd") or m.group("cmd2"))
+    year = years.of(m.group("cy"))
+    start = _valid(year, *split) if split and year is not None else None
+    if start is None:
+        return None
+    end = None
+    if m.group("ce"):
+        tail = _month_day(m.group("ce"))
+        end = _valid(start.year, *tail) if tail else None
+        if end is not None and end.as_date() < start.as_date():
+            end = _valid(start.year + 1, end.month, end.day)
+    elif m.group("fm") and m.group("fd"):
+        end = _valid(years.of(m.group("fy")) if m.group("fy") else start.year, _num(m.group("fm")),
+                     _num(m.group("fd")))
+    if end is None or end.as_date() < start.as_date():
+        day_end = (m.end("cmd") if m.group("cmd") else m.end("cmd2")) + 1  # past its 日
+        return DateMention(start, None, Span(m.start(), day_end), year_given=m.group("cy") is not None)
+    return DateMention(start, end, Span(m.start(), m.end()), year_given=m.group("cy") is not None)
+
+
 def _resolve(m: re.Match[str], years: _Years) -> DateMention | None:
     """Turn a match into a validated mention; None when incomplete, impossible or unresolvable."""
     if m.group("r"):
         return _short_range(m, years)
+    if m.group("c"):
+        return _run_together(m, years)
     if m.group("n"):
         start = _valid(int(m.group("ny")), int(m.group("nm")), int(m.group("nd")))
         return DateMention(start, None, Span(m.start(), m.end())) if start else None
@@ -240,14 +282,17 @@ _ENDS = re.compile(r"[ ]*(?:结束|止)")
 
 
 def _closed(text: str, found: list[DateMention]) -> list[DateMention]:
-    """Join a date that opens a range to the date that ends it in the next clause."""
+    """Join a date that opens a range to the date that ends it in the next clause, and two days
+    printed back to back, the page having lost the 至 between them (2020年5月6日6月5日)."""
     out: list[DateMention] = []
     for d in found:
         prev = out[-1] if out else None
-        if (prev is not None and prev.opens and d.end is None
-                and d.start.as_date() >= prev.start.as_date()
-                and _THEN.fullmatch(text, _OPENS.match(text, prev.span.end).end(), d.span.start)
-                and _ENDS.match(text, d.span.end)):
+        if (prev is None or prev.end is not None or d.end is not None
+                or d.start.as_date() < prev.start.as_date()):
+            out.append(d)
+        elif ((prev.opens and _THEN.fullmatch(text, _OPENS.match(text, prev.span.end).end(), d.span.start)
+               and _ENDS.match(text, d.span.end))
+              or (prev.span.end == d.span.start and prev.start.day and d.start.day)):
             out[-1] = DateMention(prev.start, d.start, Span(prev.span.start, d.span.end),
                                   year_given=prev.year_given)
         else:

@@ -14,7 +14,8 @@ from dataclasses import fields
 from ..model import Inspection, PartialDate, Span
 from .opening import Opening, last_in, preamble_end
 from .organizations import members
-from .phrases import Mention, addressees, feedbacks, named_in, own_unit, visits
+from .mentions import Mention
+from .phrases import addressees, feedbacks, named_in, own_unit, visits
 from .rounds import kinds_named
 from .signature import Signature, extract_signature
 
@@ -38,14 +39,15 @@ _Feedback = tuple[Span, str | None, PartialDate, bool]
 
 def _feedback_dates(o: Opening, inspections: list[Inspection]) -> list[_Feedback]:
     """(span, addressee, date) of each feedback phrase: the nearest date before it in its
-    sentence, skipping ranges that are a tour; the publication date for one given 近日."""
+    sentence (or inside it: 反馈会于8月3日召开), skipping ranges that are a tour; the publication
+    date for one given 近日."""
     tours = {(i.started_on, i.ended_on) for i in inspections}
     dates = [x for x in o.dates if (x.start, x.end) not in tours]
     published = o.signature.published_on
     out = []
     for m in feedbacks(o.text, o.end):
         start = o.sentence_start(m.start())
-        date = last_in(dates, start, m.start())
+        date = last_in(dates, start, m.start()) or last_in(dates, m.start(), m.end())
         day = date.start if date else (
             published if published and _RECENTLY.search(o.text, start, m.end()) else None)
         if day is not None:
@@ -103,17 +105,26 @@ def _fill_from_round(o: Opening, visits_: list[Mention], inspections: list[Inspe
     巡察对象, a task line, the units fed back to) whose own sentences give no tour: the tour, when
     the visits give one only (县委第二、第三巡察组于2020年5月10日至7月30日对县人大机关等14个单位开展巡察),
     and the kind of a visit of units only counted (对全市5个单位党组织开展常规巡察), when it is the
-    only such visit."""
+    only such visit. A counted visit in a unit's own sentence gives it its kind and mode
+    (已完成对甲镇、乙局等2个被巡察对象的进驻,对1个乡镇党委和1个县直单位党组织开展机动巡察)."""
     tours = {o.tour(o.sentence_start(m.at), m.at, m.phrase) for m in visits_} - {(None, None)}
     counted = [m for m in visits_ if not m.targets]
-    kinds = {m.kind or kinds_named(o.text, o.sentence_start(m.at), m.span.end, [])
-             for m in counted} - {None}
+    kinds = {_kind(o, m) for m in counted} - {None}
     tour = tours.pop() if len(tours) == 1 else None
     kind = kinds.pop() if len(kinds) == 1 else None
     for insp in inspections:
         if insp.started_on is None and insp.ended_on is None:  # its own sentence told nothing
             insp.started_on, insp.ended_on = tour or (None, None)
             insp.kind = insp.kind or kind
+        start = o.sentence_start(insp.span.start)
+        same = next((m for m in counted if o.sentence_start(m.at) == start), None)
+        if same is not None:
+            insp.kind, insp.mode = insp.kind or _kind(o, same), insp.mode or same.mode
+
+
+def _kind(o: Opening, visit: Mention) -> str | None:
+    """The kind a visit names, or the one its sentence names up to its end."""
+    return visit.kind or kinds_named(o.text, o.sentence_start(visit.at), visit.span.end, [])
 
 
 def _merged(inspections: list[Inspection]) -> list[Inspection]:

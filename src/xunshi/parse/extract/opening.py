@@ -13,13 +13,13 @@ from __future__ import annotations
 import bisect
 import re
 from collections.abc import Iterable
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import Protocol, TypeVar
 
 from ..model import Inspection, PartialDate, Span
 from .dates import DateMention, find_dates
 from .organizations import MODE, Group, find_groups, ordering_authority
-from .phrases import Mention, Phrase, sentence_start
+from .mentions import Mention, Phrase, sentence_start
 from .rounds import KINDS, RoundMention, find_rounds, kind_in, kinds_named, round_kind
 from .signature import Signature
 from .targets import Target
@@ -41,10 +41,19 @@ _TASK_LINE = re.compile(r"^[^,。;:\n]{2,20}?(?:巡视|巡察)[^,。;:\n]{0,4}�
 _SELF = re.compile(r"^我(?P<kind>[省县市区州旗镇乡])?")
 # A unit that is a place of its own (甲镇, 乙村), which 我市 only locates.
 _PLACE_UNIT = re.compile(r"(?:[镇乡村]|街道|社区)(?:党委|党组织|党支部|党总支|党工委)?$")
+# A place's committee named with the place (甲省委, 乙市委, 丙县委): the place is the unit inspected.
+# Not 团县委 (the Youth League's), nor 市纪委.
+_PLACE_COMMITTEE = re.compile(r"(?P<place>(?!团)[\u4e00-\u9fff]{1,10}[省市县区州旗盟])委")
 # A committee named only by its level (向县委反馈): the issuer's own, when it is that committee.
 _BARE_COMMITTEE = re.compile(r"[省市州盟县区旗]委")
 # What turns a committee's name into its place's: 中共X县委员会 / X县委 → X县.
 _PARTY_WRAP = re.compile(r"^中共|(?:委员会|委)$")
+# A party body named by one character of its owner, or none (委党组, 党委): the report's own.
+_SHORT_BODY = re.compile(r"[\u4e00-\u9fff]?党[委组]")
+# An authority named by its level alone (县委, 中央): its groups are told apart by their numbers.
+_LEVEL_COMMITTEE = re.compile(r"[省市州盟地县区旗]委|(?:自治)?区党委|中央")
+# A place's party committee in its formal name: 中共甲区委, 中共甲县委员会.
+_FORMAL_COMMITTEE = re.compile(r"中共(?P<place>[\u4e00-\u9fff]{1,8}?[省市县区州旗])委")
 # A body's party committee in its formal name: 中共某某大学委员会 is 某某大学's, named 某某大学党委.
 _COMMITTEE_OF = re.compile(r"中共(?P<unit>[\u4e00-\u9fff]{2,30}?)委员会")
 # The body 我校党委 / 我院党组 names after its self-reference.
@@ -54,16 +63,22 @@ _LOOK_BACK = 300
 _LONGEST_PHRASE = 2000
 """Longer than any phrase naming units can be (its list is bounded): where to look for one
 that reaches into a look-back window."""
-# A day the groups leave (各巡察组将于2021年5月21日前撤离, 5月上旬驻点巡视结束): the tour's end.
-_WITHDRAWAL = re.compile(rf"[^,。;\n]{{0,12}}?(?:撤离|(?:驻点|现场)?{MODE}(?:工作)?结束)")
+# A day the groups leave (各巡察组将于2021年5月21日前撤离, 5月上旬驻点巡视结束, 1月15日结束现场巡察):
+# the tour's end.
+_WITHDRAWAL = re.compile(
+    rf"[^,。;\n]{{0,12}}?(?:撤离|(?:驻点|现场)?{MODE}(?:工作)?结束|结束(?:驻点|现场)?{MODE})")
 # A tour given under its own label, anywhere in the text (一、巡察时间\n2025年3月24日至5月30日 /
 # 本轮巡察集中进驻时间为… / 巡察期间(2020年8月20日至10月20日)).
 _TOUR_LABEL = re.compile(rf"(?:{MODE}|驻点|进驻)(?:工作)?(?:时间|期间)(?:为|是|安排在)?[::]?\s*\(?")
 _CLAUSE_END = re.compile(r"[。;]")
+# The days letters and calls are received (受理信访时间为9月20日至12月5日), which is not the tour.
+_RECEIPT = re.compile(r"受理|信访|来信|来电")
 _LABEL_GAP = 15
 """How far after its label a tour may be given (巡察时间安排\n常规巡察从…)."""
 _ARRIVAL_DAYS = 10
 """A range before 进驻 shorter than this is the days the groups arrived, not the tour."""
+# Between two groups named together: 县委第一巡察组和第三巡察组, 区委第一巡察组、第二巡察组.
+_GROUP_JOIN = re.compile(r"[、,和及与]")
 # Several groups named together take one unit each, in order: 中央第七、第八巡视组分别进驻A、B.
 _EACH = "分别"
 
@@ -87,6 +102,17 @@ def last_in(items: list[S], start: int, end: int) -> S | None:
     """The last item whose span lies in [start, end)."""
     inside = [i for i in items if start <= i.span.start and i.span.end <= end]
     return inside[-1] if inside else None
+
+
+def _named_unnumbered(group: Group) -> bool:
+    """Whether a group without a number has a name: a body's own (集团公司党委巡察组, 集团巡察组) or a
+    standing kind's (市委机动巡察组); not a level's generic 县委巡察组 or 县委4个巡察组, nor one of the
+    special groups of a round (省委专项巡视组), nor a party body's named by one character of its owner
+    (委党组巡察组)."""
+    if group.numbered or "个" in group.name or _SHORT_BODY.fullmatch(group.authority):
+        return False
+    kind = kind_in(group.kind) if group.kind else None
+    return kind not in (None, "专项") or not _LEVEL_COMMITTEE.fullmatch(group.authority)
 
 
 def _compatible(a: str | None, b: str | None) -> bool:
@@ -131,6 +157,9 @@ class Opening:
     def __post_init__(self) -> None:
         head = self.text[: self.end]
         self.rounds, self.groups = find_rounds(head), find_groups(self.text)
+        if not any(r.rounds for r in self.rounds):  # a rectification report names its round in the body
+            self.rounds += [replace(r, span=Span(r.span.start + self.end, r.span.end + self.end))
+                            for r in find_rounds(self.text[self.end :]) if r.rounds]
         published = self.signature.published_on  # the report's own year, which 今年 means
         self.dates = find_dates(head, published.year if published else None)
         above = head[: max(head.find("。"), 0)].rpartition("\n")[0]  # the lines above the body
@@ -159,6 +188,10 @@ class Opening:
         (2021年11月8日至12月20日,对A开展常规巡察;对B开展专项巡察)."""
         return self.text.rfind("\n", 0, pos) + 1
 
+    def clause_start(self, pos: int) -> int:
+        """Where the clause holding `pos` starts."""
+        return max(self.text.rfind(c, 0, pos) for c in ",。;:\n") + 1
+
     def sentence_start(self, pos: int) -> int:
         """Where the sentence holding `pos` starts: context is read from there up to `pos`."""
         return sentence_start(self.text, pos)
@@ -176,14 +209,16 @@ class Opening:
 
     def group(self, start: int, end: int, authority: str | None) -> Group | None:
         """The sentence's group, else the last its paragraph named before (近日,市委第三巡察组召开
-        反馈会。组长…向X反馈), else the one numbered group of that authority the report names."""
+        反馈会。组长…向X反馈), else the one numbered group of that authority the report names, else
+        the sentence's group that has a name without a number (集团公司党委巡察组, 市委机动巡察组)."""
         numbered = [g for g in self.groups if g.numbered]
         own = [g for g in numbered if _compatible(g.authority, authority)]
         here = last_in(numbered, start, end) or last_in(own, self.paragraph_start(start), end)
         if here is not None:
             return here
         name = unique(g.name for g in own)
-        return next((g for g in own if g.name == name), None)
+        found = next((g for g in own if g.name == name), None)
+        return found or last_in([g for g in self.groups if _named_unnumbered(g)], start, end)
 
     def group_kind(self, start: int, end: int) -> str | None:
         """The kind the sentence's group carries in its name (市委机动巡察一组 → 机动)."""
@@ -194,10 +229,13 @@ class Opening:
               authority: str | None) -> tuple[int | None, int | None, int | None, str | None]:
         """(term, round, batch, mode): the sentence's round phrase (its term perhaps named apart),
         else the one the report names for this authority (a city's round is not the province's
-        省委第二轮巡视 it follows up)."""
+        省委第二轮巡视 it follows up), else, when it names several, the last its paragraph named
+        before (启动第五轮巡察。本轮巡察…对A开展巡察,…听取第四轮巡察情况汇报时的讲话)."""
         own = [r for r in self.rounds if _compatible(r.authority, authority)]
         numbered = [r for r in own if r.rounds]
         rnd = last_in(numbered, start, end)
+        if rnd is None and unique(n for r in numbered for n in r.rounds) is None:
+            rnd = last_in(numbered, self.paragraph_start(start), end)
         termed = last_in([r for r in own if r.term], start, end)
         term = termed.term if termed else unique(r.term for r in own if r.term)
         round_no = rnd.round_no if rnd else unique(n for r in numbered for n in r.rounds)
@@ -209,9 +247,10 @@ class Opening:
              phrase: Phrase) -> tuple[PartialDate | None, PartialDate | None]:
         """(started, ended): the range before a visit in its sentence or paragraph, or the day an
         open range starts (从3月17日起), or the day a group arrived (进驻), else the tour a label
-        gives (巡察时间:…); it ends on the day the groups leave (撤离) if the text says so after
-        the visit or on the day the labelled tour ends. Dates before a feedback phrase are the
-        feedback's, not the tour's."""
+        gives (巡察时间:…); it ends on the day the labelled tour ends, on the end of a range the
+        text gives later from the same first day (10月12日进驻…本轮巡察自10月12日开始,10月17日结束),
+        or on the day the groups leave (撤离) if the text says so after the visit. Dates before a
+        feedback phrase are the feedback's, not the tour's."""
         if phrase == "feedback":
             return None, None
         ranges = [x for x in self.dates if x.end is not None]
@@ -222,16 +261,19 @@ class Opening:
         if found is None and phrase == "arrival":
             found = last_in(self.dates, start, at)
         found = found or self.labelled_tour
+        withdrawn = next((w.start for w in self.withdrawals if w.span.start > at), None)
         if found is None:
-            return None, None
+            return None, withdrawn
         ended = found.end
         days = (ended.as_date() - found.start.as_date()).days if ended else None
         if phrase == "arrival" and days is not None and days < _ARRIVAL_DAYS:
             ended = None  # 4月27日至29日,各巡视组分别进驻…
         label = self.labelled_tour
         labelled = label.end if label and label.start.as_date() >= found.start.as_date() else None
-        withdrawn = next((w.start for w in self.withdrawals if w.span.start > at), None)
-        return found.start, ended or labelled or withdrawn
+        restated = next((x.end for x in ranges if x.span.start > at and x.start == found.start
+                         and not _RECEIPT.search(self.text, self.clause_start(x.span.start), x.span.start)),
+                        None)
+        return found.start, ended or labelled or restated or withdrawn
 
     def _kind_before(self, start: int, at: int, own: Span) -> str | None:
         """The kind an earlier clause of the sentence (at most `_LOOK_BACK` characters before)
@@ -266,16 +308,30 @@ class Opening:
         none is tied to any one of several units."""
         if group is None or not targets:
             return [None] * len(targets)
-        members = group.members()
-        if not members or len(targets) == 1:
+        members = [name for g in self._listed_with(group) for name in (g.members() or [g.name])]
+        if len(members) == 1 or len(targets) == 1:
             return [group.name] * len(targets)
         paired = _EACH in self.text[group.span.end : targets[0].span.start]
         return list(members) if paired and len(members) == len(targets) else [None] * len(targets)
+
+    def _listed_with(self, group: Group) -> list[Group]:
+        """The groups named together with `group`, in order, it last (县委第一巡察组和第三巡察组,
+        区委第一巡察组、第二巡察组)."""
+        numbered = [g for g in self.groups if g.numbered and g.span.end <= group.span.start]
+        listed = [group]
+        for g in reversed(numbered):
+            if not _GROUP_JOIN.fullmatch(self.text, g.span.end, listed[0].span.start):
+                break
+            listed.insert(0, g)
+        return listed
 
     def _own_name(self, name: str) -> str:
         """我县 / 我局 (and a bare 县委 in the county's own report) stand for the issuer: X县委 → X县
         for a place, the issuer itself otherwise. As a prefix 我 only says where the unit is: it is
         dropped before a place of its own (我市某某镇), its level kept before a body (我区卫生系统)."""
+        committee = _PLACE_COMMITTEE.fullmatch(name)
+        if committee:  # 向甲省委反馈: 甲省 was inspected
+            return committee.group("place")
         m = _SELF.match(name)
         if m and m.group("kind") and m.end() < len(name):  # 我市甲镇 → 甲镇, 我区卫生系统 → 区卫生系统
             return name[m.end() :] if _PLACE_UNIT.search(name) else name[1:]
@@ -283,11 +339,19 @@ class Opening:
         if issuer and _BARE_COMMITTEE.fullmatch(name):
             place = _PARTY_WRAP.sub("", issuer)  # 向县委反馈 in 中共某某县委's report: 某某县
             return place if place.endswith(name[0]) else name
+        if m and m.group("kind") and issuer is None:  # an unsigned report: the committee it names
+            return self._committee_place(m.group("kind")) or name
         if not m or not issuer:
             return name
         if m.group("kind"):
             return _PARTY_WRAP.sub("", issuer)
         return _own_body(issuer, name[2:])
+
+    def _committee_place(self, level: str) -> str | None:
+        """The place of the one committee of `level` the text names in full (中共甲区委 → 甲区): who
+        我区 is in an unsigned report."""
+        return unique(m.group("place") for m in _FORMAL_COMMITTEE.finditer(self.text)
+                      if m.group("place").endswith(level))
 
 
 def _own_body(issuer: str, tail: str) -> str:

@@ -14,16 +14,21 @@ from ..model import Span
 from .numerals import NUMBER, to_int
 from .organizations import AUTHORITY, MODE
 
-# [term届[place]][authority][term届]第N轮[、第M轮…][巡察][第K批][巡察]: the term may stand before
-# the authority (十一届市委, 十四届闽清县委) or after it (省委十二届); the batch may follow the mode
+# [term届[place]][authority[启动]][term届]第N轮[、第M轮…][巡察][第K批][巡察]: the term may stand
+# before the authority (十一届市委, 十四届闽清县委) or after it (省委十二届); the authority may start
+# the round (学校党委启动第三轮校内巡察, 县委正式启动第三轮巡察); the batch may follow the mode
 # (第七轮巡察第三批).
 _ROUND = re.compile(
-    rf"(?:(?P<term>{NUMBER})届[\u4e00-\u9fff]{{0,8}}?)?(?P<auth>{AUTHORITY})?(?:(?P<term2>{NUMBER})届)?"
+    rf"(?:(?P<term>{NUMBER})届[\u4e00-\u9fff]{{0,8}}?)?"
+    rf"(?:(?P<auth>{AUTHORITY})(?:(?:正式|组织)?(?:启动|开展)了?)?)?(?:(?P<term2>{NUMBER})届)?"
     rf"(?P<rounds>(?:第{NUMBER}|首)轮(?:(?:、|和|及)第{NUMBER}轮)*)(?P<mode>{MODE})?(?:第(?P<batch>{NUMBER})批)?"
     rf"(?P<mode2>{MODE})?"
 )
-# A batch named without its round: 今年第四批巡视安排巡视26个地方和单位.
-_BATCH = re.compile(rf"第(?P<batch>{NUMBER})批(?P<mode>{MODE})")
+# A batch named without its round: 今年第四批巡视安排巡视26个地方和单位 / 完成对第三批8个省直部门的进驻 /
+# 第三批已进驻的24个部门(单位). Not a batch of something else (第二批整改任务), nor one of a list
+# (第二、第三批次进驻).
+_BATCH = re.compile(rf"(?<![、和及])第(?P<batch>{NUMBER})批次?(?:(?P<mode>{MODE})"
+                    rf"|(?=已?(?:进驻|被{MODE})|{NUMBER}[个家所][^,。;:\n]{{0,8}}?(?:部门|单位|地区)))")
 # One 第N轮 (首轮: the first) inside a list of rounds.
 _ONE_ROUND = re.compile(rf"(?:第({NUMBER})|首)轮")
 # A term named with its committee away from the round, in a clause about inspections:

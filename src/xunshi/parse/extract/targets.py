@@ -22,8 +22,9 @@ from .organizations import ORG_END
 _COUNT = re.compile(
     rf"(?:等|共)*(?P<count>{NUMBER})(?:个|家|所|座|户)(?P<head>(?:[^、(和及,]|\([^)]*\))*?)(?=以及|和|及|、|,|$)"
 )
-# A list closed by 等 and a collective noun, without a count: 市委办公室、市委宣传部等单位.
-_ETC = re.compile(r"等(?P<head>[\u4e00-\u9fff]{1,6})$")
+# A list closed by 等 and a collective noun, without a count (市委办公室、市委宣传部等单位), or by 等
+# alone (汇报了对甲学院党委、乙学院党委等的巡察情况).
+_ETC = re.compile(r"等(?P<head>[\u4e00-\u9fff]{0,6})$")
 # What joins two counted lists: the conjunction right after a count's noun.
 _LIST_JOIN = re.compile(r"^(?:以及|和|及|、|,)")
 # A head noun that completes the names (自然保护区管护局, 党组), not a collective (单位, 乡镇, 县(市、区)),
@@ -32,19 +33,26 @@ _UNIT_KIND = re.compile(rf"[\u4e00-\u9fff]{{1,12}}{ORG_END}")
 # Words that only qualify the head noun: 国家级, 省级, (省级) ….
 _HEAD_QUALIFIER = re.compile(r"\([^)]*\)|(?:国家|省|市|县|区|地市)级")
 # A conjunction joining the last items (A、B和C), only right after a name's end (局和, 室及, 镇和,
-# 党总支及) so that names like 住房和城乡建设局 stay whole; and a township's link to the villages
+# 甲市及乙市, 党总支及) so that names like 住房和城乡建设局 stay whole; and a township's link to the villages
 # it administers (甲镇及其所辖东村、西村 / 乙乡及所辖村), each side a unit of its own.
 _OWNED_BY = re.compile(r"及其?(?:所辖|下辖|下属|所属)")
 _CONJ = re.compile(rf"{_OWNED_BY.pattern}"
-                   r"|(?<=[委办部局厅院组会所站队室司厂校馆心团镇乡村县区旗支处场关])(?:以及|和|及|与)")
+                   r"|(?<=[委办部局厅院组会所站队室司厂校馆心团镇乡村县区旗市州盟支处场关])(?:以及|和|及|与)")
 # Not a unit but a clause, a scope, a topic or a collective: 对巡视反馈问题进行整改, 对照…, 对全县…
 # (not 全国人大常委会机关), 对各乡镇…, 对非公有制企业…, 对扶贫工作开展专项巡察, 对30个地区和单位党组织,
 # …直部门单位、乡镇(街道) (a kind of unit named without any one of them).
 _NOT_A_UNIT = re.compile(r"问题|情况|意见|要求|整改|巡视|巡察|线索|部署|以来|期间"
-                         r"|^(?:照|其|此|象|全(?!国)|各|所属|所辖|下属|其他|有关|非)"
+                         r"|^(?:照|其|此|象|全(?!国)|各|所属|下属|其他|有关|非)|所辖|下辖"
+                         r"|^(?:扎实|认真|深入|切实|有效|持续|精准|有序|顺利|高质量)"
                          r"|(?:工作|领域|方面|建设|项目|资金)$"
                          r"|^(?:地区|单位|部门)|单位(?:党组织)?$|(?:乡镇|镇街)$"
-                         r"|^(?:乡镇|街道|村|社区|行政村|村居)(?:党组织)?$")
+                         r"|^(?:乡镇|街道|村|社区|行政村|村居)(?:党组织)?$|贫困村$")
+# An item naming a topic (资源管理情况, 集体资金): its list is one of topics, not of units.
+_TOPIC_ITEM = re.compile(r"(?:情况|问题|工作|领域|方面|建设|项目|资金)$")
+NAME_END = rf"(?:{ORG_END}|[村镇乡区县市旗场省州盟]|街道)"
+"""A unit's name as it closes one comma-separated group of a list (长沙市天心区、岳麓区,衡阳市雁峰区)."""
+# What a unit's name ends with, for a list no verb vouches for (a group's task list, a meeting's title).
+UNIT_LIKE = re.compile(rf".*(?:{NAME_END}|党组织|机关|学|[一二三四五六七八九十]中)")
 _PAREN = re.compile(r"\([^)]*\)")
 # Asides closing an item, left out of its span: (含市法学会党组), (市委教育工委).
 _TRAILING_PARENS = re.compile(r"(?:\([^)]*\))+$")
@@ -61,9 +69,10 @@ _TOPIC_CLAUSE = re.compile(r"^对|(?:开展|进行)[^、]*$")
 # A person fed back to alongside the body (党组书记张三和党组领导班子, 主要负责同志和领导班子): the unit
 # is the body after the conjunction, or the one before the person when only 领导班子 follows.
 _PERSON_AND = re.compile(r"(?:主要)?(?:负责同志|负责人|书记)[\u4e00-\u9fff·]{0,4}?(?:以及|和|及)")
-# An owner named before its subsidiary (集团所属甲公司党支部, 乙集团有限公司所属丙公司党委): the
-# subsidiary is the unit, when it has a name of its own (not 所属党支部).
-_OWNER = re.compile(r"[\u4e00-\u9fff()]{2,30}?(?:所属|下属)(?=(?!党)[\u4e00-\u9fff]{2,}"
+# An owner named before its subsidiary (集团所属甲公司党支部, 乙集团有限公司所属丙公司党委), or left
+# out (对所属乙公司党委开展巡察): the subsidiary is the unit, when it has a name of its own (not
+# 所属党支部).
+_OWNER = re.compile(r"[\u4e00-\u9fff()]{0,30}?(?:所属|下属)(?=(?!党)[\u4e00-\u9fff]{2,}"
                     rf"{ORG_END}$)")
 # Collective words before a count's head noun: 5个部门党组 and 2家企业党委 complete the names with
 # 党组 and 党委 only (not 市财政局部门党组).
@@ -139,7 +148,10 @@ def _items(part: str, offset: int) -> list[Target]:
         cut = len(names) if owned is None else owned
         out += _distribute_suffix(_distribute_prefix([t for t in names[:cut] if t is not None]))
         out += [t for t in names[cut:] if t is not None]
-    return [t for t in out if 2 <= len(t.name) <= 40 and not _NOT_A_UNIT.search(t.name)]
+    kept = [t for t in out if 2 <= len(t.name) <= 40 and not _NOT_A_UNIT.search(t.name)]
+    if any(_TOPIC_ITEM.search(t.name) for t in out):  # 对…集体资金、资产、资源管理情况开展专项巡察
+        return [t for t in kept if UNIT_LIKE.fullmatch(t.name)]
+    return kept
 
 
 def _distribute_prefix(items: list[Target]) -> list[Target]:
@@ -219,6 +231,12 @@ def _closed_list(items: list[Target], closing: re.Match[str] | None) -> list[Tar
         return []  # 全市12个县区: a collective, not a list of names
     head = _shared_head(closing.group("head"), items)
     return [Target(_join(t.name, head), t.span) for t in items] if head else items
+
+
+def topic_of(segment: str) -> str:
+    """The topic named after the units, if any (向A、B就“双高”建设专项巡察情况反馈: 就…情况)."""
+    topic = _TOPIC.search(segment)
+    return topic.group(0) if topic else ""
 
 
 def split_targets(segment: str, offset: int) -> list[Target]:
