@@ -2,8 +2,8 @@
 
 Two shapes of report carry them: rectification reports answer the inspectors point by point
 in an outline (outlined.py), feedback announcements write them inline into news prose
-(inline.py), often as a series in one clause (series.py). All clean titles the same way
-(titles.py).
+(inline.py finds the lists, clauses.py cuts them into items), often as a series in one clause
+or quoted (named.py). All clean titles the same way (titles.py).
 """
 from __future__ import annotations
 
