@@ -159,3 +159,19 @@ def test_a_cut_off_quoted_heading_is_titled_up_to_its_first_stop_without_the_quo
 def test_a_negated_clearing_verb_states_a_fault_and_a_strengthening_bu_none(
         heading: str, is_problem: bool) -> None:
     assert bool(FAULT.search(heading)) is is_problem
+
+
+def test_paragraphs_labelled_by_their_unit_below_a_lead_that_ends_its_line() -> None:
+    text = ("日前,区委巡察组分别反馈了巡察情况。现将各单位存在的主要问题公布如下:\n"
+            "区委办:学习贯彻上级精神不深入;议事决策不规范。\n区人大机关:落实主体责任有差距。\n"
+            "党的建设方面:基层党组织建设薄弱。\n欢迎广大干部群众监督。")
+    assert [(f.category, f.title) for f in findings(text)] == [
+        (None, "学习贯彻上级精神不深入"), (None, "议事决策不规范"), (None, "落实主体责任有差距"),
+        ("党的建设方面", "基层党组织建设薄弱")]
+
+
+def test_a_colon_lead_in_a_later_sentence_starts_a_list_of_its_own() -> None:
+    text = ("区委办存在的主要问题:一是学习贯彻上级精神不深入;二是议事决策不规范。"
+            "区人大机关存在的主要问题:一是落实主体责任有差距;二是基层党组织建设薄弱。")
+    assert [(f.seq, f.title) for f in findings(text)] == [
+        (1, "学习贯彻上级精神不深入"), (2, "议事决策不规范"), (1, "落实主体责任有差距"), (2, "基层党组织建设薄弱")]

@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 
 from ...model import Finding, Span
-from ...outline import match_marker, paragraph_end, rstrip_end
+from ...outline import match_marker, paragraph_end, rstrip_end, sentence_end
 from ..measures import ENUM_FAMILIES, after_item_marker, enumerated_items, item_number
 from .clauses import (
     FIELD_LABEL, ITEM_WORDS, TAIL_ETC, Item, clauses_of, continues, list_end, separated_items,
@@ -54,8 +54,10 @@ INLINE_LEAD = re.compile(
 INLINE_CATEGORY = re.compile(r"在?(?P<category>[^。:;,\n]{2,24}?方面(?:存在的问题|的问题)?)\s*:")
 # How much text may stand between a lead and the enumeration it opens (主要问题:该局一是…).
 _MARKER_GAP = 16
-# A line naming the unit whose problems the paragraph below it lists: no clause punctuation.
+# A line naming the unit whose problems the paragraph below it lists: no clause punctuation;
+# or such a name as the label of the paragraph (区委办:A;B。).
 _UNIT_LINE = re.compile(r"[^。,;:!?\n]{2,24}")
+_UNIT_LABEL = re.compile(r"[ \t]*[^。,;:!?\n]{2,24}:")
 # A label line of what follows the problems: 建议 / 整改意见: / 巡察建议如下:.
 _NEXT_LABEL = re.compile(r"(?:(?:整改|巡察|巡视)?(?:意见|建议|要求)(?:如下)?)\s*:?")
 # A title this short at the text's end is what a cut-off page left of an item (…;有).
@@ -82,7 +84,7 @@ def _lead_findings(text: str, series: list[Finding]) -> list[Finding]:
     for lead in INLINE_LEAD.finditer(text):
         if lead.start() < consumed:  # a second lead phrase inside a list already read
             continue
-        end = paragraph_end(text, lead.end(), len(text))
+        end = _before_next_list(text, lead.end(), paragraph_end(text, lead.end(), len(text)))
         if (lead.group().endswith("。") or lead.group("bare")) and not continues(
                 text, skip_edge(text, lead.end(), end), end):
             continue  # a sentence that closes on its problems, or praise, with none after it
@@ -106,12 +108,25 @@ def _lead_findings(text: str, series: list[Finding]) -> list[Finding]:
     return [f for f in out if f.title and (len(f.title) >= _MIN_TITLE or f.span.end < text_end)]
 
 
+def _before_next_list(text: str, start: int, end: int) -> int:
+    """Where the list at `start` ends before the next one in its paragraph: at the start of a
+    later sentence holding a colon lead of its own (…;二是B。乙局存在的主要问题:一是…). Other
+    leads inside a list (…存在A、B等问题。 / …方面还存在一些问题,有的…) go on with it."""
+    first = sentence_end(text, start, end)
+    for lead in INLINE_LEAD.finditer(text, first, end):
+        opening = text.rfind("。", first, lead.start()) + 1
+        if opening > first and lead.group().endswith(":"):
+            return opening
+    return end
+
+
 def _headed_paragraphs(text: str, pos: int) -> tuple[list[Item], int]:
     """Items of the paragraphs below a lead that ends its line at `pos`, and where they end.
 
-    Each paragraph may be headed by a line naming the unit its problems belong to (a release
-    on several units: 某集团\n有的…;有的…。\n某公司\n…); they end at a paragraph that states no
-    problem, or at a label of what follows them (建议). Each paragraph is cut on its own.
+    Each paragraph may be headed by a line or a label naming the unit its problems belong to
+    (a release on several units: 某集团\n有的…;有的…。\n某公司:…); they end at a paragraph that
+    states no problem, or at a label of what follows them (建议). Each paragraph is cut on its
+    own; a field of work labelled before its problems (党的领导方面:…) stays their category.
     """
     items: list[Item] = []
     start, last = pos + 1, pos
@@ -120,8 +135,10 @@ def _headed_paragraphs(text: str, pos: int) -> tuple[list[Item], int]:
         line = text[start:end].strip()
         if _NEXT_LABEL.fullmatch(line):
             break
-        if line and continues(text, skip_edge(text, start, end), end):
-            items.extend(clauses_of(text, separated_items(text, start, end), False))
+        unit = _UNIT_LABEL.match(text, start, end)
+        opening = unit.end() if unit and not INLINE_CATEGORY.match(text, start, end) else start
+        if line and continues(text, skip_edge(text, opening, end), end):
+            items.extend(clauses_of(text, separated_items(text, opening, end), False))
             last = end
         elif line and not _UNIT_LINE.fullmatch(line):
             break
