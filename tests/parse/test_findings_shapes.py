@@ -175,3 +175,16 @@ def test_a_colon_lead_in_a_later_sentence_starts_a_list_of_its_own() -> None:
             "区人大机关存在的主要问题:一是落实主体责任有差距;二是基层党组织建设薄弱。")
     assert [(f.seq, f.title) for f in findings(text)] == [
         (1, "学习贯彻上级精神不深入"), (2, "议事决策不规范"), (1, "落实主体责任有差距"), (2, "基层党组织建设薄弱")]
+
+
+@pytest.mark.parametrize("layout", [
+    "{meeting}\n巡察中发现的问题:\n●学习贯彻上级精神不深入;\n●河道管护工作监管不严。\n巡察组要求,抓好整改。",
+    "{meeting}\n【问题】学习贯彻上级精神不深入;河道管护工作监管不严。\n【建议】强化党的领导,严肃查处违纪问题。",
+])
+def test_bulleted_lines_and_a_bracketed_label(layout: str) -> None:
+    assert titles(layout.format(meeting=MEETING)) == ["学习贯彻上级精神不深入", "河道管护工作监管不严"]
+
+
+def test_a_last_item_closing_on_dengdeng() -> None:
+    text = "巡视组发现了一些问题,主要是:“四风”问题仍然存在;干部考察不够深入,等等。"
+    assert titles(text) == ["“四风”问题仍然存在", "干部考察不够深入"]

@@ -27,7 +27,7 @@ FIELD_LABEL = re.compile(rf"{_FIELD_NAME}(?:[^。;:,\n]{{0,12}}?问题[^。;:,\n
 # A sentence after 。 that still belongs to the list: it opens like a problem item or a label.
 ITEM_OPENER = re.compile(rf"{ITEM_WORDS}|{_FIELD_NAME}(?:[。:]|,(?={ITEM_WORDS}))")
 # The tail that closes a list's last item: …有待加强等问题 / …不规范等.
-TAIL_ETC = re.compile(r"等(?:方面)?(?:的?问题)?$")
+TAIL_ETC = re.compile(r"[,、]?等等?(?:方面)?(?:的?问题)?$")
 # A list item made only of short clauses lists one problem per clause; a clause holding a
 # series of faults may be longer (存在A、B、C等违反八项规定精神问题).
 _MIN_CLAUSES, _MIN_CLAUSE, _MAX_CLAUSE, _MAX_SERIES_CLAUSE = 3, 3, 24, 40
@@ -48,7 +48,10 @@ _LIST_OVER = re.compile(
 _OVER_OPENING = re.compile(
     r"[ \t]*(?:会上|会后|会议|同时|此外|另外|针对|对此|据悉|据了解|截至|截止|目前|下一步|随后"
     r"|(?:收到|接到)[^,。;]{0,8}后"
-    r"|(?:整改|巡察|巡视)?(?:意见|建议|要求)(?:[ \t]|\s*:))")
+    r"|【?(?:整改|巡察|巡视)?(?:意见|建议|要求)(?:[ \t】]|\s*:))")
+
+# Bullets a page prints before each item of a list.
+_BULLETS = "●◆■▲★•▪►◇·-"
 
 Item = tuple[int, int, "int | None"]
 
@@ -152,7 +155,8 @@ def spoken(text: str, pos: int, end: int) -> bool:
 
 
 def skip_edge(text: str, start: int, end: int) -> int:
-    """The first offset in [start, end) past the punctuation and blanks an item opens with."""
-    while start < end and text[start] in EDGE:
+    """The first offset in [start, end) past the punctuation, blanks and bullets (●…) an item
+    opens with."""
+    while start < end and (text[start] in EDGE or text[start] in _BULLETS):
         start += 1
     return start

@@ -32,7 +32,7 @@ _LEAD_LINE = (r"^[ \t]*(?:(?:巡视|巡察)组?)?(?:反馈)?"
 # 发现的突出问题。有的…); 问题包括,; 集中表现在以下五个方面:;
 # or 从巡察情况看, before items that open 部分… / 有的… (before anything else it opens praise);
 # or a sentence closing on a series of problems (…等突出问题。) before sentences that state more;
-# or a label: 问题: at a line start, a lead line, or 问题 between blanks on a page whose line
+# or a label: 问题: or 【问题】 at a line start, a lead line, or 问题 between blanks on a page whose line
 # breaks became blanks (…发言。 问题 A。B。 建议 …); or a bare 巡察发现: / 反馈指出:, which as
 # often opens praise, so that a problem must follow it.
 INLINE_LEAD = re.compile(
@@ -45,7 +45,7 @@ INLINE_LEAD = re.compile(
     r"|(?:主要|集中|具体)(?:表现|体现|集中)[在为]以下[^。:,;\n]{0,8}:"
     r"|问题包括[,:]|从[^。;:,\n]{1,16}?(?:情况|反馈)看,(?=部分|有的|一些|个别|少数)"
     r"|等(?:较为|比较)?(?:突出|主要|共性|具体)?(?:的)?问题。"
-    rf"|^[ \t]*(?:(?:反馈|巡察|巡视)的?)?问题\s*:|{_LEAD_LINE}"
+    rf"|^[ \t]*(?:(?:反馈|巡察|巡视)的?)?问题\s*:|^[ \t]*【\s*(?:(?:反馈|存在|主要)的?)?问题\s*】|{_LEAD_LINE}"
     r"|(?<=[。!?])[ \t]+(?:(?:存在|主要|反馈|发现)的?)?问题[ \t]+(?=\S)"
     r"|(?P<bare>(?:发现|指出)\s*:)",
     re.MULTILINE,
@@ -59,7 +59,7 @@ _MARKER_GAP = 16
 _UNIT_LINE = re.compile(r"[^。,;:!?\n]{2,24}")
 _UNIT_LABEL = re.compile(r"[ \t]*[^。,;:!?\n]{2,24}:")
 # A label line of what follows the problems: 建议 / 整改意见: / 巡察建议如下:.
-_NEXT_LABEL = re.compile(r"(?:(?:整改|巡察|巡视)?(?:意见|建议|要求)(?:如下)?)\s*:?")
+_NEXT_LABEL = re.compile(r"【?(?:(?:整改|巡察|巡视)?(?:意见|建议|要求)(?:如下)?)\s*[:】]?")
 # A title this short at the text's end is what a cut-off page left of an item (…;有).
 _MIN_TITLE = 3
 
