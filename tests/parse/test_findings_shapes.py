@@ -188,3 +188,11 @@ def test_bulleted_lines_and_a_bracketed_label(layout: str) -> None:
 def test_a_last_item_closing_on_dengdeng() -> None:
     text = "巡视组发现了一些问题,主要是:“四风”问题仍然存在;干部考察不够深入,等等。"
     assert titles(text) == ["“四风”问题仍然存在", "干部考察不够深入"]
+
+
+def test_fields_of_work_heading_the_paragraphs_below_a_lead_line() -> None:
+    text = (f"{MEETING}\n巡察发现的主要问题\n党的领导方面\n学习贯彻上级精神不深入;议事决策不规范。\n"
+            "党的建设方面\n基层党组织建设薄弱。\n巡察组要求,抓好整改。")
+    assert [(f.category, f.title) for f in findings(text)] == [
+        ("党的领导方面", "学习贯彻上级精神不深入"), ("党的领导方面", "议事决策不规范"),
+        ("党的建设方面", "基层党组织建设薄弱")]

@@ -126,7 +126,7 @@ def _headed_paragraphs(text: str, pos: int) -> tuple[list[Item], int]:
     Each paragraph may be headed by a line or a label naming the unit its problems belong to
     (a release on several units: 某集团\n有的…;有的…。\n某公司:…); they end at a paragraph that
     states no problem, or at a label of what follows them (建议). Each paragraph is cut on its
-    own; a field of work labelled before its problems (党的领导方面:…) stays their category.
+    own; a field of work heading them (党的领导方面\n… / 党的领导方面:…) is their category.
     """
     items: list[Item] = []
     start, last = pos + 1, pos
@@ -142,6 +142,8 @@ def _headed_paragraphs(text: str, pos: int) -> tuple[list[Item], int]:
             last = end
         elif line and not _UNIT_LINE.fullmatch(line):
             break
+        elif FIELD_LABEL.fullmatch(text, start, end):  # a field of work heads the problems
+            items.append((start, end, None))
         start = end + 1
     return items, last
 
