@@ -196,3 +196,11 @@ def test_fields_of_work_heading_the_paragraphs_below_a_lead_line() -> None:
     assert [(f.category, f.title) for f in findings(text)] == [
         ("党的领导方面", "学习贯彻上级精神不深入"), ("党的领导方面", "议事决策不规范"),
         ("党的建设方面", "基层党组织建设薄弱")]
+
+
+def test_numbered_problems_under_numbered_units_after_a_lead_that_ends_its_line() -> None:
+    text = ("日前,区委巡察组分别向被巡察单位反馈了巡察情况。现将反馈的主要问题公布如下:\n一、区委办\n"
+            "1.学习贯彻上级精神不深入。\n2.议事决策不规范。\n二、区人大机关\n1.落实主体责任有差距。\n"
+            "欢迎广大干部群众监督。")
+    assert [(f.seq, f.title) for f in findings(text)] == [
+        (1, "学习贯彻上级精神不深入"), (2, "议事决策不规范"), (1, "落实主体责任有差距")]

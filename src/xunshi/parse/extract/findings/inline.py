@@ -29,7 +29,7 @@ _LEAD_LINE = (r"^[ \t]*(?:(?:巡视|巡察)组?)?(?:反馈)?"
 # or 发现了一些问题(和不足), / 巡察发现, / 巡察组指出, followed by an item (有的… / 一是… /
 # 在…方面,) or by 主要是;
 # a sentence naming problems followed by one that lists them (…突出问题。主要包括… / 指出了巡视
-# 发现的突出问题。有的…); 问题包括,; 集中表现在以下五个方面:;
+# 发现的突出问题。有的…); 问题包括,; 主要问题公布如下:; 集中表现在以下五个方面:;
 # or 从巡察情况看, before items that open 部分… / 有的… (before anything else it opens praise);
 # or a sentence closing on a series of problems (…等突出问题。) before sentences that state more;
 # or a label: 问题: or 【问题】 at a line start, a lead line, or 问题 between blanks on a page whose line
@@ -43,7 +43,7 @@ INLINE_LEAD = re.compile(
     rf"|(?:发现|指出|反馈|存在)[^。;:\n]{{0,30}}(?:问题|不足)。(?={ITEM_WORDS})"
     r"|主要(?:问题(?:是|有)?|是|有|包括|表现在|表现为):|问题主要(?:是|有|包括|表现在|表现为):?"
     r"|(?:主要|集中|具体)(?:表现|体现|集中)[在为]以下[^。:,;\n]{0,8}:"
-    r"|问题包括[,:]|从[^。;:,\n]{1,16}?(?:情况|反馈)看,(?=部分|有的|一些|个别|少数)"
+    r"|问题包括[,:]|问题[^。:,;\n]{0,8}如下\s*:|从[^。;:,\n]{1,16}?(?:情况|反馈)看,(?=部分|有的|一些|个别|少数)"
     r"|等(?:较为|比较)?(?:突出|主要|共性|具体)?(?:的)?问题。"
     rf"|^[ \t]*(?:(?:反馈|巡察|巡视)的?)?问题\s*:|^[ \t]*【\s*(?:(?:反馈|存在|主要)的?)?问题\s*】|{_LEAD_LINE}"
     r"|(?<=[。!?])[ \t]+(?:(?:存在|主要|反馈|发现)的?)?问题[ \t]+(?=\S)"
@@ -99,9 +99,9 @@ def _lead_findings(text: str, series: list[Finding]) -> list[Finding]:
                 items = [] if single_series else clauses_of(text, items, sentences)
         else:  # the lead ends its line: numbered lines below it, or paragraphs
             items = _listed_lines(text, end)
-            if items:
+            if items and not _names_unit(text, *items[0][:2]):
                 consumed = items[-1][1]
-            else:
+            else:  # paragraphs, or numbered lines under numbered units (一、某局\n1.…)
                 items, consumed = _headed_paragraphs(text, end)
         out.extend(_under_field_labels(text, items))
     text_end = rstrip_end(text, 0, len(text))
@@ -124,7 +124,7 @@ def _headed_paragraphs(text: str, pos: int) -> tuple[list[Item], int]:
     """Items of the paragraphs below a lead that ends its line at `pos`, and where they end.
 
     Each paragraph may be headed by a line or a label naming the unit its problems belong to
-    (a release on several units: 某集团\n有的…;有的…。\n某公司:…); they end at a paragraph that
+    (a release on several units: 某集团\n有的…。\n某公司:…\n二、某局\n1.…); they end at a paragraph that
     states no problem, or at a label of what follows them (建议). Each paragraph is cut on its
     own; a field of work heading them (党的领导方面\n… / 党的领导方面:…) is their category.
     """
@@ -137,7 +137,11 @@ def _headed_paragraphs(text: str, pos: int) -> tuple[list[Item], int]:
             break
         unit = _UNIT_LABEL.match(text, start, end)
         opening = unit.end() if unit and not INLINE_CATEGORY.match(text, start, end) else start
-        if line and continues(text, skip_edge(text, opening, end), end):
+        numbered = _line_item(text[start:end])
+        if numbered and continues(text, start + numbered[1], end):  # 1.A。 as below a lead
+            items.append((start + numbered[1], end, numbered[0]))
+            last = end
+        elif line and continues(text, skip_edge(text, opening, end), end):
             items.extend(clauses_of(text, separated_items(text, opening, end), False))
             last = end
         elif line and not _UNIT_LINE.fullmatch(line):
@@ -146,6 +150,11 @@ def _headed_paragraphs(text: str, pos: int) -> tuple[list[Item], int]:
             items.append((start, end, None))
         start = end + 1
     return items, last
+
+
+def _names_unit(text: str, start: int, end: int) -> bool:
+    """Whether text[start:end] is short and states no problem: the name of a unit."""
+    return bool(_UNIT_LINE.fullmatch(text, start, end)) and not continues(text, start, end)
 
 
 def _enumerated_from(text: str, start: int, end: int) -> list[Item]:
