@@ -88,12 +88,12 @@ def clauses_of(text: str, items: list[Item], sentences: bool) -> list[Item]:
             for s, e, _ in items):
         return items
     cut = [short_clauses(text, s, e, 2, dunhao=False) for s, e, _ in items]
-    if all(_states_fault(text, s, e) for pieces in cut if len(pieces) > 1 for s, e, _ in pieces):
+    if all(states_fault(text, s, e) for pieces in cut if len(pieces) > 1 for s, e, _ in pieces):
         return [piece for pieces in cut for piece in pieces]
     return items
 
 
-def _states_fault(text: str, start: int, end: int) -> bool:
+def states_fault(text: str, start: int, end: int) -> bool:
     """Whether text[start:end] states a fault: a word of fault, trouble or degree."""
     return bool(FAULT.search(text, start, end) or TROUBLE.search(text, start, end)
                 or _SEVERE.search(text, start, end))
@@ -123,7 +123,7 @@ def _is_clause(text: str, start: int, end: int) -> bool:
     """Whether text[start:end] is short enough to state one problem: a series of faults in it
     (存在公款吃喝、公车私用等问题) may be longer than a plain clause."""
     size = end - start
-    series = "、" in text[start:end] and _states_fault(text, start, end)
+    series = "、" in text[start:end] and states_fault(text, start, end)
     return _MIN_CLAUSE <= size <= (_MAX_SERIES_CLAUSE if series else _MAX_CLAUSE)
 
 

@@ -16,7 +16,7 @@ from ...outline import match_marker, paragraph_end, rstrip_end, sentence_end
 from ..measures import ENUM_FAMILIES, after_item_marker, enumerated_items, item_number
 from .clauses import (
     FIELD_LABEL, ITEM_WORDS, TAIL_ETC, Item, clauses_of, continues, list_end, separated_items,
-    skip_edge,
+    skip_edge, states_fault,
 )
 from .named import named_findings, overlaps
 from .titles import EDGE
@@ -60,21 +60,27 @@ _UNIT_LINE = re.compile(r"[^。,;:!?\n]{2,24}")
 _UNIT_LABEL = re.compile(r"[ \t]*[^。,;:!?\n]{2,24}:")
 # A label line of what follows the problems: 建议 / 整改意见: / 巡察建议如下:.
 _NEXT_LABEL = re.compile(r"【?(?:(?:整改|巡察|巡视)?(?:意见|建议|要求)(?:如下)?)\s*[:】]?")
+# Words before a lead in a rectification report that make its list the answers to problems.
+_ANSWERING = re.compile(r"针对|对照|围绕|聚焦|根据|按照")
 # A title this short at the text's end is what a cut-off page left of an item (…;有).
 _MIN_TITLE = 3
 
 
-def inline_findings(text: str) -> list[Finding]:
+def inline_findings(text: str, answering: bool = False) -> list[Finding]:
     """Problems listed inline, each item one finding: lists by field of work first, because a
     label such as 纪律方面存在的问题: inside them would read as a lead phrase of its own; then the
-    series named in one clause (存在A、B等问题) outside the lists already read."""
+    series named in one clause (存在A、B等问题) outside the lists already read.
+
+    A text `answering` the problems (a rectification report) lists measures too, after leads
+    that point at the problems (针对巡察指出的问题:一是成立…): there a list counts only when
+    no such word opens its lead's clause and every item states a fault."""
     series = named_findings(text)
-    listed = _categorized_paragraphs(text) or _lead_findings(text, series)
+    listed = _categorized_paragraphs(text) or _lead_findings(text, series, answering)
     named = [f for f in series if not overlaps(listed, f.span.start, f.span.end)]
     return sorted(listed + named, key=lambda f: f.span.start)
 
 
-def _lead_findings(text: str, series: list[Finding]) -> list[Finding]:
+def _lead_findings(text: str, series: list[Finding], answering: bool) -> list[Finding]:
     """Problems listed after a lead phrase: 发现…问题: / 主要是: / 发现一些问题,有的…
 
     A single item holding a series the series reader has read (有的村存在A、B等问题) is left
@@ -103,9 +109,19 @@ def _lead_findings(text: str, series: list[Finding]) -> list[Finding]:
                 consumed = items[-1][1]
             else:  # paragraphs, or numbered lines under numbered units (一、某局\n1.…)
                 items, consumed = _headed_paragraphs(text, end)
-        out.extend(_under_field_labels(text, items))
+        found = _under_field_labels(text, items)
+        if not answering or _states_problems(text, lead.start(), found):
+            out.extend(found)
     text_end = rstrip_end(text, 0, len(text))
     return [f for f in out if f.title and (len(f.title) >= _MIN_TITLE or f.span.end < text_end)]
+
+
+def _states_problems(text: str, lead: int, found: list[Finding]) -> bool:
+    """Whether a list in a rectification report states the problems rather than answering
+    them: its lead's clause points at nothing (针对…) and every item states a fault."""
+    clause = max(text.rfind(c, 0, lead) for c in ",。;:\n") + 1
+    return not _ANSWERING.search(text, clause, lead) and all(
+        states_fault(text, f.span.start, f.span.end) for f in found)
 
 
 def _before_next_list(text: str, start: int, end: int) -> int:
