@@ -204,3 +204,9 @@ def test_numbered_problems_under_numbered_units_after_a_lead_that_ends_its_line(
             "欢迎广大干部群众监督。")
     assert [(f.seq, f.title) for f in findings(text)] == [
         (1, "学习贯彻上级精神不深入"), (2, "议事决策不规范"), (1, "落实主体责任有差距")]
+
+
+def test_problems_after_wenti_comma_baokuo() -> None:
+    text = ("巡察反馈意见指出,被巡察单位政治生态良好,但仍然存在一些问题,包括政治理论学习有待深化,"
+            "议事决策机制有待规范,队伍建设需要强化等。被巡察单位负责人表示,完全认同。")
+    assert titles(text) == ["政治理论学习有待深化", "议事决策机制有待规范", "队伍建设需要强化"]

@@ -29,7 +29,7 @@ _LEAD_LINE = (r"^[ \t]*(?:(?:巡视|巡察)组?)?(?:反馈)?"
 # or 发现了一些问题(和不足), / 巡察发现, / 巡察组指出, followed by an item (有的… / 一是… /
 # 在…方面,) or by 主要是;
 # a sentence naming problems followed by one that lists them (…突出问题。主要包括… / 指出了巡视
-# 发现的突出问题。有的…); 问题包括,; 主要问题公布如下:; 集中表现在以下五个方面:;
+# 发现的突出问题。有的…); 问题包括, / 问题,包括; 主要问题公布如下:; 集中表现在以下五个方面:;
 # or 从巡察情况看, before items that open 部分… / 有的… (before anything else it opens praise);
 # or a sentence closing on a series of problems (…等突出问题。) before sentences that state more;
 # or a label: 问题: or 【问题】 at a line start, a lead line, or 问题 between blanks on a page whose line
@@ -43,7 +43,7 @@ INLINE_LEAD = re.compile(
     rf"|(?:发现|指出|反馈|存在)[^。;:\n]{{0,30}}(?:问题|不足)。(?={ITEM_WORDS})"
     r"|主要(?:问题(?:是|有)?|是|有|包括|表现在|表现为):|问题主要(?:是|有|包括|表现在|表现为):?"
     r"|(?:主要|集中|具体)(?:表现|体现|集中)[在为]以下[^。:,;\n]{0,8}:"
-    r"|问题包括[,:]|问题[^。:,;\n]{0,8}如下\s*:|从[^。;:,\n]{1,16}?(?:情况|反馈)看,(?=部分|有的|一些|个别|少数)"
+    r"|问题(?:包括[,:]|,包括)|问题[^。:,;\n]{0,8}如下\s*:|从[^。;:,\n]{1,16}?(?:情况|反馈)看,(?=部分|有的|一些|个别|少数)"
     r"|等(?:较为|比较)?(?:突出|主要|共性|具体)?(?:的)?问题。"
     rf"|^[ \t]*(?:(?:反馈|巡察|巡视)的?)?问题\s*:|^[ \t]*【\s*(?:(?:反馈|存在|主要)的?)?问题\s*】|{_LEAD_LINE}"
     r"|(?<=[。!?])[ \t]+(?:(?:存在|主要|反馈|发现)的?)?问题[ \t]+(?=\S)"
