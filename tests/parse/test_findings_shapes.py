@@ -210,3 +210,13 @@ def test_problems_after_wenti_comma_baokuo() -> None:
     text = ("巡察反馈意见指出,被巡察单位政治生态良好,但仍然存在一些问题,包括政治理论学习有待深化,"
             "议事决策机制有待规范,队伍建设需要强化等。被巡察单位负责人表示,完全认同。")
     assert titles(text) == ["政治理论学习有待深化", "议事决策机制有待规范", "队伍建设需要强化"]
+
+
+def test_one_problem_the_feedback_singled_out() -> None:
+    text = ("8月19日,巡视组向某局党组反馈巡视情况时重点提到,某分局在旧办公楼还能使用的情况下,违规搬进了"
+            "豪华办公楼。按照巡视组反馈的意见,某局责令该分局近期要搬离。")
+    assert titles(text) == ["某分局在旧办公楼还能使用的情况下,违规搬进了豪华办公楼"]
+
+
+def test_praise_after_a_bare_lead_is_no_problem() -> None:
+    assert findings("巡察组反馈时指出,该局坚持不懈推进党建工作,取得明显成效。巡察发现:该局班子团结。") == []

@@ -33,8 +33,8 @@ _LEAD_LINE = (r"^[ \t]*(?:(?:巡视|巡察)组?)?(?:反馈)?"
 # or 从巡察情况看, before items that open 部分… / 有的… (before anything else it opens praise);
 # or a sentence closing on a series of problems (…等突出问题。) before sentences that state more;
 # or a label: 问题: or 【问题】 at a line start, a lead line, or 问题 between blanks on a page whose line
-# breaks became blanks (…发言。 问题 A。B。 建议 …); or a bare 巡察发现: / 反馈指出:, which as
-# often opens praise, so that a problem must follow it.
+# breaks became blanks (…发言。 问题 A。B。 建议 …); or a bare 巡察发现: / 反馈指出: /
+# 反馈巡视情况时重点提到, which as often opens praise, so that a problem must follow it.
 INLINE_LEAD = re.compile(
     r"(?:发现|反映|指出|存在)[^。:\n]{0,30}(?:问题|不足)[^。:,;\n]{0,8}:"
     r"|(?:发现|存在|(?:反馈|巡察|巡视)[^。:,;\n]{0,8}?指出)(?:[^。:,\n]{0,30}(?:问题|不足)[^。:,;\n]{0,8})?,"
@@ -47,7 +47,7 @@ INLINE_LEAD = re.compile(
     r"|等(?:较为|比较)?(?:突出|主要|共性|具体)?(?:的)?问题。"
     rf"|^[ \t]*(?:(?:反馈|巡察|巡视)的?)?问题\s*:|^[ \t]*【\s*(?:(?:反馈|存在|主要)的?)?问题\s*】|{_LEAD_LINE}"
     r"|(?<=[。!?])[ \t]+(?:(?:存在|主要|反馈|发现)的?)?问题[ \t]+(?=\S)"
-    r"|(?P<bare>(?:发现|指出)\s*:)",
+    r"|(?P<bare>(?:发现|指出)\s*:|反馈[^。:,;\n]{0,10}?时(?:重点|特别|还|也)?(?:指出|提到|点出),)",
     re.MULTILINE,
 )
 # An inline item that names a field of work before its problems: 一是(在)党的领导方面:A;B.
