@@ -16,9 +16,9 @@ from ...model import Finding, Span
 from ..numerals import CN_NUMBER
 from .titles import DEMAND, FAULT, TROUBLE
 
-# The verb that introduces a series: 存在 / 指出了 / 反馈的 / 发现了一些 …
+# The verb that introduces a series: 存在 / 指出了 / 反馈的 / 发现了一些 / 发现诸如 …
 _VERB = r"(?:存在|指出|发现|反映|暴露|反馈|查找|查摆)"
-_OPENING = rf"{_VERB}(?:了|出|的|着)?(?:以下|一些|一批|较多|诸多|不少|许多)?(?:的)?"
+_OPENING = rf"{_VERB}(?:了|出|的|着)?(?:以下|一些|一批|较多|诸多|不少|许多)?(?:的)?(?:诸如|例如|比如)?"
 # How many fields or problems a close counts: 10个方面, 27条, 三大.
 _COUNT = rf"(?:\d{{1,3}}|{CN_NUMBER})"
 # A member: quotations and text up to the next 、 or quotation, holding no verb (that would
