@@ -220,3 +220,11 @@ def test_one_problem_the_feedback_singled_out() -> None:
 
 def test_praise_after_a_bare_lead_is_no_problem() -> None:
     assert findings("巡察组反馈时指出,该局坚持不懈推进党建工作,取得明显成效。巡察发现:该局班子团结。") == []
+
+
+@pytest.mark.parametrize("text", [
+    "巡察组反馈时指出,该局坚持推进党建工作,取得一定成效,但也存在一些问题和不足。巡察组要求,抓好整改。",
+    "反馈指出:近年来该局认真贯彻落实上级部署,各项工作成效明显,但对照要求仍有不足。",
+])
+def test_praise_that_admits_shortcomings_after_a_bare_lead_is_no_problem(text: str) -> None:
+    assert findings(text) == []

@@ -35,6 +35,10 @@ _MIN_CLAUSES, _MIN_CLAUSE, _MAX_CLAUSE, _MAX_SERIES_CLAUSE = 3, 3, 24, 40
 # Words of degree that make a clause a statement of fault besides FAULT's and TROUBLE's:
 # 短期行为突出, 违纪问题多发.
 _SEVERE = re.compile(r"突出|严重|较多|频发|多发|易发|盛行|蔓延")
+# Words of praise, which the sentence before the problems is made of: 取得一定成效, 总体向好.
+_PRAISE = re.compile(
+    r"取得[^,。;]{0,8}(?:成效|成绩|进展|成果)|(?:成效|成绩)(?:明显|显著)|总体(?:向好|良好|较好)"
+    r"|得到(?:加强|提升)")
 # Separators of inline items: ; and 。, and the comma before a parallel 有的.
 _ITEM_END = re.compile(r"[;。]|,(?=有的)")
 # Who speaks or what happens in the first clause of a sentence that has left the list behind:
@@ -140,13 +144,14 @@ def list_end(text: str, start: int, end: int) -> int:
 
 def continues(text: str, pos: int, end: int) -> bool:
     """Whether the sentence at `pos` still belongs to a list: it opens like an item or a label,
-    or it states a problem (被巡察党组织思想建设缺失,…) with no one speaking in its first clause
-    and nothing asked for (整改不到位的要严肃问责)."""
+    or it states a problem (被巡察党组织思想建设缺失,…) with no one speaking in its first clause,
+    nothing asked for (整改不到位的要严肃问责) and no praise (取得一定成效,但仍有不足)."""
     if ITEM_OPENER.match(text, pos):
         return True
     sentence = text[pos : sentence_end(text, pos, end)]
     states = FAULT.search(sentence) or TROUBLE.search(sentence)
-    return bool(states) and not DEMAND.search(sentence) and not spoken(text, pos, end)
+    return bool(states) and not (DEMAND.search(sentence) or _PRAISE.search(sentence)
+                                 or spoken(text, pos, end))
 
 
 def spoken(text: str, pos: int, end: int) -> bool:
