@@ -228,3 +228,9 @@ def test_praise_after_a_bare_lead_is_no_problem() -> None:
 ])
 def test_praise_that_admits_shortcomings_after_a_bare_lead_is_no_problem(text: str) -> None:
     assert findings(text) == []
+
+
+def test_an_announcement_s_matters_set_out_below_are_no_problems() -> None:
+    text = ("根据县委统一部署,现将有关问题公告如下:\n一、巡察时间和对象\n县委第一巡察组于3月进驻县水务局,"
+            "不属于巡察受理范围的信访问题,将转交有关部门处理。\n二、联系方式\n电话:0000-1234567")
+    assert findings(text) == []
