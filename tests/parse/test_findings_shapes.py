@@ -134,9 +134,9 @@ def test_sentences_each_stating_one_problem_stay_whole_when_a_clause_states_no_f
 
 def test_sentences_of_fault_clauses_are_cut_at_their_commas() -> None:
     text = ("巡察发现:学习贯彻上级精神有差距,主体责任落实不够好,产业扶贫短期行为突出。甲村党支部战斗力不够强,"
-            "人居环境整治不到位,危房改造推进迟缓。同时,巡察组还收到一些问题反映。")
+            "人居环境整治不到位,危房改造推进迟缓,党建融合度还需深化。同时,巡察组还收到一些问题反映。")
     assert titles(text) == ["学习贯彻上级精神有差距", "主体责任落实不够好", "产业扶贫短期行为突出",
-                            "甲村党支部战斗力不够强", "人居环境整治不到位", "危房改造推进迟缓"]
+                            "甲村党支部战斗力不够强", "人居环境整治不到位", "危房改造推进迟缓", "党建融合度还需深化"]
 
 
 def test_a_series_found_by_the_rectifying_side_s_own_review_is_no_finding() -> None:

@@ -33,8 +33,8 @@ TAIL_ETC = re.compile(r"[,、]?等等?(?:方面)?(?:的?问题)?$")
 # series of faults may be longer (存在A、B、C等违反八项规定精神问题).
 _MIN_CLAUSES, _MIN_CLAUSE, _MAX_CLAUSE, _MAX_SERIES_CLAUSE = 3, 3, 24, 40
 # Words of degree that make a clause a statement of fault besides FAULT's and TROUBLE's:
-# 短期行为突出, 违纪问题多发.
-_SEVERE = re.compile(r"突出|严重|较多|频发|多发|易发|盛行|蔓延")
+# 短期行为突出, 违纪问题多发, 融合度还需深化.
+_SEVERE = re.compile(r"突出|严重|较多|频发|多发|易发|盛行|蔓延|[还仍尚]需|需要?进一步|需[加提强改完]")
 # Words of praise, which the sentence before the problems is made of: 取得一定成效, 总体向好.
 _PRAISE = re.compile(
     r"取得[^,。;]{0,8}(?:成效|成绩|进展|成果)|(?:成效|成绩)(?:明显|显著)|总体(?:向好|良好|较好)"
