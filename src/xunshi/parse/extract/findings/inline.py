@@ -141,9 +141,9 @@ def _headed_paragraphs(text: str, pos: int) -> tuple[list[Item], int]:
     """Items of the paragraphs below a lead that ends its line at `pos`, and where they end.
 
     Each paragraph may be headed by a line or a label naming the unit its problems belong to
-    (a release on several units: 某集团\n有的…。\n某公司:…\n二、某局\n1.…); they end at a paragraph that
-    states no problem, or at a label of what follows them (建议). Each paragraph is cut on its
-    own; a field of work heading them (党的领导方面\n… / 党的领导方面:…) is their category.
+    (a release on several units: 某集团\n有的…。\n某公司:…\n二、某局\n1.…); they end at a
+    paragraph that states no problem, or at a label of what follows them (建议). Each paragraph
+    is cut on its own; a field of work heading them (党的领导方面\n…) is their category.
     """
     items: list[Item] = []
     start, last = pos + 1, pos
