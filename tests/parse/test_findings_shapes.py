@@ -234,3 +234,10 @@ def test_an_announcement_s_matters_set_out_below_are_no_problems() -> None:
     text = ("根据县委统一部署,现将有关问题公告如下:\n一、巡察时间和对象\n县委第一巡察组于3月进驻县水务局,"
             "不属于巡察受理范围的信访问题,将转交有关部门处理。\n二、联系方式\n电话:0000-1234567")
     assert findings(text) == []
+
+
+def test_a_unit_s_paragraph_stating_a_problem_then_a_series() -> None:
+    text = ("但也发现了一些问题:\n区委政法委:对上轮巡察反馈问题整改力度不够,存在学习制度执行不严、"
+            "台账管理混乱等问题。此外,还发现议事决策不规范、选人用人不严格等问题。\n中共某区委巡察办")
+    assert titles(text) == ["对上轮巡察反馈问题整改力度不够", "学习制度执行不严", "台账管理混乱", "议事决策不规范",
+                            "选人用人不严格"]

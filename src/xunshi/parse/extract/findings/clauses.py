@@ -32,6 +32,8 @@ TAIL_ETC = re.compile(r"[,、]?等等?(?:方面)?(?:的?问题)?$")
 # A list item made only of short clauses lists one problem per clause; a clause holding a
 # series of faults may be longer (存在A、B、C等违反八项规定精神问题).
 _MIN_CLAUSES, _MIN_CLAUSE, _MAX_CLAUSE, _MAX_SERIES_CLAUSE = 3, 3, 24, 40
+# The verb that opens a series inside a clause: …党组织存在A、B等问题.
+_SERIES_VERB = re.compile(r"存在(?:着)?")
 # Words of degree that make a clause a statement of fault besides FAULT's and TROUBLE's:
 # 短期行为突出, 违纪问题多发, 融合度还需深化.
 _SEVERE = re.compile(r"突出|严重|较多|频发|多发|易发|盛行|蔓延|[还仍尚]需|需要?进一步|需[加提强改完]")
@@ -119,8 +121,16 @@ def short_clauses(text: str, start: int, end: int, least: int, dunhao: bool) -> 
             clauses[-1][1] - clauses[-1][0] < _MIN_CLAUSE):
         clauses.pop()  # the text was cut off in the middle of its last clause
     if len(clauses) >= least and all(_is_clause(text, s, e) for s, e in clauses):
-        return [(s, e, None) for s, e in clauses]
+        return [(_after_verb(text, s, e) if series else s, e, None) for s, e in clauses]
     return [(start, end, None)]
+
+
+def _after_verb(text: str, start: int, end: int) -> int:
+    """Where a piece of a series cut at its 、 starts: its first member starts after the verb
+    that opened the series and the subject before it (有的村存在A、B等问题 → A)."""
+    first = text[end : end + 1] == "、" and text[start - 1 : start] != "、"
+    verb = _SERIES_VERB.search(text, start, end) if first else None
+    return verb.end() if verb else start
 
 
 def _is_clause(text: str, start: int, end: int) -> bool:

@@ -76,16 +76,13 @@ def inline_findings(text: str, answering: bool = False) -> list[Finding]:
     that point at the problems (针对巡察指出的问题:一是成立…): there a list counts only when
     no such word opens its lead's clause and every item states a fault."""
     series = named_findings(text)
-    listed = _categorized_paragraphs(text) or _lead_findings(text, series, answering)
+    listed = _categorized_paragraphs(text) or _lead_findings(text, answering)
     named = [f for f in series if not overlaps(listed, f.span.start, f.span.end)]
     return sorted(listed + named, key=lambda f: f.span.start)
 
 
-def _lead_findings(text: str, series: list[Finding], answering: bool) -> list[Finding]:
-    """Problems listed after a lead phrase: 发现…问题: / 主要是: / 发现一些问题,有的…
-
-    A single item holding a series the series reader has read (有的村存在A、B等问题) is left
-    to it: it reads the members without the subject."""
+def _lead_findings(text: str, answering: bool) -> list[Finding]:
+    """Problems listed after a lead phrase: 发现…问题: / 主要是: / 发现一些问题,有的…"""
     out: list[Finding] = []
     consumed = 0
     for lead in INLINE_LEAD.finditer(text):
@@ -101,9 +98,7 @@ def _lead_findings(text: str, series: list[Finding], answering: bool) -> list[Fi
             items = _enumerated_from(text, lead.end(), list_end(text, lead.end(), end))
             sentences = lead.group().endswith("。")  # the problems follow as sentences
             if not items:
-                items = separated_items(text, lead.end(), end)
-                single_series = len(items) == 1 and overlaps(series, *items[0][:2])
-                items = [] if single_series else clauses_of(text, items, sentences)
+                items = clauses_of(text, separated_items(text, lead.end(), end), sentences)
         else:  # the lead ends its line: numbered lines below it, or paragraphs
             items = _listed_lines(text, end)
             if items and not _names_unit(text, *items[0][:2]):
