@@ -7,20 +7,9 @@ from __future__ import annotations
 
 import pytest
 
-from xunshi.parse.extract.findings import extract_findings
 from xunshi.parse.extract.findings.titles import FAULT
-from xunshi.parse.model import Finding
 
-
-def findings(text: str, doc_type: str | None = "feedback") -> list[Finding]:
-    found = extract_findings(text, doc_type)  # type: ignore[arg-type]
-    for f in found:
-        assert f.title and f.title in f.span.of(text)
-    return found
-
-
-def titles(text: str, doc_type: str | None = "feedback") -> list[str]:
-    return [f.title for f in findings(text, doc_type)]
+from .test_findings_inline import findings, titles
 
 
 MEETING = "3月5日下午,区委第一巡察组向区水务局党组反馈巡察情况。局负责人主持会议并作表态发言。"
