@@ -259,8 +259,23 @@ def test_feedback_recommendations_after_the_problems_are_not_findings() -> None:
     assert findings(text, "feedback") == []
 
 
-def test_rectification_preamble_lists_are_not_findings() -> None:
+def test_rectification_preamble_lists_are_not_findings_beside_the_outline_s_answers() -> None:
+    text = ("巡察组反馈的问题主要是:学习不深;作风不实。\n一、反馈问题整改情况\n(一)关于学习不深的问题\n"
+            "整改情况:制定学习计划。\n(二)关于作风不实的问题\n整改情况:开展作风整顿。")
+    assert [f.title for f in findings(text, "rectification")] == ["学习不深", "作风不实"]
+    assert all(f.measures for f in findings(text, "rectification"))
+
+
+def test_a_rectification_opening_listing_the_problems_without_answers_gives_them() -> None:
     text = "巡察组反馈的问题主要是:学习不深;作风不实。\n一、组织整改落实情况\n成立了领导小组。"
+    assert [f.title for f in findings(text, "rectification")] == ["学习不深", "作风不实"]
+
+
+@pytest.mark.parametrize("text", [
+    "针对巡察指出的问题:一是成立整改领导小组;二是制定整改方案。",
+    "巡察指出的问题主要是:一是成立整改领导小组;二是学习不深入。",
+])
+def test_a_rectification_list_answering_the_problems_or_naming_no_fault_is_no_list(text: str) -> None:
     assert findings(text, "rectification") == []
 
 

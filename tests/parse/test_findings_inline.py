@@ -263,3 +263,8 @@ def test_a_quoted_opening_paragraph_that_asks_or_urges_is_no_list(quote: str) ->
 def test_a_sentence_asking_for_something_ends_the_list() -> None:
     text = "巡察发现,被巡察单位存在台账不全、公示滞后等问题。整改不到位的要严肃问责。"
     assert titles(text) == ["台账不全", "公示滞后"]
+
+
+def test_a_series_introduced_by_zhuru() -> None:
+    text = "巡察办发现诸如村级财务管理不规范、党员教育管理不到位等问题普遍存在。"
+    assert titles(text) == ["村级财务管理不规范", "党员教育管理不到位"]

@@ -249,3 +249,8 @@ def test_bulleted_lines_are_counted_headings() -> None:
     text = "现将整改情况公布如下。\n●关于台账不全的问题\n整改情况:补齐台账。\n◆关于公示滞后的问题\n整改情况:按月公示。"
     assert shape(build_outline(text)) == [
         (0, "●", 1, "关于台账不全的问题"), (0, "●", 2, "关于公示滞后的问题")]
+
+
+def test_a_heading_whose_quote_the_cut_off_page_never_closes_ends_at_its_first_stop() -> None:
+    text = "1.关于“学习不深入”问题的整改\n(1)关于“理论学习走过场。局党组未组织学习《某方案》,结合实际"
+    assert shape(build_outline(text))[1][3] == "关于“理论学习走过场"

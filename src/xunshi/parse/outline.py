@@ -320,7 +320,16 @@ def _heading(text: str, item: _Item) -> tuple[str, Span]:
     if label and label.end() < item.heading_line_end:
         start = label.end()
     end = sentence_end(text, start, item.heading_line_end, "。:")
+    if end == item.heading_line_end and _unclosed(text, start, end):
+        # a quote the line never closes (a page cut off inside it) hides no 。: the first ends it
+        end = next((i for i in range(start, end) if text[i] in "。:"), end)
     return text[start:end], Span(start, end)
+
+
+def _unclosed(text: str, start: int, end: int) -> bool:
+    """Whether text[start:end] opens more quotes and brackets than it closes."""
+    part = text[start:end]
+    return sum(part.count(c) for c in _OPENERS) > sum(part.count(c) for c in _CLOSERS)
 
 
 def rstrip_end(text: str, start: int, end: int) -> int:

@@ -2,7 +2,9 @@
 
 Feedback announcements rarely number their problems on lines of their own: they write them into
 a sentence after a lead phrase (发现…问题:有的…;部分… / 主要是:…), enumerate them in one paragraph
-(一是…二是…), or label fields of work (一是党的领导方面:…;…). This module reads those lists; the
+(一是…二是…), label fields of work (一是党的领导方面:…;…), or put them under a label of their own
+(问题:A;B。 / a line 问题 or 巡视组反馈指出, then paragraphs, each perhaps headed by the unit whose
+problems it lists). This module finds those lists; clauses.py cuts them into items; the
 outline-based reader (outlined.py) reads problems printed as headings.
 """
 from __future__ import annotations
@@ -12,105 +14,189 @@ import re
 from ...model import Finding, Span
 from ...outline import match_marker, paragraph_end, rstrip_end, sentence_end
 from ..measures import ENUM_FAMILIES, after_item_marker, enumerated_items, item_number
-from ..numerals import CN_NUMBER
+from .clauses import (
+    FIELD_LABEL, ITEM_WORDS, TAIL_ETC, Item, clauses_of, continues, list_end, separated_items,
+    skip_edge, states_fault,
+)
 from .named import named_findings, overlaps
-from .titles import EDGE, FAULT, TROUBLE
+from .titles import EDGE
 
-# How a problem item opens: 有的… / 部分… / 一是….
-_ITEM_WORDS = rf"(?:有的|部分|一些|个别|少数|仍有|还有|存在|{CN_NUMBER}是)"
-_ITEM_OPENING = re.compile(_ITEM_WORDS)
-# A field of work named as a sentence of its own inside a list, which the items after it
-# stand under: 在党的领导方面。有的… / 在党的建设方面,有的… (方面: labels are INLINE_CATEGORY's).
-# The label may say that problems lie there (党风廉政建设方面存在的问题突出, / …方面还存在一些问题,):
-# it is a category all the same, and what follows its comma is the problem.
-_FIELD_NAME = r"在?(?P<category>[^。;:,\n]{2,20}?方面)"
-FIELD_LABEL = re.compile(rf"{_FIELD_NAME}(?:[^。;:,\n]{{0,12}}?问题[^。;:,\n]{{0,4}})?[。,]")
-# A sentence after 。 that still belongs to the list: it opens like a problem item or a label.
-ITEM_OPENER = re.compile(rf"{_ITEM_WORDS}|{_FIELD_NAME}(?:[。:]|,(?={_ITEM_WORDS}))")
+# A line that only announces the problems below it: 巡视组反馈指出 / 巡察发现的主要问题 / 问题 /
+# 存在问题: (the problems follow as numbered lines or as paragraphs).
+_LEAD_LINE = (r"^[ \t]*(?:(?:巡视|巡察)组?)?(?:反馈)?"
+              r"(?:(?:指出|发现)的?(?:主要|突出)?(?:问题)?|(?:存在|主要|发现)?的?问题)[ \t]*:?[ \t]*$")
 # Where a feedback announcement starts listing problems: 发现…问题: / 主要问题: / 问题主要有,
 # or 发现了一些问题(和不足), / 巡察发现, / 巡察组指出, followed by an item (有的… / 一是… /
 # 在…方面,) or by 主要是;
-# a sentence naming problems followed by one that lists them (…突出问题。主要包括…); 问题包括,;
+# a sentence naming problems followed by one that lists them (…突出问题。主要包括… / 指出了巡视
+# 发现的突出问题。有的…); 问题包括, / 问题,包括; 主要问题公布如下:; 集中表现在以下五个方面:;
 # or 从巡察情况看, before items that open 部分… / 有的… (before anything else it opens praise);
-# or a sentence closing on a series of problems (…等突出问题。) before sentences that state more.
+# or a sentence closing on a series of problems (…等突出问题。) before sentences that state more;
+# or a label: 问题: or 【问题】 at a line start, a lead line, or 问题 between blanks on a page whose line
+# breaks became blanks (…发言。 问题 A。B。 建议 …); or a bare 巡察发现: / 反馈指出: /
+# 反馈巡视情况时重点提到, which as often opens praise, so that a problem must follow it.
 INLINE_LEAD = re.compile(
     r"(?:发现|反映|指出|存在)[^。:\n]{0,30}(?:问题|不足)[^。:,;\n]{0,8}:"
     r"|(?:发现|存在|(?:反馈|巡察|巡视)[^。:,;\n]{0,8}?指出)(?:[^。:,\n]{0,30}(?:问题|不足)[^。:,;\n]{0,8})?,"
     r"(?:主要(?:是|有|包括|表现[在为]):?|(?=有的|一是|在[^。;:,\n]{2,20}?方面,))"
     r"|(?:问题|不足)。主要(?:是|有|包括|表现[在为]):?"
+    rf"|(?:发现|指出|反馈|存在)[^。;:\n]{{0,30}}(?:问题|不足)。(?={ITEM_WORDS})"
     r"|主要(?:问题(?:是|有)?|是|有|包括|表现在|表现为):|问题主要(?:是|有|包括|表现在|表现为):?"
-    r"|问题包括[,:]|从[^。;:,\n]{1,16}?(?:情况|反馈)看,(?=部分|有的|一些|个别|少数)"
+    r"|(?:主要|集中|具体)(?:表现|体现|集中)[在为]以下[^。:,;\n]{0,8}:"
+    r"|问题(?:包括[,:]|,包括)|(?:主要|反馈|发现|存在)的?问题[^。:,;\n]{0,6}如下\s*:"
+    r"|从[^。;:,\n]{1,16}?(?:情况|反馈)看,(?=部分|有的|一些|个别|少数)"
     r"|等(?:较为|比较)?(?:突出|主要|共性|具体)?(?:的)?问题。"
+    rf"|^[ \t]*(?:(?:反馈|巡察|巡视)的?)?问题\s*:|^[ \t]*【\s*(?:(?:反馈|存在|主要)的?)?问题\s*】|{_LEAD_LINE}"
+    r"|(?<=[。!?])[ \t]+(?:(?:存在|主要|反馈|发现)的?)?问题[ \t]+(?=\S)"
+    r"|(?P<bare>(?:发现|指出)\s*:|反馈[^。:,;\n]{0,10}?时(?:重点|特别|还|也)?(?:指出|提到|点出),)",
+    re.MULTILINE,
 )
 # An inline item that names a field of work before its problems: 一是(在)党的领导方面:A;B.
 INLINE_CATEGORY = re.compile(r"在?(?P<category>[^。:;,\n]{2,24}?方面(?:存在的问题|的问题)?)\s*:")
-# The tail that closes a list's last item: …有待加强等问题 / …不规范等.
-_TAIL_ETC = re.compile(r"等(?:方面)?(?:的?问题)?$")
-# A list item made only of short clauses lists one problem per clause.
-_MIN_CLAUSES, _MIN_CLAUSE, _MAX_CLAUSE = 3, 3, 24
 # How much text may stand between a lead and the enumeration it opens (主要问题:该局一是…).
 _MARKER_GAP = 16
-# Separators of inline items: ; and 。, and the comma before a parallel 有的.
-_ITEM_END = re.compile(r"[;。]|,(?=有的)")
-# Who speaks or what happens in the first clause of a sentence that has left the list behind:
-# 巡察组要求, 会议强调, 同时, 针对这些问题, 3个督查组不遮掩 …
-_LIST_OVER = re.compile(
-    r"(?:要求|强调|表示|希望|提出|认为|指出|意见|建议)[,:]|表态|发言|讲话|通报|传达|主持|出席|参加"
-    r"|(?:巡察|巡视|督查|督导|检查|工作)组|领导小组")
-# A sentence that asks for something rather than stating a problem: …要…, 必须…, 务必….
-_DEMAND = re.compile(r"(?<![主重需纪])要(?!求)|必须|务必|应当")
-_OVER_OPENING = re.compile(
-    r"[ \t]*(?:会上|会议|同时|此外|另外|针对|对此|据悉|据了解|截至|截止|下一步|随后)")
+# A line naming the unit whose problems the paragraph below it lists: no clause punctuation;
+# or such a name as the label of the paragraph (区委办:A;B。).
+_UNIT_LINE = re.compile(r"[^。,;:!?\n]{2,24}")
+_UNIT_LABEL = re.compile(r"[ \t]*[^。,;:!?\n]{2,24}:")
+# A label line of what follows the problems: 建议 / 整改意见: / 巡察建议如下:.
+_NEXT_LABEL = re.compile(r"【?(?:(?:整改|巡察|巡视)?(?:意见|建议|要求)(?:如下)?)\s*[:】]?")
+# Words before a lead in a rectification report that make its list the answers to problems.
+_ANSWERING = re.compile(r"针对|对照|围绕|聚焦|根据|按照")
+# A title this short at the text's end is what a cut-off page left of an item (…;有).
+_MIN_TITLE = 3
 
 
-def inline_findings(text: str) -> list[Finding]:
+def inline_findings(text: str, answering: bool = False) -> list[Finding]:
     """Problems listed inline, each item one finding: lists by field of work first, because a
     label such as 纪律方面存在的问题: inside them would read as a lead phrase of its own; then the
-    series named in one clause (存在A、B等问题) outside the lists already read."""
-    listed = _categorized_paragraphs(text) or _lead_findings(text)
-    named = [f for f in named_findings(text) if not overlaps(listed, f.span.start, f.span.end)]
+    series named in one clause (存在A、B等问题) outside the lists already read.
+
+    A text `answering` the problems (a rectification report) lists measures too, after leads
+    that point at the problems (针对巡察指出的问题:一是成立…): there a list counts only when
+    no such word opens its lead's clause and every item states a fault."""
+    series = named_findings(text)
+    listed = _categorized_paragraphs(text) or _lead_findings(text, answering)
+    named = [f for f in series if not overlaps(listed, f.span.start, f.span.end)]
     return sorted(listed + named, key=lambda f: f.span.start)
 
 
-def _lead_findings(text: str) -> list[Finding]:
+def _lead_findings(text: str, answering: bool) -> list[Finding]:
     """Problems listed after a lead phrase: 发现…问题: / 主要是: / 发现一些问题,有的…"""
     out: list[Finding] = []
     consumed = 0
     for lead in INLINE_LEAD.finditer(text):
         if lead.start() < consumed:  # a second lead phrase inside a list already read
             continue
-        end = paragraph_end(text, lead.end(), len(text))
-        if lead.group().endswith("。") and not _continues(text, lead.end(), end):
-            continue  # a sentence that closes on its problems, with none listed after it
+        end = _before_next_list(text, lead.end(), paragraph_end(text, lead.end(), len(text)))
+        if (lead.group().endswith("。") or lead.group("bare")) and not continues(
+                text, skip_edge(text, lead.end(), end), end):
+            continue  # a sentence that closes on its problems, or praise, with none after it
         consumed = end
-        items: list[tuple[int, int, int | None]]
+        items: list[Item]
         if text[lead.end() : end].strip():
-            items = _enumerated_from(text, lead.end(), _list_end(text, lead.end(), end))
+            items = _enumerated_from(text, lead.end(), list_end(text, lead.end(), end))
             sentences = lead.group().endswith("。")  # the problems follow as sentences
-            items = items or _clauses_of(text, _separated_items(text, lead.end(), end), sentences)
-        else:  # the lead ends its line: the problems are the numbered lines below it
+            if not items:
+                items = clauses_of(text, separated_items(text, lead.end(), end), sentences)
+        else:  # the lead ends its line: numbered lines below it, or paragraphs
             items = _listed_lines(text, end)
-            consumed = items[-1][1] if items else end
-        out.extend(_under_field_labels(text, items))
-    return [f for f in out if f.title]
+            if items and not _names_unit(text, *items[0][:2]):
+                consumed = items[-1][1]
+            else:  # paragraphs, or numbered lines under numbered units (一、某局\n1.…)
+                items, consumed = _headed_paragraphs(text, end)
+        found = _under_field_labels(text, items)
+        if not answering or _states_problems(text, lead.start(), found):
+            out.extend(found)
+    text_end = rstrip_end(text, 0, len(text))
+    return [f for f in out if f.title and (len(f.title) >= _MIN_TITLE or f.span.end < text_end)]
 
 
-def _enumerated_from(text: str, start: int, end: int) -> list[tuple[int, int, int | None]]:
+def _states_problems(text: str, lead: int, found: list[Finding]) -> bool:
+    """Whether a list in a rectification report states the problems rather than answering
+    them: its lead's clause points at nothing (针对…) and every item states a fault."""
+    clause = max(text.rfind(c, 0, lead) for c in ",。;:\n") + 1
+    return not _ANSWERING.search(text, clause, lead) and all(
+        states_fault(text, f.span.start, f.span.end) for f in found)
+
+
+def _before_next_list(text: str, start: int, end: int) -> int:
+    """Where the list at `start` ends before the next one in its paragraph: at the start of a
+    later sentence holding a colon lead of its own (…;二是B。乙局存在的主要问题:一是…). Other
+    leads inside a list (…存在A、B等问题。 / …方面还存在一些问题,有的…) go on with it."""
+    first = sentence_end(text, start, end)
+    for lead in INLINE_LEAD.finditer(text, first, end):
+        opening = text.rfind("。", first, lead.start()) + 1
+        if opening > first and lead.group().endswith(":"):
+            return opening
+    return end
+
+
+def _headed_paragraphs(text: str, pos: int) -> tuple[list[Item], int]:
+    """Items of the paragraphs below a lead that ends its line at `pos`, and where they end.
+
+    Each paragraph may be headed by a line or a label naming the unit its problems belong to
+    (a release on several units: 某集团\n有的…。\n某公司:…\n二、某局\n1.…); they end at a
+    paragraph that states no problem, or at a label of what follows them (建议). Each paragraph
+    is cut on its own; a field of work heading them (党的领导方面\n…) is their category.
+    """
+    items: list[Item] = []
+    start, last = pos + 1, pos
+    while start < len(text):
+        end = paragraph_end(text, start, len(text))
+        line = text[start:end].strip()
+        if _NEXT_LABEL.fullmatch(line):
+            break
+        unit = _UNIT_LABEL.match(text, start, end)
+        opening = unit.end() if unit and not INLINE_CATEGORY.match(text, start, end) else start
+        numbered = _line_item(text[start:end])
+        if numbered and continues(text, start + numbered[1], end):  # 1.A。 as below a lead
+            items.append((start + numbered[1], end, numbered[0]))
+            last = end
+        elif line and continues(text, skip_edge(text, opening, end), end):
+            items.extend(clauses_of(text, separated_items(text, opening, end), False))
+            last = end
+        elif line and not _UNIT_LINE.fullmatch(line):
+            break
+        elif FIELD_LABEL.fullmatch(text, start, end):  # a field of work heads the problems
+            items.append((start, end, None))
+        start = end + 1
+    return items, last
+
+
+def _names_unit(text: str, start: int, end: int) -> bool:
+    """Whether text[start:end] is short and states no problem: the name of a unit."""
+    return bool(_UNIT_LINE.fullmatch(text, start, end)) and not continues(text, start, end)
+
+
+def _enumerated_from(text: str, start: int, end: int) -> list[Item]:
     """The enumerated items of text[start:end] when the enumeration opens the list; one that
-    starts after other items (A;B。提出整改意见:一是…) belongs to something else."""
-    items = list(enumerated_items(text, start, end))
+    starts after other items (A;B。提出整改意见:一是…) belongs to something else. A list cut
+    off by the end of the text after its 一是 is that one item."""
+    items = list(enumerated_items(text, start, end)) or _cut_off_first(text, start, end)
     gap = text[start : items[0][0]] if items else ""
     return items if len(gap.strip(EDGE)) <= _MARKER_GAP and not re.search("[。;]", gap) else []
 
 
-def _under_field_labels(text: str, items: list[tuple[int, int, int | None]]) -> list[Finding]:
+def _cut_off_first(text: str, start: int, end: int) -> list[Item]:
+    """The one item of an enumeration whose first item runs to the end of the text."""
+    if rstrip_end(text, start, end) < rstrip_end(text, 0, len(text)):
+        return []
+    for family in ENUM_FAMILIES:
+        m = family.search(text, start, end)
+        if m and item_number(m.group("n")) == 1:
+            return [(m.start("m"), end, 1)]
+    return []
+
+
+def _under_field_labels(text: str, items: list[Item]) -> list[Finding]:
     """Findings of a lead's items, each under the last field of work named before it: a label
     sentence (在党的领导方面。) is a category, not a finding, and a label (纪律方面:) covers
     the items after its own until the next one."""
     out: list[Finding] = []
     category = None
     for start, end, seq in items:
-        start = _skip_edge(text, start, end)
+        start = skip_edge(text, start, end)
         at = after_item_marker(text, start)
         label = FIELD_LABEL.match(text, at)
         if label and label.end() <= end + 1:  # the 。 or , that closes it may end the item
@@ -149,16 +235,16 @@ def _inline_item(text: str, start: int, end: int, seq: int | None) -> list[Findi
     label = _category_label(text, start, end)
     if not label:
         return [_inline_finding(text, start, end, seq)]
-    parts = [(s, e) for s, e, _ in _separated_items(text, label.end(), end)]
+    parts = [(s, e) for s, e, _ in separated_items(text, label.end(), end)]
     found = [_inline_finding(text, s, e, None) for s, e in parts]
     for f in found:
         f.category = label.group("category")
     return found
 
 
-def _listed_lines(text: str, pos: int) -> list[tuple[int, int, int | None]]:
+def _listed_lines(text: str, pos: int) -> list[Item]:
     """(start after the marker, end, number) of the numbered lines that follow `pos`."""
-    items: list[tuple[int, int, int | None]] = []
+    items: list[Item] = []
     start = pos + 1
     while start < len(text):
         end = paragraph_end(text, start, len(text))
@@ -183,100 +269,10 @@ def _line_item(line: str) -> tuple[int, int] | None:
     return None
 
 
-def _clauses_of(text: str, items: list[tuple[int, int, int | None]], sentences: bool
-                ) -> list[tuple[int, int, int | None]]:
-    """Items cut into their clauses where the list states one problem per clause.
-
-    A single item after a colon lead is cut when it is a run of three or more short clauses
-    (学习贯彻有偏差,议事决策不规范,…等), at its 、 too when it closes as a series (…,党费收缴
-    不严格、财务管理混乱等问题). Otherwise, and after a lead that is a sentence of its own,
-    items are cut at their commas when every clause is short (淄博市A,B。枣庄市C,D。), unless
-    the list separates its items by ; or all its items open like one (有的A,B,有的C): then
-    each item stays whole.
-    """
-    if len(items) == 1 and not sentences:
-        return _short_clauses(text, *items[0][:2], _MIN_CLAUSES, dunhao=True)
-    if any(e < len(text) and text[e] == ";" for _, e, _ in items) or all(
-            _ITEM_OPENING.match(text, _skip_edge(text, s, e)) or _labels_field(text, s, e)
-            for s, e, _ in items):
-        return items
-    return [c for s, e, _ in items for c in _short_clauses(text, s, e, 2, dunhao=False)]
-
-
-def _labels_field(text: str, start: int, end: int) -> bool:
-    """Whether the item at `start` is, or opens with, a field-of-work label."""
-    return bool(FIELD_LABEL.match(text, after_item_marker(text, _skip_edge(text, start, end))))
-
-
-def _short_clauses(text: str, start: int, end: int, least: int, dunhao: bool
-                   ) -> list[tuple[int, int, int | None]]:
-    """text[start:end] cut at its commas (and its 、 if `dunhao` and it closes as a series)
-    when it has `least` clauses or more and all are short; otherwise whole."""
-    series = dunhao and _TAIL_ETC.search(text[start:end].rstrip(EDGE))
-    marks = ",、" if series else ","
-    cuts = [i for i in range(start, end) if text[i] in marks]
-    clauses = list(zip([start, *(i + 1 for i in cuts)], [*cuts, end]))
-    if clauses[-1][1] == rstrip_end(text, 0, len(text)) and len(clauses) > 1 and (
-            clauses[-1][1] - clauses[-1][0] < _MIN_CLAUSE):
-        clauses.pop()  # the text was cut off in the middle of its last clause
-    if len(clauses) >= least and all(_MIN_CLAUSE <= e - s <= _MAX_CLAUSE for s, e in clauses):
-        return [(s, e, None) for s, e in clauses]
-    return [(start, end, None)]
-
-
-def _separated_items(text: str, start: int, end: int) -> list[tuple[int, int, int | None]]:
-    """(start, end, None) of items separated by ; — and by 。 while the next opens like one."""
-    items: list[tuple[int, int, int | None]] = []
-    pos = start
-    while pos < end:
-        m = _ITEM_END.search(text, pos, end)
-        stop = m.start() if m else end
-        items.append((pos, stop, None))
-        pos = stop + 1
-        if m and m.group() == "。" and not _continues(text, pos, end):
-            break
-    return items
-
-
-def _list_end(text: str, start: int, end: int) -> int:
-    """Where an enumeration that starts at `start` ends: before the first sentence someone
-    speaks in (a paragraph may go on: 巡察组提出了整改意见:一是加强…), unless it opens an item."""
-    pos = start
-    while (stop := sentence_end(text, pos, end)) < end:
-        if _spoken(text, stop + 1, end) and not ITEM_OPENER.match(text, stop + 1):
-            return stop + 1
-        pos = stop + 1
-    return end
-
-
-def _continues(text: str, pos: int, end: int) -> bool:
-    """Whether the sentence at `pos` still belongs to a list: it opens like an item or a label,
-    or it states a problem (被巡察党组织思想建设缺失,…) with no one speaking in its first clause
-    and nothing asked for (整改不到位的要严肃问责)."""
-    if ITEM_OPENER.match(text, pos):
-        return True
-    sentence = text[pos : sentence_end(text, pos, end)]
-    states = FAULT.search(sentence) or TROUBLE.search(sentence)
-    return bool(states) and not _DEMAND.search(sentence) and not _spoken(text, pos, end)
-
-
-def _spoken(text: str, pos: int, end: int) -> bool:
-    """Whether someone speaks, or something else happens, in the first clause at `pos`."""
-    first = min(sentence_end(text, pos, end, ",。") + 1, end)
-    return bool(_OVER_OPENING.match(text, pos) or _LIST_OVER.search(text, pos, first))
-
-
 def _inline_finding(text: str, start: int, end: int, seq: int | None) -> Finding:
     """One inline item as a finding: its text without the 一是 and the edge punctuation; an
     enumerated item is all its sentences up to the next marker (一是A。B。二是…)."""
-    start = _skip_edge(text, start, end)
+    start = skip_edge(text, start, end)
     end = rstrip_end(text, start, end)
-    title = _TAIL_ETC.sub("", text[after_item_marker(text, start) : end].strip(EDGE))
+    title = TAIL_ETC.sub("", text[after_item_marker(text, start) : end].strip(EDGE))
     return Finding(title=title, span=Span(start, end), seq=seq)
-
-
-def _skip_edge(text: str, start: int, end: int) -> int:
-    """The first offset in [start, end) past the punctuation and blanks an item opens with."""
-    while start < end and text[start] in EDGE:
-        start += 1
-    return start

@@ -14,11 +14,11 @@ import re
 
 from ...model import Finding, Span
 from ..numerals import CN_NUMBER
-from .titles import FAULT, TROUBLE
+from .titles import DEMAND, FAULT, TROUBLE
 
-# The verb that introduces a series: 存在 / 指出了 / 反馈的 / 发现了一些 …
+# The verb that introduces a series: 存在 / 指出了 / 反馈的 / 发现了一些 / 发现诸如 …
 _VERB = r"(?:存在|指出|发现|反映|暴露|反馈|查找|查摆)"
-_OPENING = rf"{_VERB}(?:了|出|的|着)?(?:以下|一些|一批|较多|诸多|不少|许多)?(?:的)?"
+_OPENING = rf"{_VERB}(?:了|出|的|着)?(?:以下|一些|一批|较多|诸多|不少|许多)?(?:的)?(?:诸如|例如|比如)?"
 # How many fields or problems a close counts: 10个方面, 27条, 三大.
 _COUNT = rf"(?:\d{{1,3}}|{CN_NUMBER})"
 # A member: quotations and text up to the next 、 or quotation, holding no verb (that would
@@ -63,9 +63,11 @@ _ANSWERED = re.compile(
 _QUOTED_LEAD = re.compile(
     r"“(?P<list>[^“”\n]{4,400})”\s*(?:这些|这是|以上|上述)[^。;:“”\n]{0,24}?"
     r"(?:发现|反馈|指出|查出|查摆)(?:出|到)?的(?:主要|突出)?问题")
-# A paragraph that is nothing but such a quotation, opening a news story: “A;B;C……”. Every
-# problem in it must state a fault, and it asks nothing (no ? or !).
-_QUOTED_PARAGRAPH = re.compile(r"^[ \t]*“(?P<list>[^“”?!\n]{4,400})”[ \t]*$", re.MULTILINE)
+# A paragraph that opens a news story with such a quotation: “A;B;C……”, alone on its line or
+# trailing off before the story goes on (“A;B……”5月8日,在…会上). Every problem in it must state
+# a fault, and it asks for nothing (no ? or !, no 要).
+_QUOTED_PARAGRAPH = re.compile(
+    r"^[ \t]*“(?P<list>[^“”?!\n]{4,400})”(?=[ \t]*$|(?<=[….]”))", re.MULTILINE)
 # What separates the quoted problems: ; when there is one (a , then joins parts of a problem),
 # else , and 。; and the ellipsis that trails off after the last one.
 _CLAUSE_MARKS = {True: re.compile(r"[;。]"), False: re.compile(r"[,;。]")}
@@ -80,7 +82,9 @@ _ONLY_QUOTED, _QUOTATION = re.compile(rf"(?:{_QUOTED})+"), re.compile(_QUOTED)
 # fix rather than something found: 看是否存在…, 着力解决…, 严防…, 要纠正…, 为破解….
 _NOT_FOUND = re.compile(
     r"是否|(?<![主重需纪])要|必须|着力|聚焦|紧盯|防止|杜绝|避免|严防|解决|整治|纠正|查处|切实"
-    r"|破解|化解|克服|防范")
+    r"|破解|化解|克服|防范"
+    # …or found by the rectifying side's own review, not by the inspectors: 梳理后发现…
+    r"|梳理|自查|排查|核查")
 # A member that names a field of work rather than a problem, or only points back at problems
 # named elsewhere (上述问题, 这些问题).
 _NOT_A_PROBLEM = re.compile(r"方面$|^(?:上述|以上|前述|这些|这类|此类|该类?|有关|相关)")
@@ -148,8 +152,8 @@ def _quoted_findings(text: str, found: list[Finding]) -> list[Finding]:
         out.extend(_finding(text, s, e) for s, e in _clauses(text, *m.span("list")))
     for m in _QUOTED_PARAGRAPH.finditer(text):
         clauses = _clauses(text, *m.span("list"))
-        if all(FAULT.search(text, s, e) for s, e in clauses) and not overlaps(
-                found + out, m.start(), m.end()):
+        states = all(FAULT.search(text, s, e) and not DEMAND.search(text, s, e) for s, e in clauses)
+        if states and not overlaps(found + out, m.start(), m.end()):
             out.extend(_finding(text, s, e) for s, e in clauses)
     return out
 

@@ -27,15 +27,20 @@ _TAIL_NOTE = re.compile(
     r"\((?:(?P<status>(?:已|基本|正在|持续|长期|未)[^()]{1,10})|(?:共|计)?\d{1,3}(?:个|项|条)[^()]{0,6}"
     r"|(?:责任|牵头|整改时限|完成时限)[^()]{0,40})\)$")
 # Any word of fault, which keeps a heading that opens like a measure from being one; a fault
-# right after a verb that clears it (追回违规资金, 查处违纪问题12起) is what the measure acts on.
+# right after a verb that clears it (追回违规资金, 查处违纪问题12起) is what the measure acts on,
+# but such a verb negated (整改不到位, 整治未完成) states a fault all the same; a 不 that only
+# strengthens praise or a pledge (不断加强, 坚定不移, 不折不扣) states none.
 FAULT = re.compile(
-    r"(?<!追回|清退|清理|纠正|查处|整治|整改|退还|收回|处理|排查|化解|惩治)"
-    r"(?:不|缺|未|没有|无|薄弱|差距|淡薄|流于|缓慢|滞后|偏[松软少多高低差弱]|弱化|虚化|乏力|违|混乱|隐患"
-    r"|短板|弱项|漏洞|走过场|欠缺|较弱|空白|随意|软弱|涣散|松懈|脱节|两张皮|打折扣|超[标编配职]"
+    r"不(?![断懈移折扣]|动摇|遗余力|忘初心)|未|没有"
+    r"|(?<!追回|清退|清理|纠正|查处|整治|整改|退还|收回|处理|排查|化解|惩治)"
+    r"(?:缺|无|薄弱|差距|淡薄|流于|缓慢|滞后|偏[松软少多高低差弱]|弱化|虚化|乏力|违|混乱|隐患"
+    r"|短板|弱项|漏洞|迟缓|走过场|欠缺|较弱|空白|随意|软弱|涣散|松懈|脱节|两张皮|打折扣|超[标编配职]"
     r"|挪用|套取|截留|虚报|冒领|浪费|腐败)|问题$"
 )
 # Words besides FAULT's that a statement of a problem uses: 存在…现象, 乱象, 风险, 有待加强 …
 TROUBLE = re.compile(r"存在|乱|问题|风险|形式主义|官僚主义|有待|亟[需待须]|禁而不[绝止]|屡禁不止|失之于?[宽松软]")
+# A statement that asks for something rather than stating a problem: …要…, 必须…, 务必….
+DEMAND = re.compile(r"(?<![主重需纪])要(?!求)|必须|务必|应当")
 # Punctuation and blanks trimmed from the edges of titles, categories and descriptions.
 EDGE = "。,;:!? \t\n"
 
@@ -72,7 +77,10 @@ def _strip_wrappers(s: str) -> str:
 
 
 def unquote(s: str) -> str:
-    """The text inside the quotation that is all of `s`, else `s`: “健全学习制度” → 健全学习制度."""
+    """The text inside the quotation that is all of `s`, else `s`: “健全学习制度” → 健全学习制度;
+    a quotation the text never closes (cut off inside it) loses its opening mark."""
+    if s.startswith("“") and "”" not in s:
+        return s[1:]
     quoted = _quoted_at(s, 0)
     return quoted[0] if quoted and quoted[1] == len(s) else s
 
