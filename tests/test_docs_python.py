@@ -4,7 +4,8 @@ A page's blocks run in order in one namespace (later blocks use what earlier one
 folder of their own that holds `out/` (every export format of the example reports, as
 `xunshi export out --format …` writes it) and `examples/`, with XUNSHI_DATABASE_URL on a
 database holding the example reports. The BI recipes' reader URL
-(`bi:PASSWORD@127.0.0.1:5433/xunshi`) is replaced by a real reader role's on that database.
+(`postgresql+psycopg://bi:PASSWORD@127.0.0.1:5433/xunshi`) is replaced by a real reader role's
+URL for that database (over TCP, or the embedded server's socket).
 """
 from __future__ import annotations
 
@@ -21,7 +22,7 @@ from xunshi.store import access
 ROOT = Path(__file__).resolve().parents[1]
 DOCS = [ROOT / "README.md", *sorted((ROOT / "docs").glob("*.md"))]
 _PYTHON_BLOCK = re.compile(r"```python\n(.*?)```", re.DOTALL)
-READER = "bi:PASSWORD@127.0.0.1:5433/xunshi"
+READER = "postgresql+psycopg://bi:PASSWORD@127.0.0.1:5433/xunshi"
 
 EXAMPLES = [(doc, blocks) for doc in DOCS
             if (blocks := _PYTHON_BLOCK.findall(doc.read_text("utf-8")))]
@@ -51,8 +52,8 @@ def test_python_examples_run(seeded_engine: Engine, exported: Path, doc: Path, b
     with reader_role(seeded_engine) as (name, password):
         if any(READER in block for block in blocks):
             access.grant_reader(seeded_engine, name, password)
-        url = seeded_engine.url
-        reader = f"{name}:{password}@{url.host}:{url.port or 5432}/{url.database}"
+        reader = seeded_engine.url.set(username=name, password=password).render_as_string(
+            hide_password=False)
         namespace: dict[str, object] = {"__name__": f"docs_{doc.stem}"}
         for n, block in enumerate(blocks):
             code = compile(block.replace(READER, reader), f"{doc.name} python block {n}", "exec")
