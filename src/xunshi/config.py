@@ -8,11 +8,13 @@ from __future__ import annotations
 
 import os
 from pathlib import Path
+from typing import TYPE_CHECKING
 from urllib.parse import quote_plus
 
 import platformdirs
-from sqlalchemy.engine import URL, make_url
-from sqlalchemy.exc import ArgumentError
+
+if TYPE_CHECKING:  # SQLAlchemy is imported when a URL is read: `xunshi --help` needs none
+    from sqlalchemy.engine import URL
 
 URL_ENV = "XUNSHI_DATABASE_URL"
 HOME_ENV = "XUNSHI_HOME"
@@ -50,6 +52,9 @@ def database_url(explicit: str | None = None) -> str:
 
 def sqlalchemy_url(url: str | URL) -> str:
     """`postgresql://…` or `postgres://…` as libpq and psql write it → SQLAlchemy + psycopg."""
+    from sqlalchemy.engine import URL, make_url
+    from sqlalchemy.exc import ArgumentError
+
     try:
         parsed = make_url(url) if isinstance(url, str) else url
     except ValueError as e:  # int() of the port; not echoed: with the host forgotten
@@ -65,6 +70,8 @@ def sqlalchemy_url(url: str | URL) -> str:
 
 def libpq_url(url: str) -> str:
     """The same URL as psql and psycopg.connect() take it (no `+driver` part)."""
+    from sqlalchemy.engine import make_url
+
     return make_url(url).set(drivername="postgresql").render_as_string(hide_password=False)
 
 
@@ -76,6 +83,8 @@ MASK = "***"  # what SQLAlchemy prints for the password in a URL's user part
 def display_url(url: str, *, show_password: bool = False, libpq: bool = False) -> str:
     """A URL fit for printing: passwords masked, in its user part and its query, unless asked
     for."""
+    from sqlalchemy.engine import make_url
+
     parsed = make_url(libpq_url(url) if libpq else url)
     if show_password:
         return parsed.render_as_string(hide_password=False)

@@ -15,11 +15,6 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
 
-from sqlalchemy.engine import make_url
-from sqlalchemy.exc import ArgumentError
-
-from . import embedded
-
 HOST = "127.0.0.1"
 DEFAULT_PORT = 5433
 """Next to a system PostgreSQL's 5432."""
@@ -31,6 +26,9 @@ class ServeError(Exception):
 
 def refuse_external(url: str) -> None:
     """serve only makes sense for the embedded server: any other already listens on TCP."""
+    from sqlalchemy.engine import make_url
+    from sqlalchemy.exc import ArgumentError
+
     try:
         parsed = make_url(url)
     except (ArgumentError, ValueError):  # ValueError: a port that is no number, never echoed
@@ -55,6 +53,8 @@ def check_port_free(port: int) -> None:
 def serving(home: Path, port: int) -> Iterator[None]:
     """Run the embedded server under `home` on HOST:`port` too, and stop it on leaving (unless
     it was stopped meanwhile). SIGTERM ends it like Ctrl-C meanwhile."""
+    from . import embedded  # imported when serving: `xunshi --help` needs no database
+
     embedded.ensure_running(home)  # initdb and the xunshi database on first use
     pgdata = embedded.data_dir(home)
     before = embedded.postmaster(home)
@@ -90,12 +90,16 @@ def wait(home: Path, port: int) -> None:
 def _listening(home: Path, port: int) -> bool:
     """Whether the server under `home` is the one serving on HOST:`port`: a server started
     since by another command listens on its socket only."""
+    from . import embedded
+
     info = embedded.postmaster(home)
     return info is not None and info.hostname == HOST and info.port == port
 
 
 def connection_help(port: int, reader: str | None) -> list[str]:
     """What a user types into a BI tool; never a password (grant-reader printed it once)."""
+    from . import embedded
+
     user = reader or "NAME"
     lines = [
         f"serving the embedded PostgreSQL on {HOST}:{port} until Ctrl-C",

@@ -13,7 +13,7 @@ from sqlalchemy.exc import OperationalError
 
 from tests.conftest import SEEDS, engine_on
 from xunshi import embedded
-from xunshi.cli import _with_progress
+from xunshi.cli.progress import with_progress
 from xunshi.store import load, schema
 from xunshi.store.load import DatabaseUnavailable, FileResult, Outcome, load_paths
 from xunshi.store.models import LoadError
@@ -65,7 +65,7 @@ def test_the_command_says_what_was_stored_and_how_to_go_on() -> None:
         raise DatabaseUnavailable(OperationalError("COPY", {}, Exception("server closed the "
                                                                          "connection\nline 2")))
 
-    result = CliRunner().invoke(click.command()(lambda: _with_progress("loading", 2, run)))
+    result = CliRunner().invoke(click.command()(lambda: with_progress("loading", 2, run)))
     assert result.exit_code == 1
     assert result.stderr.splitlines() == [
         "1 loaded, 0 unchanged, 0 failed so far",

@@ -16,9 +16,9 @@ from sqlalchemy import Connection, Engine, text
 
 import xunshi.migrations
 
-from ..errors import XunshiError
 from .catalog import INTERNAL
 from .codebook import sync_codebook
+from .revision import NotAtHead
 
 UPGRADE_LOCK = 0x78756E736869  # "xunshi": concurrent first upgrades wait for each other
 
@@ -111,10 +111,6 @@ def ensure_head(engine: Engine) -> Upgrade:
     if rev == head():
         return Upgrade(rev, rev)
     return upgrade(engine)
-
-
-class NotAtHead(XunshiError):
-    """The database's schema is older (or newer) than this xunshi's."""
 
 
 def require_head(engine: Engine) -> None:

@@ -1,0 +1,144 @@
+"""`xunshi load`, `reparse` and `errors`: reports into the database, and what failed."""
+from __future__ import annotations
+
+import sys
+from collections import Counter
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+import click
+
+from .. import sources
+from ..parse import PARSER_VERSION
+from .common import engine, require_head
+from .progress import with_progress
+
+if TYPE_CHECKING:
+    from ..store.load import FileResult
+
+SMALL_RUN = 20
+"""Fewer reports than this are parsed in this process: starting workers would cost more."""
+SKIPPED_NAMED = 10
+"""Files skipped in folders named after the summary without -v; more are counted by type."""
+
+
+def _size(ctx: click.Context, param: click.Parameter, value: str | None) -> int:
+    try:
+        return sources.DEFAULT_MAX_SIZE if value is None else sources.parse_size(value)
+    except ValueError as e:
+        raise click.BadParameter(str(e)) from e
+
+
+_JOBS = click.option("--jobs", "-j", type=click.IntRange(min=1), metavar="N",
+                     help="Processes that parse (default: one per core).")
+
+
+def _workers(jobs: int | None, items: int) -> int:
+    from ..parallel import default_workers
+
+    return 1 if items < SMALL_RUN else jobs or default_workers()
+
+
+@click.command()
+@click.argument("paths", nargs=-1, required=True, type=click.Path(path_type=Path))
+@click.option("--replace", is_flag=True,
+              help="A changed file replaces its stored older version (default: kept, superseded).")
+@click.option("--keep-unrecognized", is_flag=True,
+              help="Store texts that do not read as an inspection report instead of failing them.")
+@click.option("--max-size", metavar="SIZE", envvar=sources.MAX_SIZE_ENV, callback=_size,
+              help=f"Larger files fail, no more of them read: 50MB, 512KB (default ${sources.MAX_SIZE_ENV}, "
+                   f"else {sources.format_size(sources.DEFAULT_MAX_SIZE)}).")
+@_JOBS
+@click.option("--verbose", "-v", is_flag=True,
+              help=f"Name every file skipped in a folder (else up to {SKIPPED_NAMED}).")
+def load(paths: tuple[Path, ...], replace: bool, keep_unrecognized: bool, max_size: int,
+         jobs: int | None, verbose: bool) -> None:
+    """Load report files and folders (searched recursively for .txt .html .htm .docx .pdf)."""
+    from ..store import revision
+    from ..store.load import LoadOptions, load_paths
+
+    found = sources.scan(paths)
+    if not found.files:
+        others = f" ({len(found.skipped)} files of other types)" if found.skipped else ""
+        raise click.ClickException(f"no report files ({', '.join(sources.SUFFIXES)}) found{others}")
+    options = LoadOptions(replace=replace, keep_unrecognized=keep_unrecognized,
+                          max_size=max_size, workers=_workers(jobs, len(found.files)))
+    with engine() as e:
+        if not revision.at_head(e):  # Alembic only when the schema must change
+            from ..store import schema
+
+            upgrade = schema.ensure_head(e)
+            if upgrade.changed:
+                click.echo(upgrade.describe())
+        results = with_progress(
+            "loading", len(found.files) + len(found.skipped),
+            lambda report: load_paths(e, found, report, options), verbose)
+    _finish(results, verbose)
+
+
+@click.command()
+@click.option("--all", "everything", is_flag=True, help="Every report, whatever parsed it.")
+@_JOBS
+@click.option("--parser-version-below", type=int, metavar="V",
+              help=f"Reports parsed by a version below V (default {PARSER_VERSION}, this one).")
+def reparse(everything: bool, parser_version_below: int | None, jobs: int | None) -> None:
+    """Re-parse stored reports with this parser, each replaced atomically (no files needed)."""
+    from ..store import reparse as reparse_api
+
+    if everything and parser_version_below is not None:
+        raise click.UsageError("give --all or --parser-version-below, not both")
+    below = None if everything else (parser_version_below or PARSER_VERSION)
+    with engine() as e:
+        require_head(e)
+        pending = reparse_api.pending(e, below)
+        results = with_progress(
+            "re-parsing", len(pending),
+            lambda report: reparse_api.reparse(e, pending, report, _workers(jobs, len(pending))))
+    _finish(results)
+
+
+def _finish(results: list[FileResult], verbose: bool = False) -> None:
+    """The summary line, the skipped files, then each failure on stderr; exit status 1 if any."""
+    from ..store.load import Outcome, summary
+
+    click.echo(summary(results))
+    _skipped(results, verbose)
+    failed = [r for r in results if r.outcome is Outcome.FAILED]
+    for r in failed:
+        click.echo(r.line(), err=True)
+    if failed:
+        sys.exit(1)
+
+
+def _skipped(results: list[FileResult], verbose: bool) -> None:
+    from ..store.load import Outcome
+
+    skipped = [r for r in results if r.outcome is Outcome.SKIPPED]
+    if verbose or len(skipped) <= SKIPPED_NAMED:
+        for r in skipped:
+            click.echo(r.line())
+        return
+    types = Counter(Path(r.file).suffix.lower() or "no suffix" for r in skipped)
+    click.echo(f"skipped    {len(skipped)} files of other types in the folders ("
+               + ", ".join(f"{n} {t}" for t, n in types.most_common()) + "): -v names them")
+
+
+@click.command()
+@click.option("--limit", type=click.IntRange(min=1), default=50, show_default=True)
+def errors(limit: int) -> None:
+    """Files that failed to load, newest first, each with its latest failure (a later
+    successful load clears it)."""
+    from ..sources.names import printable
+    from ..store.load import load_errors
+
+    with engine() as e:
+        require_head(e)
+        rows = load_errors(e, limit)
+    if not rows:
+        click.echo("no load errors")
+    for row in rows:
+        click.echo(printable(f"{row.occurred_at:%Y-%m-%d %H:%M:%S}  {row.stage:7s} {row.file}: "
+                             f"{row.message}"))
+
+
+COMMANDS = (load, reparse, errors)
