@@ -14,7 +14,7 @@ from typing import TYPE_CHECKING, Any, TypeVar
 
 import click
 
-from .. import config
+from .. import config, sources
 
 if TYPE_CHECKING:
     from sqlalchemy import Engine
@@ -26,10 +26,18 @@ EXIT_USAGE = 2  # click's own, for a wrong option or argument
 EXIT_INTERRUPTED = 130  # Ctrl-C, as shells report SIGINT
 
 EXIT_CODES = f"""\b
-Exit status: {EXIT_OK} done; {EXIT_FAILED} something failed (a file, the database) or a search
-found nothing; {EXIT_USAGE} a wrong command line; {EXIT_INTERRUPTED} interrupted by Ctrl-C."""
+Exit status, the same for every command:
+  {EXIT_OK}    done
+  {EXIT_FAILED}    something failed (a file, the database), or a search found nothing
+  {EXIT_USAGE}    a wrong command line
+  {EXIT_INTERRUPTED}  interrupted by Ctrl-C (what was stored is complete)"""
 
 F = TypeVar("F", bound=Callable[..., Any])
+
+
+def examples(*lines: str) -> str:
+    """A command's help epilog: command lines shown as typed (\\b keeps click from rewrapping)."""
+    return "\b\nExamples:\n" + "\n".join(f"  {line}" for line in lines)
 
 
 @dataclass(frozen=True)
@@ -46,25 +54,25 @@ class Output:
         return not self.quiet and not self.json
 
 
-def output_options(json_help: str | None = None) -> Callable[[F], F]:
-    """-q and -v on a command, and --json when it has `json_help` to say what the objects are;
-    they reach the command as one `out: Output` argument."""
+def output_options(json_help: str | None = None,
+                   verbose_help: str | None = None) -> Callable[[F], F]:
+    """-q on a command, -v and --json when it has something to say with them; they reach the
+    command through `output()`."""
     def decorate(f: F) -> F:
         def callback(ctx: click.Context, param: click.Parameter, value: bool) -> bool:
             ctx.meta[f"xunshi.{param.name}"] = value
             return value
 
-        options = [
-            click.option("--quiet", "-q", is_flag=True, expose_value=False, callback=callback,
-                         help="Print only failures and errors; the exit status tells the rest."),
-            click.option("--verbose", "-v", is_flag=True, expose_value=False, callback=callback,
-                         help="Print every file, skipped ones too, also on a terminal."),
-        ]
+        def flag(*names: str, help: str) -> Callable[[F], F]:
+            return click.option(*names, is_flag=True, expose_value=False, callback=callback,
+                                help=help)
+
+        f = flag("--quiet", "-q", help="Print only failures and errors; the exit status tells "
+                                       "the rest.")(f)
+        if verbose_help:
+            f = flag("--verbose", "-v", help=verbose_help)(f)
         if json_help:
-            options.append(click.option("--json", "as_json", is_flag=True, expose_value=False,
-                                        callback=callback, help=json_help))
-        for option in options:
-            f = option(f)
+            f = flag("--json", "as_json", help=json_help)(f)
         return f
     return decorate
 
@@ -155,3 +163,17 @@ def require_head(engine: Engine) -> None:
         from ..store import schema
 
         schema.require_head(engine)
+
+
+STDIN_NAME = click.option(
+    "--name", metavar="NAME",
+    help="The name the report read from `-` is stored under; its suffix (.html, .pdf, …) "
+         "says its format (default stdin-<hash>.txt).")
+
+
+def read_stdin(name: str | None, max_size: int | None = None) -> sources.Source:
+    """`-`: the report piped in (see sources.read_stream), or a one-line error."""
+    try:
+        return sources.read_stream(sys.stdin.buffer, name, max_size or sources.DEFAULT_MAX_SIZE)
+    except sources.SourceError as e:
+        raise click.ClickException(f"standard input: {e}") from e

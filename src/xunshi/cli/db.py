@@ -6,15 +6,16 @@ from pathlib import Path
 import click
 
 from .. import config, serve
-from .common import database_url, engine, explicit_url
+from .common import (database_url, echo_json, engine, examples, explicit_url, output,
+                     output_options)
 
 
-@click.group()
+@click.group(epilog=examples("xunshi db url --libpq", "xunshi db stop"))
 def db() -> None:
     """The database: its URL, its schema version, the embedded server."""
 
 
-@db.command()
+@db.command(epilog=examples('psql "$(xunshi db url --libpq --show-password)"'))
 @click.option("--show-password", is_flag=True, help="Print the password instead of ***.")
 @click.option("--libpq", is_flag=True, help="Without the +psycopg driver part, for psql.")
 def url(show_password: bool, libpq: bool) -> None:
@@ -22,30 +23,37 @@ def url(show_password: bool, libpq: bool) -> None:
     click.echo(config.display_url(database_url(), show_password=show_password, libpq=libpq))
 
 
-@db.command()
+@db.command(epilog=examples("xunshi db upgrade && xunshi db grant-reader superset"))
+@output_options()
 def upgrade() -> None:
     """Bring the database schema to the newest revision."""
     from ..store import schema
 
     with engine() as e:
-        click.echo(schema.upgrade(e).describe())
+        done = schema.upgrade(e)
+    if not output().quiet:
+        click.echo(done.describe())
 
 
-@db.command()
-def current() -> None:
+@db.command(epilog=examples("xunshi db current", "xunshi db current --json | jq .at_head"))
+@click.option("--json", "as_json", is_flag=True,
+              help="One JSON object: revision (null: empty database), head, at_head.")
+def current(as_json: bool) -> None:
     """Print the database's schema revision and whether it is the newest."""
     from ..store import schema
 
     head = schema.head()
     with engine() as e, e.connect() as conn:
         rev = schema.current(conn)
-    if rev == head:
+    if as_json:
+        echo_json({"revision": rev, "head": head, "at_head": rev == head})
+    elif rev == head:
         click.echo(f"{rev} (head)")
     else:
         click.echo(f"{rev or 'empty database'} (head is {head}: run `xunshi db upgrade`)")
 
 
-@db.command()
+@db.command(epilog=examples("xunshi db docs --output docs/schema.md"))
 @click.option("--output", type=click.Path(path_type=Path, dir_okay=False),
               help="Write here (e.g. docs/schema.md) instead of to stdout.")
 def docs(output: Path | None) -> None:
@@ -72,7 +80,8 @@ def docs(output: Path | None) -> None:
         raise click.ClickException(f"{output}: {error.strerror or one_line(error)}") from error
 
 
-@db.command("grant-reader")
+@db.command("grant-reader", epilog=examples("xunshi db grant-reader superset",
+                                            "xunshi db grant-reader metabase --password PW"))
 @click.argument("name")
 @click.option("--password", metavar="PW", help="Default: a new random one, printed this once only.")
 def grant_reader(name: str, password: str | None) -> None:
@@ -97,7 +106,7 @@ def grant_reader(name: str, password: str | None) -> None:
                    "revoke it to keep the role read-only", err=True)
 
 
-@db.command("serve")
+@db.command("serve", epilog=examples("xunshi db serve --reader superset --port 5433"))
 @click.option("--port", type=click.IntRange(1, 65535), default=serve.DEFAULT_PORT, show_default=True,
               help=f"TCP port on {serve.HOST}.")
 @click.option("--reader", metavar="NAME", help="The role BI tools log in as (see grant-reader).")
@@ -125,7 +134,7 @@ def serve_cmd(port: int, reader: str | None) -> None:
                "socket-only again")
 
 
-@db.command()
+@db.command(epilog=examples("xunshi db stop"))
 def stop() -> None:
     """Stop the embedded PostgreSQL (it keeps running between commands otherwise)."""
     from .. import embedded

@@ -1,7 +1,6 @@
 """`xunshi load`, `reparse` and `errors`: reports into the database, and what failed."""
 from __future__ import annotations
 
-import sys
 from collections import Counter
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -10,7 +9,8 @@ import click
 
 from .. import sources
 from ..parse import PARSER_VERSION
-from .common import engine, require_head
+from .common import (STDIN_NAME, Output, echo_json, engine, examples, fail, output,
+                     output_options, read_stdin, require_head)
 from .progress import with_progress
 
 if TYPE_CHECKING:
@@ -29,6 +29,10 @@ def _size(ctx: click.Context, param: click.Parameter, value: str | None) -> int:
         raise click.BadParameter(str(e)) from e
 
 
+_RESULTS_JSON = ("One JSON object a line per file instead of text: file, outcome, report_id, "
+                 "stage, reason.")
+_EVERY_FILE = (f"Print every file, also on a terminal, and every file skipped in a folder (else "
+               f"up to {SKIPPED_NAMED}).")
 _JOBS = click.option("--jobs", "-j", type=click.IntRange(min=1), metavar="N",
                      help="Processes that parse (default: one per core).")
 
@@ -39,8 +43,11 @@ def _workers(jobs: int | None, items: int) -> int:
     return 1 if items < SMALL_RUN else jobs or default_workers()
 
 
-@click.command()
-@click.argument("paths", nargs=-1, required=True, type=click.Path(path_type=Path))
+@click.command(epilog=examples(
+    "xunshi load reports/                  every report under reports/",
+    "xunshi load --json a.pdf b.docx       JSON Lines, one object per file",
+    "curl -s URL | xunshi load --name 2024-01.html -"))
+@click.argument("paths", nargs=-1, required=True, type=click.Path(path_type=Path, allow_dash=True))
 @click.option("--replace", is_flag=True,
               help="A changed file replaces its stored older version (default: kept, superseded).")
 @click.option("--keep-unrecognized", is_flag=True,
@@ -48,16 +55,18 @@ def _workers(jobs: int | None, items: int) -> int:
 @click.option("--max-size", metavar="SIZE", envvar=sources.MAX_SIZE_ENV, callback=_size,
               help=f"Larger files fail, no more of them read: 50MB, 512KB (default ${sources.MAX_SIZE_ENV}, "
                    f"else {sources.format_size(sources.DEFAULT_MAX_SIZE)}).")
+@STDIN_NAME
 @_JOBS
-@click.option("--verbose", "-v", is_flag=True,
-              help=f"Name every file skipped in a folder (else up to {SKIPPED_NAMED}).")
+@output_options(json_help=_RESULTS_JSON, verbose_help=_EVERY_FILE)
 def load(paths: tuple[Path, ...], replace: bool, keep_unrecognized: bool, max_size: int,
-         jobs: int | None, verbose: bool) -> None:
-    """Load report files and folders (searched recursively for .txt .html .htm .docx .pdf)."""
+         name: str | None, jobs: int | None) -> None:
+    """Load report files and folders (searched recursively for .txt .html .htm .docx .pdf);
+    `-` reads one report from standard input."""
     from ..store import revision
     from ..store.load import LoadOptions, load_paths
 
-    found = sources.scan(paths)
+    out = output()
+    found = _scan(paths, name, max_size)
     if not found.files:
         others = f" ({len(found.skipped)} files of other types)" if found.skipped else ""
         raise click.ClickException(f"no report files ({', '.join(sources.SUFFIXES)}) found{others}")
@@ -68,23 +77,41 @@ def load(paths: tuple[Path, ...], replace: bool, keep_unrecognized: bool, max_si
             from ..store import schema
 
             upgrade = schema.ensure_head(e)
-            if upgrade.changed:
-                click.echo(upgrade.describe())
+            if upgrade.changed and not out.quiet:
+                click.echo(upgrade.describe(), err=out.json)
         results = with_progress(
             "loading", len(found.files) + len(found.skipped),
-            lambda report: load_paths(e, found, report, options), verbose)
-    _finish(results, verbose)
+            lambda report: load_paths(e, found, report, options), out)
+    _finish(results, out)
 
 
-@click.command()
+def _scan(paths: tuple[Path, ...], name: str | None, max_size: int) -> sources.Scan:
+    """The files the paths name; `-` is standard input, read here, once."""
+    given = [str(p) for p in paths]
+    if given.count(sources.STDIN) > 1:
+        raise click.UsageError("`-` (standard input) can be given once")
+    if name is not None and sources.STDIN not in given:
+        raise click.UsageError("--name names the report read from `-` (standard input)")
+    found = sources.scan(p for p in paths if str(p) != sources.STDIN)
+    if sources.STDIN in given:
+        found.files.insert(0, read_stdin(name, max_size))
+    return found
+
+
+@click.command(epilog=examples(
+    "xunshi reparse          reports stored by an older parser",
+    "xunshi reparse --all    every report, e.g. after a vocabulary change"))
 @click.option("--all", "everything", is_flag=True, help="Every report, whatever parsed it.")
 @_JOBS
 @click.option("--parser-version-below", type=int, metavar="V",
               help=f"Reports parsed by a version below V (default {PARSER_VERSION}, this one).")
+@output_options(json_help=_RESULTS_JSON,
+                verbose_help="Print every report, also on a terminal.")
 def reparse(everything: bool, parser_version_below: int | None, jobs: int | None) -> None:
     """Re-parse stored reports with this parser, each replaced atomically (no files needed)."""
     from ..store import reparse as reparse_api
 
+    out = output()
     if everything and parser_version_below is not None:
         raise click.UsageError("give --all or --parser-version-below, not both")
     below = None if everything else (parser_version_below or PARSER_VERSION)
@@ -93,21 +120,25 @@ def reparse(everything: bool, parser_version_below: int | None, jobs: int | None
         pending = reparse_api.pending(e, below)
         results = with_progress(
             "re-parsing", len(pending),
-            lambda report: reparse_api.reparse(e, pending, report, _workers(jobs, len(pending))))
-    _finish(results)
+            lambda report: reparse_api.reparse(e, pending, report, _workers(jobs, len(pending))),
+            out)
+    _finish(results, out)
 
 
-def _finish(results: list[FileResult], verbose: bool = False) -> None:
-    """The summary line, the skipped files, then each failure on stderr; exit status 1 if any."""
+def _finish(results: list[FileResult], out: Output) -> None:
+    """The summary line, the skipped files, then each failure on stderr (with --json the
+    records said it all); exit status 1 if any failed."""
     from ..store.load import Outcome, summary
 
-    click.echo(summary(results))
-    _skipped(results, verbose)
     failed = [r for r in results if r.outcome is Outcome.FAILED]
-    for r in failed:
-        click.echo(r.line(), err=True)
+    if not out.json:
+        if not out.quiet:
+            click.echo(summary(results))
+            _skipped(results, out.verbose)
+        for r in failed:
+            click.echo(r.line(), err=True)
     if failed:
-        sys.exit(1)
+        fail()
 
 
 def _skipped(results: list[FileResult], verbose: bool) -> None:
@@ -123,9 +154,12 @@ def _skipped(results: list[FileResult], verbose: bool) -> None:
                + ", ".join(f"{n} {t}" for t, n in types.most_common()) + "): -v names them")
 
 
-@click.command()
+@click.command(epilog=examples("xunshi errors --limit 10",
+                               "xunshi errors --json | jq -r .file"))
 @click.option("--limit", type=click.IntRange(min=1), default=50, show_default=True)
-def errors(limit: int) -> None:
+@click.option("--json", "as_json", is_flag=True,
+              help="One JSON object a line per failure: file, sha256, stage, message, occurred_at.")
+def errors(limit: int, as_json: bool) -> None:
     """Files that failed to load, newest first, each with its latest failure (a later
     successful load clears it)."""
     from ..sources.names import printable
@@ -134,6 +168,11 @@ def errors(limit: int) -> None:
     with engine() as e:
         require_head(e)
         rows = load_errors(e, limit)
+    if as_json:
+        for row in rows:
+            echo_json({"file": row.file, "sha256": row.sha256, "stage": row.stage,
+                       "message": row.message, "occurred_at": row.occurred_at.isoformat()})
+        return
     if not rows:
         click.echo("no load errors")
     for row in rows:

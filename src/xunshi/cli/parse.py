@@ -8,22 +8,31 @@ from typing import TYPE_CHECKING
 
 import click
 
+from .. import sources
+
+from .common import STDIN_NAME, examples, read_stdin
+
 if TYPE_CHECKING:
     from ..parse import Document
 
 
-@click.command("parse")
-@click.argument("file", type=click.Path(path_type=Path, dir_okay=False))
+@click.command("parse", epilog=examples(
+    "xunshi parse report.pdf",
+    "xunshi parse --json report.txt | jq .findings",
+    "curl -s URL | xunshi parse --name page.html -"))
+@click.argument("file", type=click.Path(path_type=Path, dir_okay=False, allow_dash=True))
 @click.option("--json", "as_json", is_flag=True, help="The whole document model as JSON.")
-def parse_cmd(file: Path, as_json: bool) -> None:
-    """Parse one report and print what was extracted (no database involved)."""
-    from .. import sources
+@STDIN_NAME
+def parse_cmd(file: Path, as_json: bool, name: str | None) -> None:
+    """Parse one report and print what was extracted (no database involved); FILE `-` reads
+    standard input."""
     from ..parse import ParseError, parse
     from ..plain import plain
     from ..sources.names import printable, stored_name
 
     try:
-        doc = parse(sources.extract(sources.read(file)).text)
+        source = read_stdin(name) if str(file) == sources.STDIN else sources.read(file)
+        doc = parse(sources.extract(source).text)
     except (sources.SourceError, ParseError) as e:
         raise click.ClickException(printable(f"{stored_name(file)}: {e}")) from e
     if as_json:

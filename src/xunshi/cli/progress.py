@@ -1,21 +1,25 @@
 """Progress of a load or a re-parse, and how an interrupted one ends."""
 from __future__ import annotations
 
+import dataclasses
 import sys
 from collections.abc import Callable
 from typing import TYPE_CHECKING
 
 import click
 
+from .common import EXIT_INTERRUPTED, Output, echo_json
+
 if TYPE_CHECKING:
     from ..store.load import FileResult
 
 def with_progress(label: str, total: int,
                   run: Callable[[Callable[[FileResult], None]], list[FileResult]],
-                  verbose: bool = False) -> list[FileResult]:
+                  out: Output = Output()) -> list[FileResult]:
     """A progress bar on a terminal; one plain line per item otherwise (logs, pipes, CI),
-    skipped files only when verbose. Ctrl-C, or a database that stops answering, ends the
-    run with what was stored and how to go on."""
+    skipped files only when verbose; one JSON object per item with --json; nothing when
+    quiet. Ctrl-C, or a database that stops answering, ends the run with what was stored and
+    how to go on."""
     from ..sources.names import printable
     from ..store.load import DatabaseUnavailable, Outcome, summary
 
@@ -23,11 +27,13 @@ def with_progress(label: str, total: int,
 
     def echo(r: FileResult) -> None:
         done.append(r)
-        if r.outcome is not Outcome.SKIPPED or verbose:
+        if out.json:
+            echo_json(dataclasses.asdict(r))
+        elif not out.quiet and (r.outcome is not Outcome.SKIPPED or out.verbose):
             click.echo(r.line())
 
     try:
-        if not sys.stdout.isatty():
+        if not out.chatty or not sys.stdout.isatty():
             run(echo)
             return done
         from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn
@@ -45,7 +51,7 @@ def with_progress(label: str, total: int,
             return done
     except KeyboardInterrupt:
         click.echo(f"interrupted by Ctrl-C: {summary(done)} so far; {_resume(label)}", err=True)
-        sys.exit(130)
+        sys.exit(EXIT_INTERRUPTED)
     except DatabaseUnavailable as e:
         click.echo(f"{summary(done)} so far", err=True)
         raise click.ClickException(f"{e}; {_resume(label)}") from e

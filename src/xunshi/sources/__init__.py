@@ -17,7 +17,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from functools import cached_property
 from pathlib import Path
-from typing import NamedTuple
+from typing import BinaryIO, NamedTuple
 
 from .names import stored_name
 
@@ -73,7 +73,7 @@ class Skipped(NamedTuple):
 class Scan:
     """What paths given to `load` name: report files, and the other files in their folders."""
 
-    files: list[Path] = field(default_factory=list)
+    files: list[Path | Source] = field(default_factory=list)  # Source: stdin, read already
     skipped: list[Skipped] = field(default_factory=list)
 
 
@@ -130,11 +130,28 @@ def read(path: Path, max_size: int = DEFAULT_MAX_SIZE) -> Source:
             data = f.read(max_size + 1)  # the limit holds for what is read, whatever stat said
         except OSError as e:
             raise SourceError(e.strerror or str(e)) from e
+    return Source(stored_name(path), _limited(data, max_size))
+
+
+STDIN = "-"
+"""The path that names standard input, as for cat and sqlite-utils."""
+
+
+def read_stream(stream: BinaryIO, name: str | None = None,
+                max_size: int = DEFAULT_MAX_SIZE) -> Source:
+    """A report piped in (`xunshi load -`), held to the same limit as a file. Its format is
+    the suffix of `name`; without one it is text stored as `stdin-<first 16 hex digits of its
+    SHA-256>.txt`, so that two different reports piped in never pass for versions of one."""
+    data = _limited(stream.read(max_size + 1), max_size)
+    return Source(name or f"stdin-{hashlib.sha256(data).hexdigest()[:16]}.txt", data)
+
+
+def _limited(data: bytes, max_size: int) -> bytes:
     if len(data) > max_size:
         raise SourceError(_too_large("file is", max_size))
     if not data:
         raise SourceError("empty file")
-    return Source(stored_name(path), data)
+    return data
 
 
 def _too_large(what: str, max_size: int) -> str:

@@ -164,10 +164,14 @@ def _prepare(job: _Job) -> _Prepared:
     return done(rows)
 
 
-def _read(engine: Engine, files: Iterable[Path], options: LoadOptions,
+def _read(engine: Engine, files: Iterable[Path | sources.Source], options: LoadOptions,
           report: Callable[[FileResult], None]) -> Iterator[sources.Source]:
-    """The files' bytes; a file that cannot be read is reported here."""
+    """The files' bytes; a file that cannot be read is reported here. A Source is read
+    already (standard input)."""
     for path in files:
+        if isinstance(path, sources.Source):
+            yield path
+            continue
         try:
             yield _step("read", sources.SourceError, sources.read, path, options.max_size)
         except _Failure as f:
@@ -175,7 +179,7 @@ def _read(engine: Engine, files: Iterable[Path], options: LoadOptions,
                                                      f.stage, f.reason), None))
 
 
-def _jobs(engine: Engine, files: Iterable[Path], options: LoadOptions,
+def _jobs(engine: Engine, files: Iterable[Path | sources.Source], options: LoadOptions,
           report: Callable[[FileResult], None]) -> Iterator[_Job]:
     """Files read and checked against the database a batch at a time; what needs no parsing
     (stored by this parser, unreadable) is reported here and never reaches a worker."""
