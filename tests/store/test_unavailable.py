@@ -60,7 +60,7 @@ def test_a_server_that_stops_mid_load_stops_the_load(embedded_home: Path, tmp_pa
 
 
 def test_the_command_says_what_was_stored_and_how_to_go_on() -> None:
-    def run(report: Callable[[FileResult], None]) -> list[FileResult]:
+    def run(report: Callable[[FileResult], None], parsed: Callable[[str], None]) -> list[FileResult]:
         report(FileResult("a.txt", Outcome.LOADED, 1))
         raise DatabaseUnavailable(OperationalError("COPY", {}, Exception("server closed the "
                                                                          "connection\nline 2")))

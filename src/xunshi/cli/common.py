@@ -97,6 +97,17 @@ def explicit_url() -> str | None:
     return click.get_current_context().find_root().obj
 
 
+def where_the_data_is() -> str:
+    """What a newcomer needs after a load: where the archive is, and that an embedded server
+    keeps running until stopped."""
+    if url := config.configured_url(explicit_url()):
+        return f"the archive is in {config.display_url(config.sqlalchemy_url(url))}"
+    from .. import embedded
+
+    return (f"the archive is in {embedded.data_dir(config.xunshi_home())}; its PostgreSQL keeps "
+            "running for the next command: `xunshi db stop` stops it")
+
+
 def database_url() -> str:
     from sqlalchemy.exc import ArgumentError
 

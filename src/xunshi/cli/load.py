@@ -10,8 +10,8 @@ import click
 from .. import sources
 from ..parse import PARSER_VERSION
 from .common import (STDIN_NAME, Output, echo_json, engine, examples, fail, output,
-                     output_options, read_stdin, require_head)
-from .progress import with_progress
+                     output_options, read_stdin, require_head, where_the_data_is)
+from .progress import closing_line, with_progress
 
 if TYPE_CHECKING:
     from ..store.load import FileResult
@@ -79,10 +79,10 @@ def load(paths: tuple[Path, ...], replace: bool, keep_unrecognized: bool, max_si
             upgrade = schema.ensure_head(e)
             if upgrade.changed and not out.quiet:
                 click.echo(upgrade.describe(), err=out.json)
-        results = with_progress(
+        results, elapsed = with_progress(
             "loading", len(found.files) + len(found.skipped),
-            lambda report: load_paths(e, found, report, options), out)
-    _finish(results, out)
+            lambda report, parsed: load_paths(e, found, report, options, parsed), out)
+    _finish(results, out, elapsed, where_the_data_is() if out.chatty else None)
 
 
 def _scan(paths: tuple[Path, ...], name: str | None, max_size: int) -> sources.Scan:
@@ -118,16 +118,30 @@ def reparse(everything: bool, parser_version_below: int | None, jobs: int | None
     with engine() as e:
         require_head(e)
         pending = reparse_api.pending(e, below)
-        results = with_progress(
+        if not pending:
+            if out.chatty:
+                click.echo(_nothing_to_reparse(below))
+            return
+        workers = _workers(jobs, len(pending))
+        results, elapsed = with_progress(
             "re-parsing", len(pending),
-            lambda report: reparse_api.reparse(e, pending, report, _workers(jobs, len(pending))),
-            out)
-    _finish(results, out)
+            lambda report, parsed: reparse_api.reparse(e, pending, report, workers, parsed), out)
+    _finish(results, out, elapsed)
 
 
-def _finish(results: list[FileResult], out: Output) -> None:
-    """The summary line, the skipped files, then each failure on stderr (with --json the
-    records said it all); exit status 1 if any failed."""
+def _nothing_to_reparse(below: int | None) -> str:
+    if below is None:
+        return "nothing to re-parse: no report is stored"
+    if below == PARSER_VERSION:
+        return (f"nothing to re-parse: every report was parsed by this parser (version "
+                f"{PARSER_VERSION}); --all re-parses them all the same")
+    return f"nothing to re-parse: no report was parsed by a version below {below}"
+
+
+def _finish(results: list[FileResult], out: Output, elapsed: float,
+            hint: str | None = None) -> None:
+    """The summary and the skipped files on stdout; each failure (unless --json said it
+    already), then how long it took and the hint on stderr; exit status 1 if any failed."""
     from ..store.load import Outcome, summary
 
     failed = [r for r in results if r.outcome is Outcome.FAILED]
@@ -137,6 +151,10 @@ def _finish(results: list[FileResult], out: Output) -> None:
             _skipped(results, out.verbose)
         for r in failed:
             click.echo(r.line(), err=True)
+    if not out.quiet:
+        click.echo(closing_line(results, elapsed), err=True)
+    if hint:
+        click.echo(hint, err=True)
     if failed:
         fail()
 

@@ -269,9 +269,12 @@ def record_failure(engine: Engine, result: FileResult, sha256: str | None) -> Fi
 
 def load_paths(engine: Engine, paths: Iterable[str | Path] | sources.Scan,
                on_result: Callable[[FileResult], None] | None = None,
-               options: LoadOptions = LoadOptions()) -> list[FileResult]:
+               options: LoadOptions = LoadOptions(),
+               on_parsed: Callable[[str], None] | None = None) -> list[FileResult]:
     """Load every report file the paths name (or a scan of them found), reporting each
     outcome as it happens; files of other types in their folders are reported skipped.
+    `on_parsed` hears of each file as soon as it is parsed, before its batch is written: a
+    progress bar moves from the first file on.
 
     Files are parsed by `options.workers` processes and written in batches of whole reports,
     each batch one transaction: a killed load leaves every report stored entirely or not at
@@ -288,8 +291,9 @@ def load_paths(engine: Engine, paths: Iterable[str | Path] | sources.Scan,
     for skipped in found.skipped:
         report(FileResult(stored_name(skipped.path), Outcome.SKIPPED, reason=skipped.reason))
     jobs = _jobs(engine, found.files, options, report)
-    prepared = ordered_map(_prepare, jobs, options.workers, in_flight=2 * BATCH,
-                           weight=lambda job: len(job.source.data), limit=BATCH_BYTES)
+    prepared = heard(ordered_map(_prepare, jobs, options.workers, in_flight=2 * BATCH,
+                                 weight=lambda job: len(job.source.data), limit=BATCH_BYTES),
+                     on_parsed, lambda p: p.name)
     for batch in batched(prepared, BATCH, weight=lambda p: p.size, limit=BATCH_BYTES):
         for p in batch:
             if p.failure:
@@ -299,6 +303,15 @@ def load_paths(engine: Engine, paths: Iterable[str | Path] | sources.Scan,
                                            partial(_write_in, replace=options.replace),
                                            partial(_store_failed, engine)))
     return results
+
+
+def heard(items: Iterable[T], listener: Callable[[str], None] | None,
+          name: Callable[[T], str]) -> Iterator[T]:
+    """The items unchanged, each named to `listener` as it passes."""
+    for item in items:
+        if listener:
+            listener(name(item))
+        yield item
 
 
 def report_all(report: Callable[[FileResult], None], written: list[FileResult]) -> None:

@@ -17,7 +17,8 @@ from sqlalchemy import Connection, Engine, select
 from ..errors import one_line
 from ..parallel import batched, ordered_map
 from ..parse import PARSER_VERSION, parse
-from .load import BATCH, FileResult, Outcome, record_failure, report_all, write_isolating
+from .load import (BATCH, FileResult, Outcome, heard, record_failure, report_all,
+                   write_isolating)
 from .models import Report
 from .rows import ReportRows, report_rows
 from .write import replace_rows
@@ -71,8 +72,9 @@ def _stored(engine: Engine, report_ids: Iterable[int]) -> Iterator[_Stored]:
 
 def reparse(engine: Engine, report_ids: list[int],
             on_result: Callable[[FileResult], None] | None = None,
-            workers: int = 1) -> list[FileResult]:
-    """Re-parse these reports (see `pending`), reporting each outcome as it happens."""
+            workers: int = 1, on_parsed: Callable[[str], None] | None = None) -> list[FileResult]:
+    """Re-parse these reports (see `pending`), reporting each outcome as it happens, and each
+    report's name to `on_parsed` as soon as it is parsed (before its batch is written)."""
     results: list[FileResult] = []
 
     def report(result: FileResult) -> None:
@@ -80,7 +82,9 @@ def reparse(engine: Engine, report_ids: list[int],
         if on_result:
             on_result(result)
 
-    for batch in batched(ordered_map(_parse, _stored(engine, report_ids), workers), BATCH):
+    parsed = heard(ordered_map(_parse, _stored(engine, report_ids), workers), on_parsed,
+                   lambda p: p.report.name)
+    for batch in batched(parsed, BATCH):
         for p in batch:
             if p.error:
                 report(record_failure(engine, FileResult(p.report.name, Outcome.FAILED,
