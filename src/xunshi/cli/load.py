@@ -58,10 +58,12 @@ def _workers(jobs: int | None, items: int) -> int:
 @STDIN_NAME
 @_JOBS
 @output_options(json_help=_RESULTS_JSON, verbose_help=_EVERY_FILE)
-def load(paths: tuple[Path, ...], replace: bool, keep_unrecognized: bool, max_size: int,
-         name: str | None, jobs: int | None) -> None:
+def load(paths: tuple[Path, ...], max_size: int, name: str | None, jobs: int | None,
+         **flags: bool) -> None:
     """Load report files and folders (searched recursively for .txt .html .htm .docx .pdf);
     `-` reads one report from standard input."""
+    # `flags`: every other option is a field of LoadOptions under its own name, so that a new
+    # one is its @click.option line here and its field there
     from ..store import revision
     from ..store.load import LoadOptions, load_paths
 
@@ -70,8 +72,7 @@ def load(paths: tuple[Path, ...], replace: bool, keep_unrecognized: bool, max_si
     if not found.files:
         others = f" ({len(found.skipped)} files of other types)" if found.skipped else ""
         raise click.ClickException(f"no report files ({', '.join(sources.SUFFIXES)}) found{others}")
-    options = LoadOptions(replace=replace, keep_unrecognized=keep_unrecognized,
-                          max_size=max_size, workers=_workers(jobs, len(found.files)))
+    options = LoadOptions(**flags, max_size=max_size, workers=_workers(jobs, len(found.files)))
     with engine() as e:
         if not revision.at_head(e):  # Alembic only when the schema must change
             from ..store import schema
