@@ -4,6 +4,7 @@ fuzz tests; and the `xunshi` command as a separate process, the way those tests 
 from __future__ import annotations
 
 import os
+import re
 import subprocess
 import sys
 import time
@@ -147,6 +148,13 @@ def xunshi(database_url: str, *args: str, log: Path, cwd: Path | None = None
     with open(log, "wb") as out:
         return subprocess.Popen([sys.executable, "-m", "xunshi", "--database-url", database_url,
                                  *args], cwd=cwd, env=env, stdout=out, stderr=subprocess.STDOUT)
+
+
+def summary_line(log: Path) -> str:
+    """A load's summary (`5 loaded, 0 unchanged, 0 failed`) in the log of `xunshi`, which
+    ends with the closing lines the command writes on stderr."""
+    return next(line for line in reversed(log.read_text().splitlines())
+                if re.match(r"\d+ loaded, ", line))
 
 
 def wait_for_others_to_leave(engine: Engine, timeout: float = 60) -> None:

@@ -17,6 +17,7 @@ from tests.integrity import (
     corpus,
     fingerprint,
     half_written,
+    summary_line,
     table_counts,
     xunshi,
 )
@@ -37,7 +38,7 @@ def at_once(url: str, runs: list[tuple[Path, list[str]]], tmp_path: Path) -> lis
             p.kill()  # a no-op unless a wait above gave up
             p.wait(PATIENCE)
     assert statuses == [0] * len(runs), [log.read_text() for log in logs]
-    return [log.read_text().splitlines()[-1] for log in logs]
+    return [summary_line(log) for log in logs]
 
 
 def test_loaders_of_overlapping_folders_store_each_report_once(server_url: str,

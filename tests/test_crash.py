@@ -24,6 +24,7 @@ from tests.integrity import (
     corpus,
     fingerprint,
     half_written,
+    summary_line,
     table_counts,
     wait_for_others_to_leave,
     xunshi,
@@ -93,7 +94,7 @@ def kill_while_writing(url: str, args: list[str], engine: Engine,
 def finished(process: subprocess.Popen[bytes], log: Path) -> str:
     """Wait for a load to end; its summary line."""
     assert process.wait(PATIENCE) == 0, log.read_text()
-    return log.read_text().splitlines()[-1]
+    return summary_line(log)
 
 
 def assert_whole(engine: Engine) -> None:
