@@ -16,8 +16,9 @@ CONVENTIONS = f"""{EXIT_CODES}
 
 \b
 Output: results on stdout, as JSON Lines with --json (load, reparse, errors, search,
-db current); progress bars on stderr, on a terminal only; -q prints failures only.
-NO_COLOR=1 (any non-empty value) prints no colour or bold, like piping does.
+db current); progress bars on stderr, on a terminal only; -q (load, reparse, export,
+db upgrade) prints failures only. NO_COLOR=1 (any non-empty value) prints no colour or bold,
+like piping does.
 
 \b
 Shell completion: add to ~/.bashrc
