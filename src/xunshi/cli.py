@@ -103,18 +103,21 @@ def _workers(jobs: int | None, items: int) -> int:
 @click.option("--max-size", metavar="SIZE", envvar=sources.MAX_SIZE_ENV, callback=_size,
               help=f"Larger files fail, no more of them read: 50MB, 512KB (default ${sources.MAX_SIZE_ENV}, "
                    f"else {sources.format_size(sources.DEFAULT_MAX_SIZE)}).")
+@click.option("--retry-failed", is_flag=True,
+              help="Parse again files whose bytes failed before under this parser version.")
 @_JOBS
 @click.option("--verbose", "-v", is_flag=True,
               help=f"Name every file skipped in a folder (else up to {SKIPPED_NAMED}).")
 def load(paths: tuple[Path, ...], replace: bool, keep_unrecognized: bool, max_size: int,
-         jobs: int | None, verbose: bool) -> None:
+         retry_failed: bool, jobs: int | None, verbose: bool) -> None:
     """Load report files and folders (searched recursively for .txt .html .htm .docx .pdf)."""
     found = sources.scan(paths)
     if not found.files:
         others = f" ({len(found.skipped)} files of other types)" if found.skipped else ""
         raise click.ClickException(f"no report files ({', '.join(sources.SUFFIXES)}) found{others}")
     options = LoadOptions(replace=replace, keep_unrecognized=keep_unrecognized,
-                          max_size=max_size, workers=_workers(jobs, len(found.files)))
+                          max_size=max_size, workers=_workers(jobs, len(found.files)),
+                          retry_failed=retry_failed)
     with _engine() as engine:
         upgrade = schema.ensure_head(engine)
         if upgrade.changed:
@@ -146,10 +149,11 @@ def reparse(everything: bool, parser_version_below: int | None, jobs: int | None
 
 
 def _finish(results: list[FileResult], verbose: bool = False) -> None:
-    """The summary line, the skipped files, then each failure on stderr; exit status 1 if any."""
+    """The summary line, the skipped files, then each failure (new or not retried) on stderr;
+    exit status 1 if any."""
     click.echo(summary(results))
     _skipped(results, verbose)
-    failed = [r for r in results if r.outcome is Outcome.FAILED]
+    failed = [r for r in results if r.outcome in (Outcome.FAILED, Outcome.NOT_RETRIED)]
     for r in failed:
         click.echo(r.line(), err=True)
     if failed:
