@@ -30,6 +30,7 @@ import threading
 import time
 import warnings
 from collections.abc import Iterator
+from concurrent.futures import Future
 from contextlib import contextmanager
 from pathlib import Path
 from types import ModuleType
@@ -256,9 +257,34 @@ def running_server(home: Path) -> PostmasterInfo:
     return info
 
 
+_starting: dict[Path, Future[PostmasterInfo]] = {}
+"""Servers being started by start_soon, by home."""
+
+
+def start_soon(home: Path) -> None:
+    """Begin what ensure_running(home) does first — initdb on first use, the start — in a
+    thread, and return at once: initdb and postgres run on another core while this process
+    imports and reads what its command needs. ensure_running picks up the result, or the
+    error. The thread is not a daemon: the process waits for it before exiting, so no initdb
+    is left half done."""
+    if home in _starting:
+        return
+    started: Future[PostmasterInfo] = Future()
+
+    def run() -> None:
+        try:
+            started.set_result(running_server(home))
+        except BaseException as e:  # handed to ensure_running, which raises it
+            started.set_exception(e)
+
+    _starting[home] = started
+    threading.Thread(target=run, name=f"start {home}").start()
+
+
 def ensure_running(home: Path) -> str:
     """Start (or reuse) the server under `home`, make sure the xunshi db exists, give its URL."""
-    info = running_server(home)
+    pending = _starting.pop(home, None)
+    info = pending.result() if pending is not None else running_server(home)
     create_database(server_url(info, SUPERUSER), DATABASE)
     return server_url(info, DATABASE)
 
