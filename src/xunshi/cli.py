@@ -115,6 +115,8 @@ def load(paths: tuple[Path, ...], replace: bool, keep_unrecognized: bool, max_si
     if not found.files:
         others = f" ({len(found.skipped)} files of other types)" if found.skipped else ""
         raise click.ClickException(f"no report files ({', '.join(sources.SUFFIXES)}) found{others}")
+    if config.configured_url(click.get_current_context().find_root().obj) is None:
+        embedded.start_soon(config.xunshi_home())  # meanwhile: what the load imports and reads
     options = LoadOptions(replace=replace, keep_unrecognized=keep_unrecognized,
                           max_size=max_size, workers=_workers(jobs, len(found.files)),
                           retry_failed=retry_failed)
