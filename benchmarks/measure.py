@@ -10,6 +10,7 @@ import shutil
 import statistics
 import subprocess
 import sys
+import threading
 import time
 from collections.abc import Iterable, Sequence
 from graphlib import TopologicalSorter
@@ -17,6 +18,7 @@ from multiprocessing import Pool
 from pathlib import Path
 from typing import Any, NoReturn
 
+import psutil
 import psycopg
 from psycopg import sql
 
@@ -111,18 +113,53 @@ def parse_all_cores(files: list[Path], one_process_mb_per_s: float) -> Result:
 
 # --- the loader, as a user runs it ---------------------------------------------------------------
 
+TREE_POLL = 0.05
+"""Seconds between samples of the process tree's memory."""
+
+
+def _tree_rss(root: psutil.Process) -> int:
+    """Resident bytes of a process and all its descendants now (ones that just ended: 0)."""
+    total = 0
+    try:
+        tree = [root, *root.children(recursive=True)]
+    except psutil.Error:
+        return 0
+    for p in tree:
+        try:
+            total += p.memory_info().rss
+        except psutil.Error:
+            pass
+    return total
+
+
+def _sample_tree(root: psutil.Process, peak: list[int], done: threading.Event) -> None:
+    """The largest sum of the tree's resident sets, sampled until `done`: what the machine
+    must hold at once (workers and writer together), which no one process's peak shows."""
+    while not done.wait(TREE_POLL):
+        peak[0] = max(peak[0], _tree_rss(root))
+
+
 def run_xunshi(args: Sequence[str], env: dict[str, str], log: Path) -> Result:
-    """Run the real `xunshi` CLI; its wall time and peak RSS (its own or a waited-for child's)."""
+    """Run the real `xunshi` CLI; its wall time, peak RSS (its own or a waited-for child's)
+    and the peak of its whole process tree's RSS, sampled."""
     with log.open("w") as out:
         start = time.perf_counter()
         proc = subprocess.Popen([sys.executable, "-m", "xunshi", *args], env=env, stdout=out,
                                 stderr=subprocess.STDOUT)
-        _, status, usage = os.wait4(proc.pid, 0)  # this child's rusage, not the harness's
+        peak, done = [0], threading.Event()
+        # not reaped before wait4 below: the process exists for psutil, a zombie at worst
+        sampler = threading.Thread(target=_sample_tree, args=(psutil.Process(proc.pid), peak, done))
+        sampler.start()
+        try:
+            _, status, usage = os.wait4(proc.pid, 0)  # this child's rusage, not the harness's
+        finally:
+            done.set()
+            sampler.join()
         seconds = time.perf_counter() - start
     proc.returncode = os.waitstatus_to_exitcode(status)
     scale = 1 if sys.platform == "darwin" else 1024  # ru_maxrss: bytes on macOS, KiB on Linux
     return {"seconds": seconds, "exit_code": proc.returncode,
-            "peak_rss_mb": usage.ru_maxrss * scale / MB}
+            "peak_rss_mb": usage.ru_maxrss * scale / MB, "peak_tree_rss_mb": peak[0] / MB}
 
 
 def _fail(what: str, run: Result, log: Path) -> NoReturn:
@@ -146,6 +183,7 @@ def load(corpus: Path, env: dict[str, str], url: str, work: Path, parse_mb_per_s
     return {"reports": loaded, "failed": failed, "seconds": round(seconds, 2),
             "reports_per_s": loaded / seconds, "mb_per_s": mb / seconds, "rows": rows,
             "rows_per_s": rows / seconds, "peak_rss_mb": run["peak_rss_mb"],
+            "peak_tree_rss_mb": run["peak_tree_rss_mb"],
             "baseline": "parse, 1 process", "baseline_mb_per_s": parse_mb_per_s,
             "ratio": mb / seconds / parse_mb_per_s}
 

@@ -8,7 +8,7 @@ import subprocess
 from collections.abc import Callable
 from pathlib import Path
 
-from . import corpus, measure
+from . import corpus, measure, startup
 from .database import fresh_database
 from .report import Record
 
@@ -67,10 +67,16 @@ def run(n: int, database_url: str | None = None, work: Path = WORK,
 
     run_dir = work / f"run-{started:%Y%m%dT%H%M%S}"
     run_dir.mkdir(exist_ok=True)
+    cold = startup.cold_start(files[0], dict(os.environ))
+    say(f"cold start: {cold['seconds']:.2f} s, raw initdb + start {cold['baseline_seconds']:.2f} s")
     with fresh_database(database_url) as db:
         say(f"database: PostgreSQL {db.version} ({db.kind})")
         load = measure.load(directory, db.env, db.url, run_dir, one["mb_per_s"])
-        say(f"load: {load['reports']} reports in {load['seconds']:.1f} s, {load['rows']:,} rows")
+        say(f"load: {load['reports']} reports in {load['seconds']:.1f} s, {load['rows']:,} rows, "
+            f"peak memory {load['peak_tree_rss_mb']:.0f} MB (process tree)")
+        cli = startup.cli_startup(db.env)
+        say(f"start-up: --help {cli['help_seconds']:.2f} s, search {cli['search_seconds']:.2f} s, "
+            f"python -c pass {cli['baseline_seconds']:.2f} s")
         rss = measure.rss_baseline(files[0], db.env, run_dir)
         ceiling = measure.copy_ceiling(db.url, run_dir)
         say(f"COPY of the same {ceiling['rows']:,} rows: {ceiling['rows_per_s']:,.0f} rows/s")
@@ -95,4 +101,6 @@ def run(n: int, database_url: str | None = None, work: Path = WORK,
         "copy_ceiling": ceiling,
         "reparse": reparse,
         "search": search,
+        "cold_start": cold,
+        "cli_startup": cli,
     }

@@ -18,8 +18,10 @@ FIGURES = {
     "parse_one_process": {"mb_per_s", "baseline_mb_per_s", "ratio"},
     "parse_all_cores": {"processes", "mb_per_s", "per_core_mb_per_s", "ratio"},
     "load": {"reports", "failed", "seconds", "reports_per_s", "mb_per_s", "rows", "rows_per_s",
-             "peak_rss_mb", "ratio"},
+             "peak_rss_mb", "peak_tree_rss_mb", "ratio"},
     "rss_baseline": {"peak_rss_mb"},
+    "cold_start": {"seconds", "baseline_seconds", "ratio"},
+    "cli_startup": {"help_seconds", "search_seconds", "baseline_seconds"},
     "copy_ceiling": {"rows", "seconds", "rows_per_s", "tables"},
     "reparse": {"status"},
     "search": {"status"},
@@ -56,6 +58,10 @@ def test_a_run_writes_a_complete_record_and_the_table(database_url: str, tmp_pat
     assert record["commit"] and record["started_at"]
     assert record["load"]["reports"] == 20 and record["load"]["failed"] == 0
     assert record["copy_ceiling"]["rows"] == record["load"]["rows"]
+    assert record["load"]["peak_tree_rss_mb"] >= record["load"]["peak_rss_mb"] * 0.5  # sampled
+    for row in ("Cold start: first `xunshi load` of one report, empty home", "`xunshi --help`",
+                "`xunshi search` (a word, loaded database)"):
+        assert f"| {row} |" in doc.read_text("utf-8"), row
     table = doc.read_text("utf-8")
     assert "No run yet." not in table
     for measure in ("Parse, 1 process", "`xunshi load`", "Load, database rows/s",

@@ -166,3 +166,18 @@ def test_a_search_of_thousands_of_words_is_refused_in_one_line(engine: Engine,
     assert result.exit_code == 1
     assert result.stderr == ("Error: the query has 40,000 words, more than the 256 a search may "
                              "have: search for fewer\n")
+
+
+def test_load_says_which_files_failed_before_and_retries_them_when_asked(
+        database_url: str, tmp_path: Path) -> None:
+    (tmp_path / "bad.txt").write_bytes(b"\xff")
+    xunshi("--database-url", database_url, "load", str(tmp_path))
+    again = xunshi("--database-url", database_url, "load", str(tmp_path))
+    assert again.exit_code == 1
+    assert again.stdout.splitlines()[-1] == ("0 loaded, 0 unchanged, 0 failed, 1 not retried "
+                                             "(failed before under this parser; --retry-failed "
+                                             "tries them again)")
+    assert f"not retried {tmp_path / 'bad.txt'}: failed before under this parser: decode: " \
+        in again.stderr
+    retried = xunshi("--database-url", database_url, "load", "--retry-failed", str(tmp_path))
+    assert retried.stdout.splitlines()[-1] == "0 loaded, 0 unchanged, 1 failed"

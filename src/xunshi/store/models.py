@@ -371,9 +371,10 @@ class LoadError(Keyed, Base):
     __table_args__ = {"schema": INTERNAL}  # not for analysts (migration 0011)
 
     file: Mapped[str] = mapped_column(unique=True)
-    sha256: Mapped[str | None]
+    sha256: Mapped[str | None] = mapped_column(index=True)  # a load looks up its bytes' failures
     stage: Mapped[str]  # read, decode, extract, parse, store
     message: Mapped[str]
+    parser_version: Mapped[int | None]  # decode, extract, parse: the bytes are not retried under it
     occurred_at: Mapped[dt.datetime] = mapped_column(server_default=func.now())
 
 

@@ -6,6 +6,7 @@ Migrations ship inside the package (`xunshi.migrations`, mapped from the reposit
 from __future__ import annotations
 
 from dataclasses import dataclass
+from functools import cache
 from pathlib import Path
 
 from alembic import command
@@ -32,6 +33,7 @@ def alembic_config(connection: Connection | None = None) -> Config:
     return cfg
 
 
+@cache  # the packaged migrations do not change while xunshi runs; reading them costs time
 def head() -> str:
     heads = ScriptDirectory.from_config(alembic_config()).get_heads()
     if len(heads) != 1:
