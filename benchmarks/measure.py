@@ -284,6 +284,9 @@ SEARCH_ROUNDS = 5
 QUERIES = ("民主集中制", "党风 廉政", "选人用人", "财务 管理", "扫黑 除恶", "意识形态", "三会一课",
            "形式主义", "公务 接待", "津补贴", "主体 责任", "谈心 谈话", "问题 线索", "警示 教育",
            "巡察 整改", "干部 选拔", "信访", "网格", "专项 资金", "学习 心得")
+# Words most findings or their measures contain: latency must not follow the number of matches.
+COMMON_QUERIES = ("落实", "问题", "整改", "加强", "工作", "制度", "责任", "落实 -形式主义",
+                  "整改 or 落实", "管理")
 
 
 def _latencies(conn: psycopg.Connection, query: str, params: Iterable[tuple[Any, ...]]) -> list[float]:
@@ -313,8 +316,31 @@ def _grow_findings(conn: psycopg.Connection, at_least: int) -> int:
     return total * (copies + 1)
 
 
+def _gin_counts(conn: psycopg.Connection, rounds: list[tuple[str]]) -> list[float]:
+    """The anchor: counting the matches through the GIN index alone, no ranking, no text."""
+    return _latencies(conn, "SELECT count(*) FROM findings WHERE search_vector @@ "
+                      "websearch_to_tsquery('simple', lower(%s))", rounds)
+
+
+def _common_words(conn: psycopg.Connection) -> Result:
+    """search_findings p50/p95 for words nearly every finding has, beside the GIN count."""
+    rounds = [(q,) for _ in range(SEARCH_ROUNDS) for q in COMMON_QUERIES]
+    _latencies(conn, "SELECT * FROM search_findings(%s, 20)", rounds[: len(COMMON_QUERIES)])
+    ms = _latencies(conn, "SELECT * FROM search_findings(%s, 20)", rounds)
+    gin = _gin_counts(conn, rounds)
+    matches = [conn.execute("SELECT count(*) FROM findings WHERE search_vector @@ "
+                            "websearch_to_tsquery('simple', lower(%s))", (q,)).fetchone()[0]
+               for q in COMMON_QUERIES]
+    p50, p95 = _percentiles(ms)
+    gin50, gin95 = _percentiles(gin)
+    return {"queries": len(ms), "mean_matches": statistics.mean(matches), "p50_ms": p50,
+            "p95_ms": p95, "baseline": "GIN @@ count of the same queries",
+            "baseline_p50_ms": gin50, "baseline_p95_ms": gin95, "ratio": p95 / gin95}
+
+
 def search(url: str) -> Result:
-    """search_findings p50/p95 over ≥ 100,000 findings, against a LIKE scan of the same text."""
+    """search_findings p50/p95 over ≥ 100,000 findings, against a LIKE scan of the same text
+    and a GIN `@@` count; then the same for common words with many matches."""
     with psycopg.connect(url) as conn:
         if not conn.execute("SELECT 1 FROM pg_proc WHERE proname = 'search_findings'").fetchone():
             return not_available("no search_findings function in the database")
@@ -327,8 +353,11 @@ def search(url: str) -> Result:
         like = [("%" + q.replace(" ", "%") + "%",) for (q,) in rounds]
         base = _latencies(conn, "SELECT id FROM findings WHERE concat_ws(' ', title, description, "
                           "recommendation) LIKE %s LIMIT 20", like)
+        gin50, gin95 = _percentiles(_gin_counts(conn, rounds))
+        common = _common_words(conn)
     p50, p95 = _percentiles(ms)
     base50, base95 = _percentiles(base)
     return {"status": "measured", "findings": findings, "queries": len(ms), "p50_ms": p50,
             "p95_ms": p95, "baseline": "LIKE '%…%' over title, description, recommendation",
-            "baseline_p50_ms": base50, "baseline_p95_ms": base95, "ratio": p95 / base95}
+            "baseline_p50_ms": base50, "baseline_p95_ms": base95, "ratio": p95 / base95,
+            "gin_count_p50_ms": gin50, "gin_count_p95_ms": gin95, "common": common}

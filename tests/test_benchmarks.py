@@ -67,3 +67,8 @@ def test_a_run_writes_a_complete_record_and_the_table(database_url: str, tmp_pat
     for measure in ("Parse, 1 process", "`xunshi load`", "Load, database rows/s",
                     "Peak RSS of the loader", "Search p50 / p95", "`xunshi reparse --all`"):
         assert f"| {measure} |" in table
+    search = record["search"]
+    assert search["status"] == "measured"
+    assert {"p50_ms", "p95_ms", "gin_count_p50_ms", "gin_count_p95_ms"} <= search.keys()
+    assert {"p50_ms", "p95_ms", "mean_matches", "baseline_p95_ms"} <= search["common"].keys()
+    assert "| Search p50 / p95, common words |" in table
