@@ -19,7 +19,7 @@ from .clauses import (
     skip_edge, states_fault,
 )
 from .named import named_findings, overlaps
-from .titles import EDGE
+from .titles import DEMAND, EDGE
 
 # A line that only announces the problems below it: 巡视组反馈指出 / 巡察发现的主要问题 / 问题 /
 # 存在问题: (the problems follow as numbered lines or as paragraphs).
@@ -30,6 +30,8 @@ _LEAD_LINE = (r"^[ \t]*(?:(?:巡视|巡察)组?)?(?:反馈)?"
 # 在…方面,) or by 主要是;
 # a sentence naming problems followed by one that lists them (…突出问题。主要包括… / 指出了巡视
 # 发现的突出问题。有的…); 问题包括, / 问题,包括; 主要问题公布如下:; 集中表现在以下五个方面:;
+# a list of problems or the feedback closed by 等等 or 等问题 (“问题清单”内容较多,包括A;B等等。 /
+# 反馈意见提出,A,B,C等等。);
 # or 从巡察情况看, before items that open 部分… / 有的… (before anything else it opens praise);
 # or a sentence closing on a series of problems (…等突出问题。) before sentences that state more;
 # or a label: 问题: or 【问题】 at a line start, a lead line, or 问题 between blanks on a page whose line
@@ -44,6 +46,7 @@ INLINE_LEAD = re.compile(
     r"|主要(?:问题(?:是|有)?|是|有|包括|表现在|表现为):|问题主要(?:是|有|包括|表现在|表现为):?"
     r"|(?:主要|集中|具体)(?:表现|体现|集中)[在为]以下[^。:,;\n]{0,8}:"
     r"|问题(?:包括[,:]|,包括)|(?:主要|反馈|发现|存在)的?问题[^。:,;\n]{0,6}如下\s*:"
+    r"|(?P<closed>(?:反馈意见|问题清单”?|问题)(?:[^。:;,\n]{0,6},)?(?:(?:提出|指出),|包括,?)(?=[^。\n]*?等(?:等|问题)。))"
     r"|从[^。;:,\n]{1,16}?(?:情况|反馈)看,(?=部分|有的|一些|个别|少数)"
     r"|等(?:较为|比较)?(?:突出|主要|共性|具体)?(?:的)?问题。"
     rf"|^[ \t]*(?:(?:反馈|巡察|巡视)的?)?问题\s*:|^[ \t]*【\s*(?:(?:反馈|存在|主要)的?)?问题\s*】|{_LEAD_LINE}"
@@ -106,10 +109,19 @@ def _lead_findings(text: str, answering: bool) -> list[Finding]:
             else:  # paragraphs, or numbered lines under numbered units (一、某局\n1.…)
                 items, consumed = _headed_paragraphs(text, end)
         found = _under_field_labels(text, items)
+        if lead.group("closed") and not _closes_problems(text, found):
+            continue  # what the feedback asks for (反馈意见提出,要加强A,完善B等等)
         if not answering or _states_problems(text, lead.start(), found):
             out.extend(found)
     text_end = rstrip_end(text, 0, len(text))
     return [f for f in out if f.title and (len(f.title) >= _MIN_TITLE or f.span.end < text_end)]
+
+
+def _closes_problems(text: str, found: list[Finding]) -> bool:
+    """Whether a list closed by 等等 states problems: one item at least states a fault and none
+    opens by asking for something (要加强…, 必须…; 跑官要官 asks for nothing)."""
+    return any(states_fault(text, f.span.start, f.span.end) for f in found) and not any(
+        DEMAND.match(text, f.span.start) for f in found)
 
 
 def _states_problems(text: str, lead: int, found: list[Finding]) -> bool:

@@ -1,0 +1,27 @@
+"""Findings in lists that older news stories on central and provincial inspections print: a list
+of problems or the feedback itself introduced by 包括 / 提出 and closed by 等等 or 等问题.
+Places and problems are invented."""
+from __future__ import annotations
+
+from .test_findings_inline import titles
+
+
+def test_a_problem_list_closed_by_dengdeng() -> None:
+    text = ("当时,巡视组在某省开出的“问题清单”内容较多,包括一些干部插手矿产开发谋利问题比较严重;"
+            "有的干部违规兼职取酬;选人用人把关不严等等。")
+    assert titles(text) == ["一些干部插手矿产开发谋利问题比较严重", "有的干部违规兼职取酬", "选人用人把关不严"]
+
+
+def test_the_feedback_stated_as_clauses_closed_by_dengdeng() -> None:
+    text = "当年巡视组对某市的反馈意见提出,开发区腐败案件多发,基层干部作风漂浮,会议过多过滥等等。"
+    assert titles(text) == ["开发区腐败案件多发", "基层干部作风漂浮", "会议过多过滥"]
+
+
+def test_a_quoted_problem_list_closed_by_deng_wenti() -> None:
+    text = "巡视组给某省列出的“问题清单”包括,有的部门违规收费,个别干部跑官要官,公车私用等问题。"
+    assert titles(text) == ["有的部门违规收费", "个别干部跑官要官", "公车私用"]
+
+
+def test_feedback_that_proposes_measures_is_no_list() -> None:
+    text = "反馈意见提出,要加强学习,完善制度,严肃问责等等。"
+    assert titles(text) == []
