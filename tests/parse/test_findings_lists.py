@@ -25,3 +25,9 @@ def test_a_quoted_problem_list_closed_by_deng_wenti() -> None:
 def test_feedback_that_proposes_measures_is_no_list() -> None:
     text = "反馈意见提出,要加强学习,完善制度,严肃问责等等。"
     assert titles(text) == []
+
+
+def test_a_page_cut_off_inside_the_last_clause_of_a_list() -> None:
+    text = ("市某局党组存在的主要问题:学习制度执行不严,议事程序不规范。干部管理偏松,"
+            "台账管理混乱,廉政提醒针")
+    assert titles(text) == ["学习制度执行不严", "议事程序不规范", "干部管理偏松", "台账管理混乱"]

@@ -117,9 +117,10 @@ def short_clauses(text: str, start: int, end: int, least: int, dunhao: bool) -> 
     marks = ",、" if series else ","
     cuts = [i for i in range(start, end) if text[i] in marks]
     clauses = list(zip([start, *(i + 1 for i in cuts)], [*cuts, end]))
-    if clauses[-1][1] == rstrip_end(text, 0, len(text)) and len(clauses) > 1 and (
-            clauses[-1][1] - clauses[-1][0] < _MIN_CLAUSE):
-        clauses.pop()  # the text was cut off in the middle of its last clause
+    last = clauses[-1]
+    if last[1] == rstrip_end(text, 0, len(text)) and len(clauses) > 1 and (
+            last[1] - last[0] < _MIN_CLAUSE or not states_fault(text, *last)):
+        clauses.pop()  # the text was cut off in the middle of its last clause (…,廉政教育针)
     if len(clauses) >= least and all(_is_clause(text, s, e) for s, e in clauses):
         return [(_after_verb(text, s, e) if series else s, e, None) for s, e in clauses]
     return [(start, end, None)]
