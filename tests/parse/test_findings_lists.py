@@ -3,7 +3,7 @@ of problems or the feedback itself introduced by 包括 / 提出 and closed by �
 Places and problems are invented."""
 from __future__ import annotations
 
-from .test_findings_inline import titles
+from .test_findings_inline import findings, titles
 
 
 def test_a_problem_list_closed_by_dengdeng() -> None:
@@ -31,3 +31,30 @@ def test_a_page_cut_off_inside_the_last_clause_of_a_list() -> None:
     text = ("市某局党组存在的主要问题:学习制度执行不严,议事程序不规范。干部管理偏松,"
             "台账管理混乱,廉政提醒针")
     assert titles(text) == ["学习制度执行不严", "议事程序不规范", "干部管理偏松", "台账管理混乱"]
+
+
+def test_problems_after_xuncha_faxian_separated_by_semicolons() -> None:
+    text = "巡察发现,该镇党委落实上级决策部署有偏差;基层党组织建设薄弱;“三资”管理混乱。"
+    assert titles(text) == ["该镇党委落实上级决策部署有偏差", "基层党组织建设薄弱", "“三资”管理混乱"]
+
+
+def test_semicolons_after_xuncha_faxian_that_are_not_all_faults() -> None:
+    text = "巡察发现,该镇党委重视党建工作;各村面貌焕然一新。"
+    assert titles(text) == []
+
+
+def test_semicolons_between_series_after_xuncha_faxian_leave_the_series_whole() -> None:
+    text = ("近日,县委巡察组向甲镇、乙镇反馈巡察情况。对甲镇巡察发现,存在党建工作薄弱、财务管理混乱等问题;"
+            "对乙镇巡察发现,存在村级班子弱化、项目监管不严等问题。")
+    assert titles(text) == ["党建工作薄弱", "财务管理混乱", "村级班子弱化", "项目监管不严"]
+
+
+def test_a_subject_between_zhichu_and_its_fields_of_work() -> None:
+    text = ("反馈会上,巡察组指出,该局党组在落实主体责任方面,有的支部组织生活不规范,有的干部廉洁意识淡薄;"
+            "在选人用人方面,干部档案管理不规范。")
+    found = findings(text)
+    assert [(f.category, f.title) for f in found] == [
+        ("落实主体责任方面", "有的支部组织生活不规范"),
+        ("落实主体责任方面", "有的干部廉洁意识淡薄"),
+        ("选人用人方面", "干部档案管理不规范"),
+    ]

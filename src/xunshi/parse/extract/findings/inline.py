@@ -32,6 +32,8 @@ _LEAD_LINE = (r"^[ \t]*(?:(?:巡视|巡察)组?)?(?:反馈)?"
 # 发现的突出问题。有的…); 问题包括, / 问题,包括; 主要问题公布如下:; 集中表现在以下五个方面:;
 # a list of problems or the feedback closed by 等等 or 等问题 (“问题清单”内容较多,包括A;B等等。 /
 # 反馈意见提出,A,B,C等等。);
+# 巡察发现, before clauses separated by ; that all state faults (巡察发现,甲局A有偏差;B薄弱。);
+# a subject may stand between 指出, and its first item (巡察组指出,该局在A方面,有的…);
 # or 从巡察情况看, before items that open 部分… / 有的… (before anything else it opens praise);
 # or a sentence closing on a series of problems (…等突出问题。) before sentences that state more;
 # or a label: 问题: or 【问题】 at a line start, a lead line, or 问题 between blanks on a page whose line
@@ -40,7 +42,8 @@ _LEAD_LINE = (r"^[ \t]*(?:(?:巡视|巡察)组?)?(?:反馈)?"
 INLINE_LEAD = re.compile(
     r"(?:发现|反映|指出|存在)[^。:\n]{0,30}(?:问题|不足)[^。:,;\n]{0,8}:"
     r"|(?:发现|存在|(?:反馈|巡察|巡视)[^。:,;\n]{0,8}?指出)(?:[^。:,\n]{0,30}(?:问题|不足)[^。:,;\n]{0,8})?,"
-    r"(?:主要(?:是|有|包括|表现[在为]):?|(?=有的|一是|在[^。;:,\n]{2,20}?方面,))"
+    r"(?:主要(?:是|有|包括|表现[在为]):?|[^。;:,\n]{0,12}?(?=有的|一是|在[^。;:,\n]{2,20}?方面,))"
+    r"|(?P<split>(?:巡察|巡视)组?(?:还|也)?发现,)(?=[^。\n]*;)"
     r"|(?:问题|不足)。主要(?:是|有|包括|表现[在为]):?"
     rf"|(?:发现|指出|反馈|存在)[^。;:\n]{{0,30}}(?:问题|不足)。(?={ITEM_WORDS})"
     r"|主要(?:问题(?:是|有)?|是|有|包括|表现在|表现为):|问题主要(?:是|有|包括|表现在|表现为):?"
@@ -66,6 +69,8 @@ _UNIT_LABEL = re.compile(r"[ \t]*[^。,;:!?\n]{2,24}:")
 _NEXT_LABEL = re.compile(r"【?(?:(?:整改|巡察|巡视)?(?:意见|建议|要求)(?:如下)?)\s*[:】]?")
 # Words before a lead in a rectification report that make its list the answers to problems.
 _ANSWERING = re.compile(r"针对|对照|围绕|聚焦|根据|按照")
+# A series closed inside a clause (…A、B等问题): read by the series reader, not as one item.
+_SERIES_IN = re.compile(r"等[^,;。]{0,12}问题")
 # A title this short at the text's end is what a cut-off page left of an item (…;有).
 _MIN_TITLE = 3
 
@@ -109,12 +114,21 @@ def _lead_findings(text: str, answering: bool) -> list[Finding]:
             else:  # paragraphs, or numbered lines under numbered units (一、某局\n1.…)
                 items, consumed = _headed_paragraphs(text, end)
         found = _under_field_labels(text, items)
+        if lead.group("split") and not _splits_faults(text, found):
+            continue  # a sentence cut by ; that is not all faults (巡察发现,该局重视A;B较好)
         if lead.group("closed") and not _closes_problems(text, found):
             continue  # what the feedback asks for (反馈意见提出,要加强A,完善B等等)
         if not answering or _states_problems(text, lead.start(), found):
             out.extend(found)
     text_end = rstrip_end(text, 0, len(text))
     return [f for f in out if f.title and (len(f.title) >= _MIN_TITLE or f.span.end < text_end)]
+
+
+def _splits_faults(text: str, found: list[Finding]) -> bool:
+    """Whether the clauses after 巡察发现, cut at their ; each state a fault and none closes a
+    series of its own (对甲镇巡察发现,存在A、B等问题;… is read as series)."""
+    return all(states_fault(text, f.span.start, f.span.end)
+               and not _SERIES_IN.search(text, f.span.start, f.span.end) for f in found)
 
 
 def _closes_problems(text: str, found: list[Finding]) -> bool:
