@@ -58,3 +58,28 @@ def test_a_subject_between_zhichu_and_its_fields_of_work() -> None:
         ("落实主体责任方面", "有的干部廉洁意识淡薄"),
         ("选人用人方面", "干部档案管理不规范"),
     ]
+
+
+def test_a_colon_lead_naming_how_many_fields() -> None:
+    text = "区委巡察组反馈了巡察情况。主要问题有三个方面:一是学习制度执行不严;二是台账管理混乱;三是议事程序不规范。"
+    assert titles(text) == ["学习制度执行不严", "台账管理混乱", "议事程序不规范"]
+
+
+def test_a_series_without_deng_after_a_colon_lead() -> None:
+    text = "反馈会上,巡察组组长指出了存在的问题:学习制度执行不严、台账管理混乱、议事程序不规范。"
+    assert titles(text) == ["学习制度执行不严", "台账管理混乱", "议事程序不规范"]
+
+
+def test_a_series_without_deng_of_fields_stays_whole() -> None:
+    text = "反馈会上,巡察组组长指出了存在的问题:党的政治建设、思想建设、组织建设。"
+    assert titles(text) == ["党的政治建设、思想建设、组织建设"]
+
+
+def test_clauses_opening_bufen_after_xuncha_faxian() -> None:
+    text = "巡察中发现,部分村党组织落实主体责任不到位,有的村“三会一课”流于形式,有的村财务管理混乱。"
+    assert titles(text) == ["部分村党组织落实主体责任不到位", "有的村“三会一课”流于形式", "有的村财务管理混乱"]
+
+
+def test_praise_opening_bufen_after_xuncha_faxian_is_no_list() -> None:
+    assert titles("巡察发现,部分村党组织工作扎实,有的村面貌一新。") == []
+

@@ -113,7 +113,8 @@ def _labels_field(text: str, start: int, end: int) -> bool:
 def short_clauses(text: str, start: int, end: int, least: int, dunhao: bool) -> list[Item]:
     """text[start:end] cut at its commas (and its 、 if `dunhao` and it closes as a series)
     when it has `least` clauses or more and all are short; otherwise whole."""
-    series = dunhao and TAIL_ETC.search(text[start:end].rstrip(EDGE))
+    series = dunhao and (TAIL_ETC.search(text[start:end].rstrip(EDGE))
+                         or _faults_listed(text, start, end))
     marks = ",、" if series else ","
     cuts = [i for i in range(start, end) if text[i] in marks]
     clauses = list(zip([start, *(i + 1 for i in cuts)], [*cuts, end]))
@@ -124,6 +125,15 @@ def short_clauses(text: str, start: int, end: int, least: int, dunhao: bool) -> 
     if len(clauses) >= least and all(_is_clause(text, s, e) for s, e in clauses):
         return [(_after_verb(text, s, e) if series else s, e, None) for s, e in clauses]
     return [(start, end, None)]
+
+
+def _faults_listed(text: str, start: int, end: int) -> bool:
+    """Whether text[start:end] is a series without 等 whose members, joined by 、 only, each
+    state a fault (A不严、B混乱、C不规范): a series all the same."""
+    piece = text[start:end]
+    members = piece.split("、")
+    return "," not in piece and len(members) >= 2 and all(
+        states_fault(m, 0, len(m)) for m in members)
 
 
 def _after_verb(text: str, start: int, end: int) -> int:

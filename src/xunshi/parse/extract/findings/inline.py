@@ -32,7 +32,8 @@ _LEAD_LINE = (r"^[ \t]*(?:(?:巡视|巡察)组?)?(?:反馈)?"
 # 发现的突出问题。有的…); 问题包括, / 问题,包括; 主要问题公布如下:; 集中表现在以下五个方面:;
 # a list of problems or the feedback closed by 等等 or 等问题 (“问题清单”内容较多,包括A;B等等。 /
 # 反馈意见提出,A,B,C等等。);
-# 巡察发现, before clauses separated by ; that all state faults (巡察发现,甲局A有偏差;B薄弱。);
+# 巡察发现, before clauses separated by ; that all state faults (巡察发现,甲局A有偏差;B薄弱。), or
+# before clauses opening 部分… / 个别… that all do;
 # a subject may stand between 指出, and its first item (巡察组指出,该局在A方面,有的…);
 # or 从巡察情况看, before items that open 部分… / 有的… (before anything else it opens praise);
 # or a sentence closing on a series of problems (…等突出问题。) before sentences that state more;
@@ -42,11 +43,12 @@ _LEAD_LINE = (r"^[ \t]*(?:(?:巡视|巡察)组?)?(?:反馈)?"
 INLINE_LEAD = re.compile(
     r"(?:发现|反映|指出|存在)[^。:\n]{0,30}(?:问题|不足)[^。:,;\n]{0,8}:"
     r"|(?:发现|存在|(?:反馈|巡察|巡视)[^。:,;\n]{0,8}?指出)(?:[^。:,\n]{0,30}(?:问题|不足)[^。:,;\n]{0,8})?,"
-    r"(?:主要(?:是|有|包括|表现[在为]):?|[^。;:,\n]{0,12}?(?=有的|一是|在[^。;:,\n]{2,20}?方面,))"
+    r"(?:主要(?:是|有|包括|表现[在为]):?|(?P<few>(?=部分|个别|少数))"
+    r"|[^。;:,\n]{0,12}?(?=有的|一是|在[^。;:,\n]{2,20}?方面,))"
     r"|(?P<split>(?:巡察|巡视)组?(?:还|也)?发现,)(?=[^。\n]*;)"
     r"|(?:问题|不足)。主要(?:是|有|包括|表现[在为]):?"
     rf"|(?:发现|指出|反馈|存在)[^。;:\n]{{0,30}}(?:问题|不足)。(?={ITEM_WORDS})"
-    r"|主要(?:问题(?:是|有)?|是|有|包括|表现在|表现为):|问题主要(?:是|有|包括|表现在|表现为):?"
+    r"|主要(?:问题(?:是|有)?|是|有|包括|表现在|表现为):|主要问题(?:有|是|集中在)[^。:,;\n]{1,8}:|问题主要(?:是|有|包括|表现在|表现为):?"
     r"|(?:主要|集中|具体)(?:表现|体现|集中)[在为]以下[^。:,;\n]{0,8}:"
     r"|问题(?:包括[,:]|,包括)|(?:主要|反馈|发现|存在)的?问题[^。:,;\n]{0,6}如下\s*:"
     r"|(?P<closed>(?:反馈意见|问题清单”?|问题)(?:[^。:;,\n]{0,6},)?(?:(?:提出|指出),|包括,?)(?=[^。\n]*?等(?:等|问题)。))"
@@ -114,7 +116,8 @@ def _lead_findings(text: str, answering: bool) -> list[Finding]:
             else:  # paragraphs, or numbered lines under numbered units (一、某局\n1.…)
                 items, consumed = _headed_paragraphs(text, end)
         found = _under_field_labels(text, items)
-        if lead.group("split") and not _splits_faults(text, found):
+        checked = lead.group("split") or lead.group("few") is not None
+        if checked and not _splits_faults(text, found):
             continue  # a sentence cut by ; that is not all faults (巡察发现,该局重视A;B较好)
         if lead.group("closed") and not _closes_problems(text, found):
             continue  # what the feedback asks for (反馈意见提出,要加强A,完善B等等)
@@ -125,8 +128,8 @@ def _lead_findings(text: str, answering: bool) -> list[Finding]:
 
 
 def _splits_faults(text: str, found: list[Finding]) -> bool:
-    """Whether the clauses after 巡察发现, cut at their ; each state a fault and none closes a
-    series of its own (对甲镇巡察发现,存在A、B等问题;… is read as series)."""
+    """Whether the clauses after 巡察发现, (cut at their ;, or opening 部分…) each state a fault
+    and none closes a series of its own (对甲镇巡察发现,存在A、B等问题;… is read as series)."""
     return all(states_fault(text, f.span.start, f.span.end)
                and not _SERIES_IN.search(text, f.span.start, f.span.end) for f in found)
 
