@@ -83,3 +83,10 @@ def test_clauses_opening_bufen_after_xuncha_faxian() -> None:
 def test_praise_opening_bufen_after_xuncha_faxian_is_no_list() -> None:
     assert titles("巡察发现,部分村党组织工作扎实,有的村面貌一新。") == []
 
+
+def test_a_rectification_cut_off_after_its_first_field_of_quoted_problems() -> None:
+    text = ("关于巡察整改情况的通报\n一、关于“党的领导弱化”方面的问题\n(一)“学习不深入”的问题\n"
+            "整改情况:制定学习计划,开展专题学习。\n(二)“议事规则执行不严”的问题\n整改情况:修订议事规则。")
+    found = findings(text, "rectification")
+    assert [f.title for f in found] == ["学习不深入", "议事规则执行不严"]
+    assert all(f.category and "党的领导弱化" in f.category for f in found)

@@ -42,6 +42,8 @@ MEASURE_HEADING = re.compile(
     r"|夯实|筑牢|构建|优化|整治|清理|纠正|严肃|抓实|出台|印发|下发|完成|成立|明确|细化|梳理|排查"
     r"|选派|调整|约谈|追回|清退|退还|补齐|补充|重新|编制|建成|实施|举办|定期|及时|对|将)"
 )
+# A problem named by its quotation: “学习不深入”的问题.
+_QUOTED_PROBLEM = re.compile(r"“[^”]+”(?:的|方面的?)?问题")
 # A category heading: a field of work (…方面) or a group of problems (关于“…”问题).
 CATEGORY_HEADING = re.compile(rf"{_FIELD}|^(?:关于|在)“|问题$")
 # The label of the inspectors' recommendation printed between a problem and its measures.
@@ -128,9 +130,11 @@ def _problem_children(text: str, root: Block) -> list[Block]:
 
 
 def _groups_named(block: Block) -> bool:
-    """Whether a field-of-work heading stands over problems each named by 关于… / 针对…."""
+    """Whether a field-of-work heading stands over problems each named by 关于… / 针对…, or
+    quoted (“…”的问题)."""
     return bool(FIELD_HEADING.search(block.heading) and block.children
-                and all(LEAD_WORD.match(c.heading) for c in block.children))
+                and all(LEAD_WORD.match(c.heading) or _QUOTED_PROBLEM.match(c.heading)
+                        for c in block.children))
 
 
 def _is_problem(text: str, block: Block) -> bool:
