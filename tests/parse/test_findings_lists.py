@@ -90,3 +90,21 @@ def test_a_rectification_cut_off_after_its_first_field_of_quoted_problems() -> N
     found = findings(text, "rectification")
     assert [f.title for f in found] == ["学习不深入", "议事规则执行不严"]
     assert all(f.category and "党的领导弱化" in f.category for f in found)
+
+
+def test_an_enumeration_after_a_short_subject() -> None:
+    found = findings("巡察发现,该局一是学习制度执行不严;二是台账管理混乱;三是议事程序不规范。")
+    assert [(f.seq, f.title) for f in found] == [
+        (1, "学习制度执行不严"), (2, "台账管理混乱"), (3, "议事程序不规范")]
+
+
+def test_clauses_after_fankui_zhichu_separated_by_semicolons() -> None:
+    text = ("巡察组反馈指出,该县贯彻新发展理念有差距,产业转型步伐不快;落实主体责任不到位,“四风”问题仍然存在;"
+            "选人用人把关不严。")
+    assert titles(text) == ["该县贯彻新发展理念有差距,产业转型步伐不快", "落实主体责任不到位,“四风”问题仍然存在",
+                            "选人用人把关不严"]
+
+
+def test_praise_before_semicolons_leaves_the_list_after_it() -> None:
+    text = "巡察组反馈指出,该县取得了一定成效;但也发现了一些问题,有的村财务管理混乱,有的村干部作风漂浮。"
+    assert titles(text) == ["有的村财务管理混乱", "有的村干部作风漂浮"]

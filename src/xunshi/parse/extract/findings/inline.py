@@ -32,7 +32,8 @@ _LEAD_LINE = (r"^[ \t]*(?:(?:巡视|巡察)组?)?(?:反馈)?"
 # 发现的突出问题。有的…); 问题包括, / 问题,包括; 主要问题公布如下:; 集中表现在以下五个方面:;
 # a list of problems or the feedback closed by 等等 or 等问题 (“问题清单”内容较多,包括A;B等等。 /
 # 反馈意见提出,A,B,C等等。);
-# 巡察发现, before clauses separated by ; that all state faults (巡察发现,甲局A有偏差;B薄弱。), or
+# 巡察发现, / 巡察组指出, before clauses separated by ; that all state faults (巡察发现,甲局A有
+#偏差;B薄弱。) unless they are enumerated (巡察发现,该局一是A;二是B), or
 # before clauses opening 部分… / 个别… that all do;
 # a subject may stand between 指出, and its first item (巡察组指出,该局在A方面,有的…);
 # or 从巡察情况看, before items that open 部分… / 有的… (before anything else it opens praise);
@@ -44,8 +45,9 @@ INLINE_LEAD = re.compile(
     r"(?:发现|反映|指出|存在)[^。:\n]{0,30}(?:问题|不足)[^。:,;\n]{0,8}:"
     r"|(?:发现|存在|(?:反馈|巡察|巡视)[^。:,;\n]{0,8}?指出)(?:[^。:,\n]{0,30}(?:问题|不足)[^。:,;\n]{0,8})?,"
     r"(?:主要(?:是|有|包括|表现[在为]):?|(?P<few>(?=部分|个别|少数))"
-    r"|[^。;:,\n]{0,12}?(?=有的|一是|在[^。;:,\n]{2,20}?方面,))"
-    r"|(?P<split>(?:巡察|巡视)组?(?:还|也)?发现,)(?=[^。\n]*;)"
+    r"|(?=[^。;:,\n]{0,12}?一是)|[^。;:,\n]{0,12}?(?=有的|在[^。;:,\n]{2,20}?方面,))"
+    r"|(?P<split>(?:巡察|巡视)组?(?:反馈)?(?:还|也)?(?:发现|指出),)(?=[^。\n]*;)"
+    r"(?![^。;\n]{0,12}?一是)"
     r"|(?:问题|不足)。主要(?:是|有|包括|表现[在为]):?"
     rf"|(?:发现|指出|反馈|存在)[^。;:\n]{{0,30}}(?:问题|不足)。(?={ITEM_WORDS})"
     r"|主要(?:问题(?:是|有)?|是|有|包括|表现在|表现为):|主要问题(?:有|是|集中在)[^。:,;\n]{1,8}:|问题主要(?:是|有|包括|表现在|表现为):?"
@@ -73,6 +75,8 @@ _NEXT_LABEL = re.compile(r"【?(?:(?:整改|巡察|巡视)?(?:意见|建议|要�
 _ANSWERING = re.compile(r"针对|对照|围绕|聚焦|根据|按照")
 # A series closed inside a clause (…A、B等问题): read by the series reader, not as one item.
 _SERIES_IN = re.compile(r"等[^,;。]{0,12}问题")
+# A short subject between a lead and its 一是 (该局一是…): no clause mark, no quotation.
+_SUBJECT = re.compile(r"[^\s,。;:!?“”]{1,12}?(?=一是)")
 # A title this short at the text's end is what a cut-off page left of an item (…;有).
 _MIN_TITLE = 3
 
@@ -102,7 +106,7 @@ def _lead_findings(text: str, answering: bool) -> list[Finding]:
         if (lead.group().endswith("。") or lead.group("bare")) and not continues(
                 text, skip_edge(text, lead.end(), end), end):
             continue  # a sentence that closes on its problems, or praise, with none after it
-        consumed = end
+        before, consumed = consumed, end
         items: list[Item]
         if text[lead.end() : end].strip():
             items = _enumerated_from(text, lead.end(), list_end(text, lead.end(), end))
@@ -116,15 +120,22 @@ def _lead_findings(text: str, answering: bool) -> list[Finding]:
             else:  # paragraphs, or numbered lines under numbered units (一、某局\n1.…)
                 items, consumed = _headed_paragraphs(text, end)
         found = _under_field_labels(text, items)
-        checked = lead.group("split") or lead.group("few") is not None
-        if checked and not _splits_faults(text, found):
-            continue  # a sentence cut by ; that is not all faults (巡察发现,该局重视A;B较好)
-        if lead.group("closed") and not _closes_problems(text, found):
-            continue  # what the feedback asks for (反馈意见提出,要加强A,完善B等等)
+        if _not_problems(text, lead, found):
+            consumed = before  # a later lead in the paragraph may still open a list
+            continue
         if not answering or _states_problems(text, lead.start(), found):
             out.extend(found)
     text_end = rstrip_end(text, 0, len(text))
     return [f for f in out if f.title and (len(f.title) >= _MIN_TITLE or f.span.end < text_end)]
+
+
+def _not_problems(text: str, lead: re.Match[str], found: list[Finding]) -> bool:
+    """Whether a lead that needs its items to prove they are problems gets none: clauses cut
+    by ; (巡察发现,该局重视A;B较好) or opening 部分… that do not all state faults, or a list closed
+    by 等等 that asks for something (反馈意见提出,要加强A,完善B等等)."""
+    if (lead.group("split") or lead.group("few") is not None) and not _splits_faults(text, found):
+        return True
+    return bool(lead.group("closed")) and not _closes_problems(text, found)
 
 
 def _splits_faults(text: str, found: list[Finding]) -> bool:
@@ -202,9 +213,22 @@ def _enumerated_from(text: str, start: int, end: int) -> list[Item]:
     """The enumerated items of text[start:end] when the enumeration opens the list; one that
     starts after other items (A;B。提出整改意见:一是…) belongs to something else. A list cut
     off by the end of the text after its 一是 is that one item."""
-    items = list(enumerated_items(text, start, end)) or _cut_off_first(text, start, end)
+    items = (list(enumerated_items(text, start, end)) or _cut_off_first(text, start, end)
+             or _after_subject(text, start, end))
     gap = text[start : items[0][0]] if items else ""
     return items if len(gap.strip(EDGE)) <= _MARKER_GAP and not re.search("[。;]", gap) else []
+
+
+def _after_subject(text: str, start: int, end: int) -> list[Item]:
+    """The enumerated items after a short subject the enumeration has no clause mark before
+    (巡察发现,该局一是A;二是B): found as if the subject were blank, the first item starting
+    at its 一是."""
+    subject = _SUBJECT.match(text, skip_edge(text, start, end), end)
+    if not subject:
+        return []
+    blank = " " * (subject.end() - subject.start())
+    items = enumerated_items(text[: subject.start()] + blank + text[subject.end() :], start, end)
+    return [(subject.end(), *items[0][1:]), *items[1:]] if items else []
 
 
 def _cut_off_first(text: str, start: int, end: int) -> list[Item]:
