@@ -108,3 +108,14 @@ def test_clauses_after_fankui_zhichu_separated_by_semicolons() -> None:
 def test_praise_before_semicolons_leaves_the_list_after_it() -> None:
     text = "巡察组反馈指出,该县取得了一定成效;但也发现了一些问题,有的村财务管理混乱,有的村干部作风漂浮。"
     assert titles(text) == ["有的村财务管理混乱", "有的村干部作风漂浮"]
+
+
+def test_a_field_of_work_said_to_fall_short_before_youde_items() -> None:
+    text = "巡察发现,该镇党委在落实管党治党责任方面还存在差距,有的支部组织生活不规范,有的干部纪律意识淡薄。"
+    assert [(f.category, f.title) for f in findings(text)] == [
+        ("落实管党治党责任方面", "有的支部组织生活不规范"), ("落实管党治党责任方面", "有的干部纪律意识淡薄")]
+
+
+def test_a_colon_lead_after_fankui_shi_zhichu() -> None:
+    text = "巡察组反馈时指出,县教育局党组主要存在以下问题:学习制度执行不严,台账管理混乱,议事程序不规范。"
+    assert titles(text) == ["学习制度执行不严", "台账管理混乱", "议事程序不规范"]

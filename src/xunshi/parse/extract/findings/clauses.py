@@ -21,10 +21,11 @@ _ITEM_OPENING = re.compile(ITEM_WORDS)
 # A field of work named as a sentence of its own inside a list, which the items after it
 # stand under: 在党的领导方面。有的… / 在党的建设方面,有的… / a line 党的领导方面 (方面: labels are
 # INLINE_CATEGORY's). The label may say that problems lie there (党风廉政建设方面存在的问题突出,
-# / …方面还存在一些问题,): it is a category all the same, and what follows its comma is the problem.
+# / …方面还存在一些问题, / …方面还存在差距,): it is a category all the same, and what follows its
+# comma is the problem.
 _FIELD_NAME = r"在?(?P<category>[^。;:,\n]{2,20}?方面)"
-FIELD_LABEL = re.compile(
-    rf"{_FIELD_NAME}(?:[^。;:,\n]{{0,12}}?问题[^。;:,\n]{{0,4}})?(?:[。,]|[ \t]*$)", re.MULTILINE)
+FIELD_SAYS = r"(?:[^。;:,\n]{0,12}?(?:问题|差距|不足|短板|弱项)[^。;:,\n]{0,4})?"
+FIELD_LABEL = re.compile(rf"{_FIELD_NAME}{FIELD_SAYS}(?:[。,]|[ \t]*$)", re.MULTILINE)
 # A sentence after 。 that still belongs to the list: it opens like a problem item or a label.
 ITEM_OPENER = re.compile(rf"{ITEM_WORDS}|{_FIELD_NAME}(?:[。:]|,(?={ITEM_WORDS}))")
 # The tail that closes a list's last item: …有待加强等问题 / …不规范等.

@@ -15,8 +15,8 @@ from ...model import Finding, Span
 from ...outline import match_marker, paragraph_end, rstrip_end, sentence_end
 from ..measures import ENUM_FAMILIES, after_item_marker, enumerated_items, item_number
 from .clauses import (
-    FIELD_LABEL, ITEM_WORDS, TAIL_ETC, Item, clauses_of, continues, list_end, separated_items,
-    skip_edge, states_fault,
+    FIELD_LABEL, FIELD_SAYS, ITEM_WORDS, TAIL_ETC, Item, clauses_of, continues, list_end,
+    separated_items, skip_edge, states_fault,
 )
 from .named import named_findings, overlaps
 from .titles import DEMAND, EDGE
@@ -40,12 +40,13 @@ _LEAD_LINE = (r"^[ \t]*(?:(?:巡视|巡察)组?)?(?:反馈)?"
 # or a sentence closing on a series of problems (…等突出问题。) before sentences that state more;
 # or a label: 问题: or 【问题】 at a line start, a lead line, or 问题 between blanks on a page whose line
 # breaks became blanks (…发言。 问题 A。B。 建议 …); or a bare 巡察发现: / 反馈指出: /
-# 反馈巡视情况时重点提到, which as often opens praise, so that a problem must follow it.
+# 反馈巡视情况时重点提到, which as often opens praise, so that a problem must follow it (and which
+# leaves a colon lead later in its clause to open the list: 反馈时指出,该局存在以下问题:…).
 INLINE_LEAD = re.compile(
     r"(?:发现|反映|指出|存在)[^。:\n]{0,30}(?:问题|不足)[^。:,;\n]{0,8}:"
     r"|(?:发现|存在|(?:反馈|巡察|巡视)[^。:,;\n]{0,8}?指出)(?:[^。:,\n]{0,30}(?:问题|不足)[^。:,;\n]{0,8})?,"
     r"(?:主要(?:是|有|包括|表现[在为]):?|(?P<few>(?=部分|个别|少数))"
-    r"|(?=[^。;:,\n]{0,12}?一是)|[^。;:,\n]{0,12}?(?=有的|在[^。;:,\n]{2,20}?方面,))"
+    rf"|(?=[^。;:,\n]{{0,12}}?一是)|[^。;:,\n]{{0,12}}?(?=有的|在[^。;:,\n]{{2,20}}?方面{FIELD_SAYS},))"
     r"|(?P<split>(?:巡察|巡视)组?(?:反馈)?(?:还|也)?(?:发现|指出),)(?=[^。\n]*;)"
     r"(?![^。;\n]{0,12}?一是)"
     r"|(?:问题|不足)。主要(?:是|有|包括|表现[在为]):?"
@@ -58,7 +59,8 @@ INLINE_LEAD = re.compile(
     r"|等(?:较为|比较)?(?:突出|主要|共性|具体)?(?:的)?问题。"
     rf"|^[ \t]*(?:(?:反馈|巡察|巡视)的?)?问题\s*:|^[ \t]*【\s*(?:(?:反馈|存在|主要)的?)?问题\s*】|{_LEAD_LINE}"
     r"|(?<=[。!?])[ \t]+(?:(?:存在|主要|反馈|发现)的?)?问题[ \t]+(?=\S)"
-    r"|(?P<bare>(?:发现|指出)\s*:|反馈[^。:,;\n]{0,10}?时(?:重点|特别|还|也)?(?:指出|提到|点出),)",
+    r"|(?P<bare>(?:发现|指出)\s*:|反馈[^。:,;\n]{0,10}?时(?:重点|特别|还|也)?(?:指出|提到|点出),"
+    r"(?![^。:;\n]{0,30}?(?:问题|不足)[^。:,;\n]{0,8}:))",
     re.MULTILINE,
 )
 # An inline item that names a field of work before its problems: 一是(在)党的领导方面:A;B.
