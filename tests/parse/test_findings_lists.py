@@ -119,3 +119,21 @@ def test_a_field_of_work_said_to_fall_short_before_youde_items() -> None:
 def test_a_colon_lead_after_fankui_shi_zhichu() -> None:
     text = "巡察组反馈时指出,县教育局党组主要存在以下问题:学习制度执行不严,台账管理混乱,议事程序不规范。"
     assert titles(text) == ["学习制度执行不严", "台账管理混乱", "议事程序不规范"]
+
+
+def test_units_listed_below_a_line_that_publishes_the_feedback() -> None:
+    text = ("区委巡察组分别向两家单位反馈巡察情况,现将反馈情况公布如下:\n(一)区教育局党组\n1.学习制度执行不严。\n"
+            "2.台账管理混乱。\n(二)区民政局党组\n1.议事程序不规范。\n2.资金监管不严。")
+    assert [(f.seq, f.title) for f in findings(text)] == [
+        (1, "学习制度执行不严"), (2, "台账管理混乱"), (1, "议事程序不规范"), (2, "资金监管不严")]
+
+
+def test_unit_labels_below_a_line_that_publishes_the_feedback() -> None:
+    text = ("区委巡察组分别向两家单位反馈巡察情况,现将反馈情况公布如下:\n区教育局党组:学习制度执行不严;台账管理混乱。\n"
+            "区民政局党组:议事程序不规范;资金监管不严。")
+    assert titles(text) == ["学习制度执行不严", "台账管理混乱", "议事程序不规范", "资金监管不严"]
+
+
+def test_praise_below_a_line_that_publishes_the_feedback_is_no_list() -> None:
+    text = "区委巡察组反馈了巡察情况,现将反馈情况公布如下:\n区教育局党组高度重视巡察工作,各项工作取得新进展。"
+    assert titles(text) == []
