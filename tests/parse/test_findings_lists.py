@@ -137,3 +137,11 @@ def test_unit_labels_below_a_line_that_publishes_the_feedback() -> None:
 def test_praise_below_a_line_that_publishes_the_feedback_is_no_list() -> None:
     text = "区委巡察组反馈了巡察情况,现将反馈情况公布如下:\n区教育局党组高度重视巡察工作,各项工作取得新进展。"
     assert titles(text) == []
+
+
+def test_numbered_problems_under_each_unit_heading() -> None:
+    text = ("区委巡察组分别向两家单位反馈巡察情况。\n(一)区教育局党组\n1.学习制度执行不严。\n2.台账管理混乱。\n"
+            "(二)区民政局党组\n1.议事程序不规范。\n2.资金监管不严。")
+    assert [(f.seq, f.title) for f in findings(text)] == [
+        (1, "学习制度执行不严"), (2, "台账管理混乱"), (1, "议事程序不规范"), (2, "资金监管不严")]
+
