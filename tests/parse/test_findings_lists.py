@@ -145,3 +145,9 @@ def test_numbered_problems_under_each_unit_heading() -> None:
     assert [(f.seq, f.title) for f in findings(text)] == [
         (1, "学习制度执行不严"), (2, "台账管理混乱"), (1, "议事程序不规范"), (2, "资金监管不严")]
 
+
+
+def test_a_field_of_work_right_before_the_verb_of_a_series() -> None:
+    text = "巡察组指出,该局在党的领导方面存在学习制度执行不严、议事程序不规范等问题;在党的建设方面存在台账管理混乱等问题。"
+    assert [(f.category, f.title) for f in findings(text)] == [
+        ("党的领导方面", "学习制度执行不严"), ("党的领导方面", "议事程序不规范"), ("党的建设方面", "台账管理混乱")]

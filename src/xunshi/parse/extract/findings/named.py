@@ -39,9 +39,9 @@ _SERIES = re.compile(
 # fault when it closes 的情况 (存在A不严、B未压实的情况); else two, or one with a word of fault
 # (存在X不到位等问题).
 _LEAST_CUT = 3
-# The field of work a series stands under, named just before its verb: 在X方面,(主要)存在….
+# The field of work a series stands under, named just before its verb: 在X方面(,)(主要)存在….
 _FIELD_BEFORE = re.compile(
-    r"(?:(?<=[,;。:\n])|(?<![\s\S]))[^,]*?在?(?P<category>[^,在]{2,20}?方面),(?:主要|还|也|仍)*$")
+    r"(?:(?<=[,;。:\n])|(?<![\s\S]))[^,]*?在?(?P<category>[^,在]{2,20}?方面),?(?:主要|还|也|仍)*$")
 # A series that is the subject of its clause, with no verb before it: 此外,A、B等问题也在…被提及
 # / A、B等问题仍较突出. What follows the close must say that the problems are there.
 # Found by its close (a search from every clause start would be slow), then read back to the
