@@ -151,3 +151,11 @@ def test_a_field_of_work_right_before_the_verb_of_a_series() -> None:
     text = "巡察组指出,该局在党的领导方面存在学习制度执行不严、议事程序不规范等问题;在党的建设方面存在台账管理混乱等问题。"
     assert [(f.category, f.title) for f in findings(text)] == [
         ("党的领导方面", "学习制度执行不严"), ("党的领导方面", "议事程序不规范"), ("党的建设方面", "台账管理混乱")]
+
+
+def test_a_rectification_cut_off_after_its_first_field_of_problems_closed_by_de_wenti() -> None:
+    text = ("关于巡察整改情况的通报\n一、党的领导方面\n(一)学习贯彻不深入的问题。\n整改情况:制定学习计划。\n"
+            "(二)议事规则执行不严的问题。\n整改情况:修订议事规则。")
+    found = findings(text, "rectification")
+    assert [(f.category, f.title) for f in found] == [
+        ("党的领导方面", "学习贯彻不深入"), ("党的领导方面", "议事规则执行不严")]

@@ -45,8 +45,8 @@ MEASURE_HEADING = re.compile(
 # A heading that names a unit (区教育局党组, 甲镇党委, 某集团): the party body or the kind of unit.
 UNIT_HEADING = re.compile(
     r"(?:党组|党委|党工委|党总支|党支部|机关|局|委|办|院|校|所|站|中心|公司|集团|镇|乡|街道|村|社区)$")
-# A problem named by its quotation: “学习不深入”的问题.
-_QUOTED_PROBLEM = re.compile(r"“[^”]+”(?:的|方面的?)?问题")
+# A problem named by its quotation or as 的问题: “学习不深入”的问题 / 学习不深入的问题。
+_NAMED_PROBLEM = re.compile(r"“[^”]+”(?:的|方面的?)?问题|的问题[。.]?$")
 # A category heading: a field of work (…方面) or a group of problems (关于“…”问题).
 CATEGORY_HEADING = re.compile(rf"{_FIELD}|^(?:关于|在)“|问题$")
 # The label of the inspectors' recommendation printed between a problem and its measures.
@@ -150,10 +150,10 @@ def _units_listing(text: str, block: Block) -> list[Block]:
 
 
 def _groups_named(block: Block) -> bool:
-    """Whether a field-of-work heading stands over problems each named by 关于… / 针对…, or
-    quoted (“…”的问题)."""
+    """Whether a field-of-work heading stands over problems each named by 关于… / 针对…,
+    quoted (“…”的问题) or closed by 的问题."""
     return bool(FIELD_HEADING.search(block.heading) and block.children
-                and all(LEAD_WORD.match(c.heading) or _QUOTED_PROBLEM.match(c.heading)
+                and all(LEAD_WORD.match(c.heading) or _NAMED_PROBLEM.search(c.heading)
                         for c in block.children))
 
 
