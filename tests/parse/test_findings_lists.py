@@ -159,3 +159,13 @@ def test_a_rectification_cut_off_after_its_first_field_of_problems_closed_by_de_
     found = findings(text, "rectification")
     assert [(f.category, f.title) for f in found] == [
         ("党的领导方面", "学习贯彻不深入"), ("党的领导方面", "议事规则执行不严")]
+
+
+def test_demands_after_xuncha_zhichu_separated_by_semicolons_are_no_list() -> None:
+    text = "巡察组指出,要着力解决学习制度执行不严的问题;要认真整改台账管理混乱的问题。"
+    assert titles(text) == []
+
+
+def test_a_pledge_to_answer_the_problems_is_no_list() -> None:
+    text = "局党组书记表示,对巡察组指出的问题照单全收:一是提高站位;二是压实责任;三是建立长效机制。"
+    assert titles(text) == []

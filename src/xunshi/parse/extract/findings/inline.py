@@ -78,6 +78,9 @@ _NEXT_LABEL = re.compile(r"【?(?:(?:整改|巡察|巡视)?(?:意见|建议|要�
 _ANSWERING = re.compile(r"针对|对照|围绕|聚焦|根据|按照")
 # A series closed inside a clause (…A、B等问题): read by the series reader, not as one item.
 _SERIES_IN = re.compile(r"等[^,;。]{0,12}问题")
+# Words by which the inspected unit pledges, before a lead in its sentence: what it lists next
+# are its answers (局党组书记表示,对巡察组指出的问题照单全收:一是提高站位…).
+_PLEDGE = re.compile(r"表示|表态|承诺|保证")
 # A short subject between a lead and its 一是 (该局一是…): no clause mark, no quotation.
 _SUBJECT = re.compile(r"[^\s,。;:!?“”]{1,12}?(?=一是)")
 # A title this short at the text's end is what a cut-off page left of an item (…;有).
@@ -105,6 +108,9 @@ def _lead_findings(text: str, answering: bool) -> list[Finding]:
     for lead in INLINE_LEAD.finditer(text):
         if lead.start() < consumed:  # a second lead phrase inside a list already read
             continue
+        if _PLEDGE.search(text, max(text.rfind(c, 0, lead.start()) for c in "。;\n") + 1,
+                          lead.start()):
+            continue  # the unit pledges to answer the problems: 表示,对指出的问题照单全收:一是…
         end = _before_next_list(text, lead.end(), paragraph_end(text, lead.end(), len(text)))
         if (lead.group().endswith("。") or lead.group("bare")) and not continues(
                 text, skip_edge(text, lead.end(), end), end):
@@ -142,9 +148,10 @@ def _not_problems(text: str, lead: re.Match[str], found: list[Finding]) -> bool:
 
 
 def _splits_faults(text: str, found: list[Finding]) -> bool:
-    """Whether the clauses after 巡察发现, (cut at their ;, or opening 部分…) each state a fault
-    and none closes a series of its own (对甲镇巡察发现,存在A、B等问题;… is read as series)."""
-    return all(states_fault(text, f.span.start, f.span.end)
+    """Whether the clauses after 巡察发现, (cut at their ;, or opening 部分…) each state a fault,
+    none asks for something (要着力解决…) and none closes a series of its own (对甲镇巡察发现,
+    存在A、B等问题;… is read as series)."""
+    return all(states_fault(text, f.span.start, f.span.end) and not DEMAND.match(text, f.span.start)
                and not _SERIES_IN.search(text, f.span.start, f.span.end) for f in found)
 
 
