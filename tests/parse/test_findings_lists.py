@@ -3,6 +3,8 @@ of problems or the feedback itself introduced by 包括 / 提出 and closed by �
 Places and problems are invented."""
 from __future__ import annotations
 
+import pytest
+
 from .test_findings_inline import findings, titles
 
 
@@ -168,4 +170,13 @@ def test_demands_after_xuncha_zhichu_separated_by_semicolons_are_no_list() -> No
 
 def test_a_pledge_to_answer_the_problems_is_no_list() -> None:
     text = "局党组书记表示,对巡察组指出的问题照单全收:一是提高站位;二是压实责任;三是建立长效机制。"
+    assert titles(text) == []
+
+
+@pytest.mark.parametrize("text", [
+    "巡察组指出,近年来该局在党的建设方面,取得了明显成效,干部队伍建设不断加强。",
+    "巡察组指出,该局在服务群众方面还存在差距,要进一步加强窗口建设。",
+    "反馈指出,该局有的干部主动担当,有的支部创新党建品牌。",
+])
+def test_praise_or_demands_after_a_subject_are_no_list(text: str) -> None:
     assert titles(text) == []

@@ -46,7 +46,8 @@ INLINE_LEAD = re.compile(
     r"(?:发现|反映|指出|存在)[^。:\n]{0,30}(?:问题|不足)[^。:,;\n]{0,8}:"
     r"|(?:发现|存在|(?:反馈|巡察|巡视)[^。:,;\n]{0,8}?指出)(?:[^。:,\n]{0,30}(?:问题|不足)[^。:,;\n]{0,8})?,"
     r"(?:主要(?:是|有|包括|表现[在为]):?|(?P<few>(?=部分|个别|少数))"
-    rf"|(?=[^。;:,\n]{{0,12}}?一是)|[^。;:,\n]{{0,12}}?(?=有的|在[^。;:,\n]{{2,20}}?方面{FIELD_SAYS},))"
+    rf"|(?=[^。;:,\n]{{0,12}}?一是)"
+    rf"|(?P<subject>[^。;:,\n]{{0,12}}?)(?=有的|在[^。;:,\n]{{2,20}}?方面{FIELD_SAYS},))"
     r"|(?P<split>(?:巡察|巡视)组?(?:反馈)?(?:还|也)?(?:发现|指出),)(?=[^。\n]*;)"
     r"(?![^。;\n]{0,12}?一是)"
     r"|(?:问题|不足)。主要(?:是|有|包括|表现[在为]):?"
@@ -140,9 +141,11 @@ def _lead_findings(text: str, answering: bool) -> list[Finding]:
 
 def _not_problems(text: str, lead: re.Match[str], found: list[Finding]) -> bool:
     """Whether a lead that needs its items to prove they are problems gets none: clauses cut
-    by ; (巡察发现,该局重视A;B较好) or opening 部分… that do not all state faults, or a list closed
-    by 等等 that asks for something (反馈意见提出,要加强A,完善B等等)."""
-    if (lead.group("split") or lead.group("few") is not None) and not _splits_faults(text, found):
+    by ; (巡察发现,该局重视A;B较好), opening 部分… or after a subject (反馈指出,该局有的干部主动
+    担当…) that do not all state faults, or a list closed by 等等 that asks for something
+    (反馈意见提出,要加强A,完善B等等)."""
+    checked = lead.group("split") or lead.group("subject") or lead.group("few") is not None
+    if checked and not _splits_faults(text, found):
         return True
     return bool(lead.group("closed")) and not _closes_problems(text, found)
 
