@@ -1,6 +1,8 @@
-"""Findings in lists that older news stories on central and provincial inspections print: a list
-of problems or the feedback itself introduced by 包括 / 提出 and closed by 等等 or 等问题.
-Places and problems are invented."""
+"""Findings in the lists feedback releases and cut-off rectification reports print: lists closed
+by 等等, clauses after 巡察发现, / 巡察组指出, cut by ; or opening 部分…, enumerations after a short
+subject, units below a line that publishes the feedback or under their own headings, a single
+field of work over named problems; and what is no list (praise, demands, pledges).
+Units and problems are invented."""
 from __future__ import annotations
 
 import pytest
