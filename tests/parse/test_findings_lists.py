@@ -182,3 +182,21 @@ def test_a_pledge_to_answer_the_problems_is_no_list() -> None:
 ])
 def test_praise_or_demands_after_a_subject_are_no_list(text: str) -> None:
     assert titles(text) == []
+
+
+@pytest.mark.parametrize("lead", ["巡察发现,", "巡察组指出,", "巡察组在反馈中指出,"])
+def test_clauses_after_a_lead_separated_by_commas(lead: str) -> None:
+    text = f"{lead}该局学习制度执行不严,台账管理混乱,议事程序不规范。巡察组要求,限期整改。"
+    assert titles(text)[1:] == ["台账管理混乱", "议事程序不规范"]
+    assert titles(text)[0].endswith("学习制度执行不严")
+
+
+def test_praise_before_the_problems_keeps_the_colon_lead_after_it() -> None:
+    text = ("巡察组反馈指出,该镇党委重视基层管理,在民生事项落实等方面取得了一定成效,但仍存在一些问题。"
+            "主要是:学习制度执行不严、台账管理混乱、议事程序不规范等问题。")
+    assert titles(text) == ["学习制度执行不严", "台账管理混乱", "议事程序不规范"]
+
+
+def test_a_series_whose_first_member_opens_with_its_subject() -> None:
+    text = "反馈会上,巡察组指出该局学习制度执行不严、台账管理混乱、议事程序不规范等问题。"
+    assert titles(text) == ["该局学习制度执行不严", "台账管理混乱", "议事程序不规范"]

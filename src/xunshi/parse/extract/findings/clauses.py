@@ -39,7 +39,7 @@ _SERIES_VERB = re.compile(r"存在(?:着)?")
 # 短期行为突出, 违纪问题多发, 融合度还需深化.
 _SEVERE = re.compile(r"突出|严重|较多|频发|多发|易发|盛行|蔓延|[还仍尚]需|需要?进一步|需[加提强改完]")
 # Words of praise, which the sentence before the problems is made of: 取得一定成效, 总体向好.
-_PRAISE = re.compile(
+PRAISE = re.compile(
     r"取得[^,。;]{0,8}(?:成效|成绩|进展|成果)|(?:成效|成绩)(?:明显|显著)|总体(?:向好|良好|较好)"
     r"|得到(?:加强|提升)")
 # Separators of inline items: ; and 。, and the comma before a parallel 有的.
@@ -172,7 +172,7 @@ def continues(text: str, pos: int, end: int) -> bool:
         return True
     sentence = text[pos : sentence_end(text, pos, end)]
     states = FAULT.search(sentence) or TROUBLE.search(sentence)
-    return bool(states) and not (DEMAND.search(sentence) or _PRAISE.search(sentence)
+    return bool(states) and not (DEMAND.search(sentence) or PRAISE.search(sentence)
                                  or spoken(text, pos, end))
 
 

@@ -15,8 +15,8 @@ from ...model import Finding, Span
 from ...outline import match_marker, paragraph_end, rstrip_end, sentence_end
 from ..measures import ENUM_FAMILIES, after_item_marker, enumerated_items, item_number
 from .clauses import (
-    FIELD_LABEL, FIELD_SAYS, ITEM_WORDS, TAIL_ETC, Item, clauses_of, continues, list_end,
-    separated_items, skip_edge, states_fault,
+    FIELD_LABEL, FIELD_SAYS, ITEM_WORDS, PRAISE, TAIL_ETC, Item, clauses_of, continues,
+    list_end, separated_items, skip_edge, states_fault,
 )
 from .named import named_findings, overlaps
 from .titles import DEMAND, EDGE
@@ -32,8 +32,9 @@ _LEAD_LINE = (r"^[ \t]*(?:(?:巡视|巡察)组?)?(?:反馈)?"
 # 发现的突出问题。有的…); 问题包括, / 问题,包括; 主要问题公布如下:; 集中表现在以下五个方面:;
 # a list of problems or the feedback closed by 等等 or 等问题 (“问题清单”内容较多,包括A;B等等。 /
 # 反馈意见提出,A,B,C等等。);
-# 巡察发现, / 巡察组指出, before clauses separated by ; that all state faults (巡察发现,甲局A有
-#偏差;B薄弱。) unless they are enumerated (巡察发现,该局一是A;二是B), or
+# 巡察发现, / 巡察组指出, before clauses separated by ; or , that all state faults (巡察发现,甲局
+# A有偏差;B薄弱。 / 巡察发现,该局A不严,B混乱,C不规范。) unless they are enumerated or open with an
+# item word (巡察发现,该局一是A;二是B / 巡察发现,有的…), or
 # before clauses opening 部分… / 个别… that all do;
 # a subject may stand between 指出, and its first item (巡察组指出,该局在A方面,有的…);
 # or 从巡察情况看, before items that open 部分… / 有的… (before anything else it opens praise);
@@ -48,8 +49,9 @@ INLINE_LEAD = re.compile(
     r"(?:主要(?:是|有|包括|表现[在为]):?|(?P<few>(?=部分|个别|少数))"
     rf"|(?=[^。;:,\n]{{0,12}}?一是)"
     rf"|(?P<subject>[^。;:,\n]{{0,12}}?)(?=有的|在[^。;:,\n]{{2,20}}?方面{FIELD_SAYS},))"
-    r"|(?P<split>(?:巡察|巡视)组?(?:反馈)?(?:还|也)?(?:发现|指出),)(?=[^。\n]*;)"
-    r"(?![^。;\n]{0,12}?一是)"
+    r"|(?P<split>(?:巡察|巡视)组?(?:在?(?:反馈|巡察|巡视)(?:中|时)?)?(?:还|也)?(?:发现|指出),)"
+    r"(?=[^。\n]*[;,])(?![^。:;\n]{0,30}?(?:问题|不足)[^。:,;\n]{0,8}:)"
+    r"(?![^。;:,\n]{0,12}?(?:一是|有的|在[^。;:,\n]{2,20}?方面)|部分|个别|少数)"
     r"|(?:问题|不足)。主要(?:是|有|包括|表现[在为]):?"
     rf"|(?:发现|指出|反馈|存在)[^。;:\n]{{0,30}}(?:问题|不足)。(?={ITEM_WORDS})"
     r"|主要(?:问题(?:是|有)?|是|有|包括|表现在|表现为):|主要问题(?:有|是|集中在)[^。:,;\n]{1,8}:|问题主要(?:是|有|包括|表现在|表现为):?"
@@ -151,11 +153,13 @@ def _not_problems(text: str, lead: re.Match[str], found: list[Finding]) -> bool:
 
 
 def _splits_faults(text: str, found: list[Finding]) -> bool:
-    """Whether the clauses after 巡察发现, (cut at their ;, or opening 部分…) each state a fault,
-    none asks for something (要着力解决…) and none closes a series of its own (对甲镇巡察发现,
-    存在A、B等问题;… is read as series)."""
-    return all(states_fault(text, f.span.start, f.span.end) and not DEMAND.match(text, f.span.start)
-               and not _SERIES_IN.search(text, f.span.start, f.span.end) for f in found)
+    """Whether the two or more clauses after 巡察发现, (cut at their ; or ,, or opening 部分…)
+    each state a fault, none asks for something (要着力解决…) or praises (取得一定成效) and none
+    closes a series of its own (对甲镇巡察发现,存在A、B等问题;… is read as series)."""
+    return len(found) >= 2 and all(
+        states_fault(text, f.span.start, f.span.end) and not DEMAND.match(text, f.span.start)
+        and not _SERIES_IN.search(text, f.span.start, f.span.end)
+        and not PRAISE.search(text, f.span.start, f.span.end) for f in found)
 
 
 def _closes_problems(text: str, found: list[Finding]) -> bool:

@@ -86,8 +86,8 @@ _NOT_FOUND = re.compile(
     # …or found by the rectifying side's own review, not by the inspectors: 梳理后发现…
     r"|梳理|自查|排查|核查")
 # A member that names a field of work rather than a problem, or only points back at problems
-# named elsewhere (上述问题, 这些问题).
-_NOT_A_PROBLEM = re.compile(r"方面$|^(?:上述|以上|前述|这些|这类|此类|该类?|有关|相关)")
+# named elsewhere (上述问题, 这些问题, 该类问题; 该局… is a subject).
+_NOT_A_PROBLEM = re.compile(r"方面$|^(?:上述|以上|前述|这些|这类|此类|该类|该问题|有关|相关)")
 _MIN_MEMBER, _SHORT_CLAUSE, _MAX_CLAUSE = 2, 4, 40
 _CLAUSE_ENDS = ",。;:\n"
 
