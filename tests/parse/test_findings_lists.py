@@ -200,3 +200,13 @@ def test_praise_before_the_problems_keeps_the_colon_lead_after_it() -> None:
 def test_a_series_whose_first_member_opens_with_its_subject() -> None:
     text = "反馈会上,巡察组指出该局学习制度执行不严、台账管理混乱、议事程序不规范等问题。"
     assert titles(text) == ["该局学习制度执行不严", "台账管理混乱", "议事程序不规范"]
+
+
+def test_clauses_after_dan_that_follows_praise() -> None:
+    text = "巡察发现,该局党组在推动发展上取得了一定成效,但学习制度执行不严,台账管理混乱,议事程序不规范。"
+    assert titles(text) == ["学习制度执行不严", "台账管理混乱", "议事程序不规范"]
+
+
+def test_demands_after_dan_that_follows_praise_are_no_list() -> None:
+    text = "巡察组指出,该局工作取得了一定成效,但要进一步加强学习,完善制度,严格管理。"
+    assert titles(text) == []

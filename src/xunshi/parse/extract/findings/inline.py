@@ -35,7 +35,7 @@ _LEAD_LINE = (r"^[ \t]*(?:(?:巡视|巡察)组?)?(?:反馈)?"
 # 巡察发现, / 巡察组指出, before clauses separated by ; or , that all state faults (巡察发现,甲局
 # A有偏差;B薄弱。 / 巡察发现,该局A不严,B混乱,C不规范。) unless they are enumerated or open with an
 # item word (巡察发现,该局一是A;二是B / 巡察发现,有的…), or
-# before clauses opening 部分… / 个别… that all do;
+# before clauses opening 部分… / 个别… that all do; or 但 after praise (取得一定成效,但A不严,B混乱);
 # a subject may stand between 指出, and its first item (巡察组指出,该局在A方面,有的…);
 # or 从巡察情况看, before items that open 部分… / 有的… (before anything else it opens praise);
 # or a sentence closing on a series of problems (…等突出问题。) before sentences that state more;
@@ -52,6 +52,7 @@ INLINE_LEAD = re.compile(
     r"|(?P<split>(?:巡察|巡视)组?(?:在?(?:反馈|巡察|巡视)(?:中|时)?)?(?:还|也)?(?:发现|指出),)"
     r"(?=[^。\n]*[;,])(?![^。:;\n]{0,30}?(?:问题|不足)[^。:,;\n]{0,8}:)"
     r"(?![^。;:,\n]{0,12}?(?:一是|有的|在[^。;:,\n]{2,20}?方面)|部分|个别|少数)"
+    r"|(?P<but>(?<=[效绩果好强]),但(?:是|也|还|仍)*)(?=[^。\n]*,)(?![^。,;:\n]*(?:问题|不足))"
     r"|(?:问题|不足)。主要(?:是|有|包括|表现[在为]):?"
     rf"|(?:发现|指出|反馈|存在)[^。;:\n]{{0,30}}(?:问题|不足)。(?={ITEM_WORDS})"
     r"|主要(?:问题(?:是|有)?|是|有|包括|表现在|表现为):|主要问题(?:有|是|集中在)[^。:,;\n]{1,8}:|问题主要(?:是|有|包括|表现在|表现为):?"
@@ -146,7 +147,8 @@ def _not_problems(text: str, lead: re.Match[str], found: list[Finding]) -> bool:
     by ; (巡察发现,该局重视A;B较好), opening 部分… or after a subject (反馈指出,该局有的干部主动
     担当…) that do not all state faults, or a list closed by 等等 that asks for something
     (反馈意见提出,要加强A,完善B等等)."""
-    checked = lead.group("split") or lead.group("subject") or lead.group("few") is not None
+    checked = (lead.group("split") or lead.group("subject") or lead.group("but")
+               or lead.group("few") is not None)
     if checked and not _splits_faults(text, found):
         return True
     return bool(lead.group("closed")) and not _closes_problems(text, found)
