@@ -1,9 +1,9 @@
 """Findings: the problems a report lists, with their category, seq, title and measures.
 
 Two shapes of report carry them: rectification reports answer the inspectors point by point
-in an outline (outlined.py), feedback announcements write them inline into news prose
-(inline.py finds the lists, clauses.py cuts them into items), often as a series in one clause
-or quoted (named.py). All clean titles the same way (titles.py).
+in an outline (outlined.py), feedback announcements write them inline into news prose (leads.py
+knows what opens a list, inline.py finds the lists, clauses.py cuts them into items), often as
+a series in one clause or quoted (named.py). All clean titles the same way (titles.py).
 """
 from __future__ import annotations
 

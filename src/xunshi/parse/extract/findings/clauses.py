@@ -21,10 +21,11 @@ _ITEM_OPENING = re.compile(ITEM_WORDS)
 # A field of work named as a sentence of its own inside a list, which the items after it
 # stand under: 在党的领导方面。有的… / 在党的建设方面,有的… / a line 党的领导方面 (方面: labels are
 # INLINE_CATEGORY's). The label may say that problems lie there (党风廉政建设方面存在的问题突出,
-# / …方面还存在一些问题,): it is a category all the same, and what follows its comma is the problem.
+# / …方面还存在一些问题, / …方面还存在差距,): it is a category all the same, and what follows its
+# comma is the problem.
 _FIELD_NAME = r"在?(?P<category>[^。;:,\n]{2,20}?方面)"
-FIELD_LABEL = re.compile(
-    rf"{_FIELD_NAME}(?:[^。;:,\n]{{0,12}}?问题[^。;:,\n]{{0,4}})?(?:[。,]|[ \t]*$)", re.MULTILINE)
+FIELD_SAYS = r"(?:[^。;:,\n]{0,12}?(?:问题|差距|不足|短板|弱项)[^。;:,\n]{0,4})?"
+FIELD_LABEL = re.compile(rf"{_FIELD_NAME}{FIELD_SAYS}(?:[。,]|[ \t]*$)", re.MULTILINE)
 # A sentence after 。 that still belongs to the list: it opens like a problem item or a label.
 ITEM_OPENER = re.compile(rf"{ITEM_WORDS}|{_FIELD_NAME}(?:[。:]|,(?={ITEM_WORDS}))")
 # The tail that closes a list's last item: …有待加强等问题 / …不规范等.
@@ -38,7 +39,7 @@ _SERIES_VERB = re.compile(r"存在(?:着)?")
 # 短期行为突出, 违纪问题多发, 融合度还需深化.
 _SEVERE = re.compile(r"突出|严重|较多|频发|多发|易发|盛行|蔓延|[还仍尚]需|需要?进一步|需[加提强改完]")
 # Words of praise, which the sentence before the problems is made of: 取得一定成效, 总体向好.
-_PRAISE = re.compile(
+PRAISE = re.compile(
     r"取得[^,。;]{0,8}(?:成效|成绩|进展|成果)|(?:成效|成绩)(?:明显|显著)|总体(?:向好|良好|较好)"
     r"|得到(?:加强|提升)")
 # Separators of inline items: ; and 。, and the comma before a parallel 有的.
@@ -113,16 +114,27 @@ def _labels_field(text: str, start: int, end: int) -> bool:
 def short_clauses(text: str, start: int, end: int, least: int, dunhao: bool) -> list[Item]:
     """text[start:end] cut at its commas (and its 、 if `dunhao` and it closes as a series)
     when it has `least` clauses or more and all are short; otherwise whole."""
-    series = dunhao and TAIL_ETC.search(text[start:end].rstrip(EDGE))
+    series = dunhao and (TAIL_ETC.search(text[start:end].rstrip(EDGE))
+                         or _faults_listed(text, start, end))
     marks = ",、" if series else ","
     cuts = [i for i in range(start, end) if text[i] in marks]
     clauses = list(zip([start, *(i + 1 for i in cuts)], [*cuts, end]))
-    if clauses[-1][1] == rstrip_end(text, 0, len(text)) and len(clauses) > 1 and (
-            clauses[-1][1] - clauses[-1][0] < _MIN_CLAUSE):
-        clauses.pop()  # the text was cut off in the middle of its last clause
+    last = clauses[-1]
+    if last[1] == rstrip_end(text, 0, len(text)) and len(clauses) > 1 and (
+            last[1] - last[0] < _MIN_CLAUSE or not states_fault(text, *last)):
+        clauses.pop()  # the text was cut off in the middle of its last clause (…,廉政教育针)
     if len(clauses) >= least and all(_is_clause(text, s, e) for s, e in clauses):
         return [(_after_verb(text, s, e) if series else s, e, None) for s, e in clauses]
     return [(start, end, None)]
+
+
+def _faults_listed(text: str, start: int, end: int) -> bool:
+    """Whether text[start:end] is a series without 等 whose members, joined by 、 only, each
+    state a fault (A不严、B混乱、C不规范): a series all the same."""
+    piece = text[start:end]
+    members = piece.split("、")
+    return "," not in piece and len(members) >= 2 and all(
+        states_fault(m, 0, len(m)) for m in members)
 
 
 def _after_verb(text: str, start: int, end: int) -> int:
@@ -160,7 +172,7 @@ def continues(text: str, pos: int, end: int) -> bool:
         return True
     sentence = text[pos : sentence_end(text, pos, end)]
     states = FAULT.search(sentence) or TROUBLE.search(sentence)
-    return bool(states) and not (DEMAND.search(sentence) or _PRAISE.search(sentence)
+    return bool(states) and not (DEMAND.search(sentence) or PRAISE.search(sentence)
                                  or spoken(text, pos, end))
 
 

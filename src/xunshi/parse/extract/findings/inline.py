@@ -4,8 +4,8 @@ Feedback announcements rarely number their problems on lines of their own: they 
 a sentence after a lead phrase (发现…问题:有的…;部分… / 主要是:…), enumerate them in one paragraph
 (一是…二是…), label fields of work (一是党的领导方面:…;…), or put them under a label of their own
 (问题:A;B。 / a line 问题 or 巡视组反馈指出, then paragraphs, each perhaps headed by the unit whose
-problems it lists). This module finds those lists; clauses.py cuts them into items; the
-outline-based reader (outlined.py) reads problems printed as headings.
+problems it lists). This module finds those lists after the leads of leads.py; clauses.py cuts
+them into items; the outline-based reader (outlined.py) reads problems printed as headings.
 """
 from __future__ import annotations
 
@@ -15,42 +15,13 @@ from ...model import Finding, Span
 from ...outline import match_marker, paragraph_end, rstrip_end, sentence_end
 from ..measures import ENUM_FAMILIES, after_item_marker, enumerated_items, item_number
 from .clauses import (
-    FIELD_LABEL, ITEM_WORDS, TAIL_ETC, Item, clauses_of, continues, list_end, separated_items,
-    skip_edge, states_fault,
+    FIELD_LABEL, TAIL_ETC, Item, clauses_of, continues, list_end, separated_items, skip_edge,
+    states_fault,
 )
+from .leads import INLINE_LEAD, not_problems, pledged
 from .named import named_findings, overlaps
 from .titles import EDGE
 
-# A line that only announces the problems below it: 巡视组反馈指出 / 巡察发现的主要问题 / 问题 /
-# 存在问题: (the problems follow as numbered lines or as paragraphs).
-_LEAD_LINE = (r"^[ \t]*(?:(?:巡视|巡察)组?)?(?:反馈)?"
-              r"(?:(?:指出|发现)的?(?:主要|突出)?(?:问题)?|(?:存在|主要|发现)?的?问题)[ \t]*:?[ \t]*$")
-# Where a feedback announcement starts listing problems: 发现…问题: / 主要问题: / 问题主要有,
-# or 发现了一些问题(和不足), / 巡察发现, / 巡察组指出, followed by an item (有的… / 一是… /
-# 在…方面,) or by 主要是;
-# a sentence naming problems followed by one that lists them (…突出问题。主要包括… / 指出了巡视
-# 发现的突出问题。有的…); 问题包括, / 问题,包括; 主要问题公布如下:; 集中表现在以下五个方面:;
-# or 从巡察情况看, before items that open 部分… / 有的… (before anything else it opens praise);
-# or a sentence closing on a series of problems (…等突出问题。) before sentences that state more;
-# or a label: 问题: or 【问题】 at a line start, a lead line, or 问题 between blanks on a page whose line
-# breaks became blanks (…发言。 问题 A。B。 建议 …); or a bare 巡察发现: / 反馈指出: /
-# 反馈巡视情况时重点提到, which as often opens praise, so that a problem must follow it.
-INLINE_LEAD = re.compile(
-    r"(?:发现|反映|指出|存在)[^。:\n]{0,30}(?:问题|不足)[^。:,;\n]{0,8}:"
-    r"|(?:发现|存在|(?:反馈|巡察|巡视)[^。:,;\n]{0,8}?指出)(?:[^。:,\n]{0,30}(?:问题|不足)[^。:,;\n]{0,8})?,"
-    r"(?:主要(?:是|有|包括|表现[在为]):?|(?=有的|一是|在[^。;:,\n]{2,20}?方面,))"
-    r"|(?:问题|不足)。主要(?:是|有|包括|表现[在为]):?"
-    rf"|(?:发现|指出|反馈|存在)[^。;:\n]{{0,30}}(?:问题|不足)。(?={ITEM_WORDS})"
-    r"|主要(?:问题(?:是|有)?|是|有|包括|表现在|表现为):|问题主要(?:是|有|包括|表现在|表现为):?"
-    r"|(?:主要|集中|具体)(?:表现|体现|集中)[在为]以下[^。:,;\n]{0,8}:"
-    r"|问题(?:包括[,:]|,包括)|(?:主要|反馈|发现|存在)的?问题[^。:,;\n]{0,6}如下\s*:"
-    r"|从[^。;:,\n]{1,16}?(?:情况|反馈)看,(?=部分|有的|一些|个别|少数)"
-    r"|等(?:较为|比较)?(?:突出|主要|共性|具体)?(?:的)?问题。"
-    rf"|^[ \t]*(?:(?:反馈|巡察|巡视)的?)?问题\s*:|^[ \t]*【\s*(?:(?:反馈|存在|主要)的?)?问题\s*】|{_LEAD_LINE}"
-    r"|(?<=[。!?])[ \t]+(?:(?:存在|主要|反馈|发现)的?)?问题[ \t]+(?=\S)"
-    r"|(?P<bare>(?:发现|指出)\s*:|反馈[^。:,;\n]{0,10}?时(?:重点|特别|还|也)?(?:指出|提到|点出),)",
-    re.MULTILINE,
-)
 # An inline item that names a field of work before its problems: 一是(在)党的领导方面:A;B.
 INLINE_CATEGORY = re.compile(r"在?(?P<category>[^。:;,\n]{2,24}?方面(?:存在的问题|的问题)?)\s*:")
 # How much text may stand between a lead and the enumeration it opens (主要问题:该局一是…).
@@ -63,6 +34,8 @@ _UNIT_LABEL = re.compile(r"[ \t]*[^。,;:!?\n]{2,24}:")
 _NEXT_LABEL = re.compile(r"【?(?:(?:整改|巡察|巡视)?(?:意见|建议|要求)(?:如下)?)\s*[:】]?")
 # Words before a lead in a rectification report that make its list the answers to problems.
 _ANSWERING = re.compile(r"针对|对照|围绕|聚焦|根据|按照")
+# A short subject between a lead and its 一是 (该局一是…): no clause mark, no quotation.
+_SUBJECT = re.compile(r"[^\s,。;:!?“”]{1,12}?(?=一是)")
 # A title this short at the text's end is what a cut-off page left of an item (…;有).
 _MIN_TITLE = 3
 
@@ -88,11 +61,13 @@ def _lead_findings(text: str, answering: bool) -> list[Finding]:
     for lead in INLINE_LEAD.finditer(text):
         if lead.start() < consumed:  # a second lead phrase inside a list already read
             continue
+        if pledged(text, lead.start()):
+            continue  # the unit pledges to answer the problems: 表示,对指出的问题照单全收:一是…
         end = _before_next_list(text, lead.end(), paragraph_end(text, lead.end(), len(text)))
         if (lead.group().endswith("。") or lead.group("bare")) and not continues(
                 text, skip_edge(text, lead.end(), end), end):
             continue  # a sentence that closes on its problems, or praise, with none after it
-        consumed = end
+        before, consumed = consumed, end
         items: list[Item]
         if text[lead.end() : end].strip():
             items = _enumerated_from(text, lead.end(), list_end(text, lead.end(), end))
@@ -106,6 +81,9 @@ def _lead_findings(text: str, answering: bool) -> list[Finding]:
             else:  # paragraphs, or numbered lines under numbered units (一、某局\n1.…)
                 items, consumed = _headed_paragraphs(text, end)
         found = _under_field_labels(text, items)
+        if not_problems(text, lead, found):
+            consumed = before  # a later lead in the paragraph may still open a list
+            continue
         if not answering or _states_problems(text, lead.start(), found):
             out.extend(found)
     text_end = rstrip_end(text, 0, len(text))
@@ -173,9 +151,22 @@ def _enumerated_from(text: str, start: int, end: int) -> list[Item]:
     """The enumerated items of text[start:end] when the enumeration opens the list; one that
     starts after other items (A;B。提出整改意见:一是…) belongs to something else. A list cut
     off by the end of the text after its 一是 is that one item."""
-    items = list(enumerated_items(text, start, end)) or _cut_off_first(text, start, end)
+    items = (list(enumerated_items(text, start, end)) or _cut_off_first(text, start, end)
+             or _after_subject(text, start, end))
     gap = text[start : items[0][0]] if items else ""
     return items if len(gap.strip(EDGE)) <= _MARKER_GAP and not re.search("[。;]", gap) else []
+
+
+def _after_subject(text: str, start: int, end: int) -> list[Item]:
+    """The enumerated items after a short subject the enumeration has no clause mark before
+    (巡察发现,该局一是A;二是B): found as if the subject were blank, the first item starting
+    at its 一是."""
+    subject = _SUBJECT.match(text, skip_edge(text, start, end), end)
+    if not subject:
+        return []
+    blank = " " * (subject.end() - subject.start())
+    items = enumerated_items(text[: subject.start()] + blank + text[subject.end() :], start, end)
+    return [(subject.end(), *items[0][1:]), *items[1:]] if items else []
 
 
 def _cut_off_first(text: str, start: int, end: int) -> list[Item]:

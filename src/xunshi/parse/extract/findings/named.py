@@ -39,9 +39,9 @@ _SERIES = re.compile(
 # fault when it closes 的情况 (存在A不严、B未压实的情况); else two, or one with a word of fault
 # (存在X不到位等问题).
 _LEAST_CUT = 3
-# The field of work a series stands under, named just before its verb: 在X方面,(主要)存在….
+# The field of work a series stands under, named just before its verb: 在X方面(,)(主要)存在….
 _FIELD_BEFORE = re.compile(
-    r"(?:(?<=[,;。:\n])|(?<![\s\S]))[^,]*?在?(?P<category>[^,在]{2,20}?方面),(?:主要|还|也|仍)*$")
+    r"(?:(?<=[,;。:\n])|(?<![\s\S]))[^,]*?在?(?P<category>[^,在]{2,20}?方面),?(?:主要|还|也|仍)*$")
 # A series that is the subject of its clause, with no verb before it: 此外,A、B等问题也在…被提及
 # / A、B等问题仍较突出. What follows the close must say that the problems are there.
 # Found by its close (a search from every clause start would be slow), then read back to the
@@ -86,8 +86,8 @@ _NOT_FOUND = re.compile(
     # …or found by the rectifying side's own review, not by the inspectors: 梳理后发现…
     r"|梳理|自查|排查|核查")
 # A member that names a field of work rather than a problem, or only points back at problems
-# named elsewhere (上述问题, 这些问题).
-_NOT_A_PROBLEM = re.compile(r"方面$|^(?:上述|以上|前述|这些|这类|此类|该类?|有关|相关)")
+# named elsewhere (上述问题, 这些问题, 该类问题; 该局… is a subject).
+_NOT_A_PROBLEM = re.compile(r"方面$|^(?:上述|以上|前述|这些|这类|此类|该类|该问题|有关|相关)")
 _MIN_MEMBER, _SHORT_CLAUSE, _MAX_CLAUSE = 2, 4, 40
 _CLAUSE_ENDS = ",。;:\n"
 

@@ -42,6 +42,11 @@ MEASURE_HEADING = re.compile(
     r"|夯实|筑牢|构建|优化|整治|清理|纠正|严肃|抓实|出台|印发|下发|完成|成立|明确|细化|梳理|排查"
     r"|选派|调整|约谈|追回|清退|退还|补齐|补充|重新|编制|建成|实施|举办|定期|及时|对|将)"
 )
+# A heading that names a unit (区教育局党组, 甲镇党委, 某集团): the party body or the kind of unit.
+UNIT_HEADING = re.compile(
+    r"(?:党组|党委|党工委|党总支|党支部|机关|局|委|办|院|校|所|站|中心|公司|集团|镇|乡|街道|村|社区)$")
+# A problem named by its quotation or as 的问题: “学习不深入”的问题 / 学习不深入的问题。
+_NAMED_PROBLEM = re.compile(r"“[^”]+”(?:的|方面的?)?问题|的问题[。.]?$")
 # A category heading: a field of work (…方面) or a group of problems (关于“…”问题).
 CATEGORY_HEADING = re.compile(rf"{_FIELD}|^(?:关于|在)“|问题$")
 # The label of the inspectors' recommendation printed between a problem and its measures.
@@ -119,7 +124,9 @@ def _problem_children(text: str, root: Block) -> list[Block]:
     for block in root.walk():
         if _is_other(block):
             continue
-        problems = [c for c in block.children if _is_problem(text, c) and not _is_other(c)]
+        if units := _units_listing(text, block):
+            return [p for unit in units for p in unit.children if not _is_other(p)]
+        problems = _problems_of(text, block)
         if len(problems) >= 2 and len(problems) * 2 >= len(block.children):
             return problems
         if block.children == problems and len(problems) == 1 and _groups_named(problems[0]):
@@ -127,10 +134,27 @@ def _problem_children(text: str, root: Block) -> list[Block]:
     return []
 
 
+def _problems_of(text: str, block: Block) -> list[Block]:
+    """The children of a block that read as problems."""
+    return [c for c in block.children if _is_problem(text, c) and not _is_other(c)]
+
+
+def _units_listing(text: str, block: Block) -> list[Block]:
+    """The children of a block that each head a list mostly of problems, when two or more do
+    and they are all its children: the units a release on several lists the problems of
+    ((一)某局\n1.…); every item under them is one of their problems."""
+    units = [c for c in block.children
+             if len(c.children) >= 2 and len(_problems_of(text, c)) * 2 >= len(c.children)
+             and UNIT_HEADING.search(c.heading) and not _is_other(c)]
+    return units if len(units) >= 2 and len(units) == len(block.children) else []
+
+
 def _groups_named(block: Block) -> bool:
-    """Whether a field-of-work heading stands over problems each named by 关于… / 针对…."""
+    """Whether a field-of-work heading stands over problems each named by 关于… / 针对…,
+    quoted (“…”的问题) or closed by 的问题."""
     return bool(FIELD_HEADING.search(block.heading) and block.children
-                and all(LEAD_WORD.match(c.heading) for c in block.children))
+                and all(LEAD_WORD.match(c.heading) or _NAMED_PROBLEM.search(c.heading)
+                        for c in block.children))
 
 
 def _is_problem(text: str, block: Block) -> bool:
