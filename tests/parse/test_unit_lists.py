@@ -98,8 +98,16 @@ def test_a_group_named_later_fills_in_a_unit_named_first() -> None:
     text = ("经市委批准,本轮巡察派出2个巡察组,对甲镇等4个乡镇开展常规巡察。巡察任务分工如下:\n"
             "市委第一巡察组:巡察甲镇、乙镇。\n市委第二巡察组:巡察丙镇、丁镇。")
     got = [(i.target, i.group_name, i.kind) for i in extract_inspections(text)]
-    assert got == [("甲镇", "市委第一巡察组", "常规"), ("乙镇", "市委第一巡察组", None),
-                   ("丙镇", "市委第二巡察组", None), ("丁镇", "市委第二巡察组", None)]
+    assert got == [("甲镇", "市委第一巡察组", "常规"), ("乙镇", "市委第一巡察组", "常规"),
+                   ("丙镇", "市委第二巡察组", "常规"), ("丁镇", "市委第二巡察组", "常规")]
+
+
+def test_a_counted_visits_kind_covers_its_units_named_in_a_task_list_only_when_the_count_agrees() -> None:
+    """对甲镇等4个乡镇开展常规巡察 counts four: when the task list names a fifth unit, which of them
+    the kind covers is not said."""
+    text = ("经市委批准,本轮巡察派出2个巡察组,对甲镇等4个乡镇开展常规巡察。巡察任务分工如下:\n"
+            "市委第一巡察组:巡察甲镇、乙镇、戊镇。\n市委第二巡察组:巡察丙镇、丁镇。")
+    assert [i.kind for i in extract_inspections(text)] == ["常规", None, None, None, None]
 
 
 @pytest.mark.parametrize("text", [

@@ -15,6 +15,7 @@ from ..model import Inspection, PartialDate, Span
 from .opening import Opening, last_in, preamble_end
 from .organizations import members
 from .mentions import Mention
+from .numerals import NUMBER, to_int
 from .phrases import addressees, feedbacks, named_in, own_unit, visits
 from .rounds import kinds_named
 from .signature import Signature, extract_signature
@@ -26,6 +27,9 @@ _LEVELS = "省市县区州旗盟"
 _PEOPLES = re.compile(r"人民(?=法院|检察院|政府|医院)")
 # What a unit's name may end with besides the unit itself: 市财政局党组 is 市财政局's.
 _BODY_SUFFIX = re.compile(r"(?:党委|党组|党总支|党支部|党工委|党组织|领导班子)$")
+# A list that names some units and counts them all (对甲镇等16个乡镇开展常规巡察): the rest are
+# named elsewhere, in a task list.
+_ELIDED = re.compile(rf"等(?P<n>{NUMBER})(?:个|家|所|户)")
 
 
 def _named(mentions: list[Mention]) -> list[Mention]:
@@ -96,6 +100,7 @@ def extract_inspections(text: str, signature: Signature | None = None) -> list[I
     mentions = _named(found) or _named(own_unit(o.text, o.end)) or _named(addressees(o.text, o.end))
     inspections = _merged([i for m in mentions for i in o.inspections(m)])
     _fill_from_round(o, found, inspections)
+    _fill_from_elided(o, found, inspections)
     _apply_feedback(inspections, _feedback_dates(o, inspections))
     return inspections
 
@@ -120,6 +125,25 @@ def _fill_from_round(o: Opening, visits_: list[Mention], inspections: list[Inspe
         same = next((m for m in counted if o.sentence_start(m.at) == start), None)
         if same is not None:
             insp.kind, insp.mode = insp.kind or _kind(o, same), insp.mode or same.mode
+
+
+def _fill_from_elided(o: Opening, visits_: list[Mention], inspections: list[Inspection]) -> None:
+    """The kind of the one visit that names some of its units and counts them all (对甲镇等16个
+    乡镇开展常规巡察) is the kind of every unit, when the report names exactly that many and no
+    other kind."""
+    elided = []
+    for m in visits_:
+        count = _ELIDED.search(o.text, m.span.start, m.span.end)
+        n = to_int(count.group("n")) if count else None
+        if m.targets and n and n > len(m.targets):
+            elided.append((m, n))
+    if len(elided) != 1:
+        return
+    visit, n = elided[0]
+    kind = _kind(o, visit)
+    if kind and len(inspections) == n and all(i.kind in (None, kind) for i in inspections):
+        for insp in inspections:
+            insp.kind = kind
 
 
 def _kind(o: Opening, visit: Mention) -> str | None:
