@@ -42,6 +42,8 @@ def test_headline_below_a_block_of_disclosure_metadata() -> None:
     "2020年5月,市委巡察组反馈了巡察情况",
     "按照县委统一部署,县委第一巡察组对县文旅局开展了巡察",
     "关于落实主体责任不到位的问题,我们进行了整改。",
+    "摘要:5月9日,某县委巡察工作领导小组听取第二轮巡察情况汇报",
+    "内容摘要:县委第一巡察组向甲镇党委反馈巡察情况",
 ])
 def test_a_report_opening_with_its_body_has_no_title(opening: str) -> None:
     assert extract_title(f"{opening}\n{_BODY}") is None

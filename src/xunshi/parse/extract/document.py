@@ -38,11 +38,11 @@ _TITLE_WORD = re.compile(r"关于|通报|情况|公开|公告|公布|报告|反�
 _TITLE_END = re.compile(r"(?:通报|报告|公告|公示|公开|公布|情况|说明)$")
 # A line that only names the unit a headline broken after it (中共某某省委 / 关于…) begins with.
 _UNIT_LINE = re.compile(UNIT_NAME)
-# A line that cannot be a headline: it opens with an outline marker or a dated clause, or reads
-# as a sentence (根据/按照/为… openings, inner full stops, a trailing clause mark).
+# A line that cannot be a headline: it opens with an outline marker, a dated clause or a summary's
+# label (摘要:), or reads as a sentence (根据/按照/为… openings, inner full stops, a trailing clause mark).
 _NOT_TITLE = re.compile(
     r"^(?:[一二三四五六七八九十]+、|[(][一二三四五六七八九十\d]+[)]|\d+[.、。]|\d{4}年[^,。]*[,。]"
-    r"|根据|按照|为了?|近日|日前|经)|。.|[,;:,。]$"
+    r"|根据|按照|为了?|近日|日前|经|(?:内容)?(?:摘要|提要)[::])|。.|[,;:,。]$"
     rf"|^(?:{SOURCE_LABELS}|{DATE_LABELS}):"  # a page's metadata line (来源:县委巡察办)
 )
 
