@@ -18,7 +18,7 @@ def targets(text: str) -> list[str]:
 
 @pytest.mark.parametrize(("text", "expected"), [
     ("区委第三轮巡察对甲街道党工委开展巡察。同时,本轮巡察开展对甲街道东塘村、北岗村的村级巡察。",
-     ["甲街道党工委", "甲街道东塘村", "北岗村"]),
+     ["甲街道党工委", "甲街道东塘村", "甲街道北岗村"]),
     ("党委4个巡察组于9月底完成进驻,开展对保卫处、法学院、附属中学等3家单位常规巡察。",
      ["保卫处", "法学院", "附属中学"]),
 ])
@@ -127,7 +127,7 @@ def test_a_task_list_below_the_opening_lines_is_read() -> None:
 
 
 @pytest.mark.parametrize(("meeting", "expected"), [
-    ("县委第一巡察组巡察甲镇丁村、池村党组织工作动员会召开", ["甲镇丁村", "池村党组织"]),
+    ("县委第一巡察组巡察甲镇丁村、池村党组织工作动员会召开", ["甲镇丁村党组织", "甲镇池村党组织"]),
     ("校党委第二巡察组巡察机关党委反馈会在行政楼召开", ["机关党委"]),
 ])
 def test_a_meeting_named_for_the_units(meeting: str, expected: list[str]) -> None:
@@ -246,7 +246,7 @@ def test_addressees_described_grouped_or_met(text: str, expected: list[str]) -> 
      ["县住建局", "县民政局"]),
     ("2月16日,区委第一巡察组、第二巡察组分别在区自然资源局和乙山乡召开巡察工作动员会。", ["区自然资源局", "乙山乡"]),
     ("县委第一巡察组在县委三楼会议室召开巡察工作动员会。", []),
-    ("县委第十一轮巡察三个巡察组对甲镇开展了常规巡察,巡乡带村对甲镇罗村、高村开展对村巡察。", ["甲镇", "甲镇罗村", "高村"]),
+    ("县委第十一轮巡察三个巡察组对甲镇开展了常规巡察,巡乡带村对甲镇罗村、高村开展对村巡察。", ["甲镇", "甲镇罗村", "甲镇高村"]),
     ("县委3个巡察组分别就甲乡、林业局、乙管理处等3家被巡单位的巡察情况进行汇报。", ["甲乡", "林业局", "乙管理处"]),
 ])
 def test_units_named_by_an_arrival_an_object_list_or_a_report(text: str, expected: list[str]) -> None:
@@ -332,5 +332,28 @@ def test_a_table_of_groups_and_their_units() -> None:
             "组 别 | 区委专项巡察一组 | 区委专项巡察二组 |\n被巡察单位 | 甲镇东村、西村 | 乙街道南社区 |\n"
             "专门值班电话 | 18000000000 | 17000000000 |")
     got = [(i.target, i.group_name, i.kind) for i in extract_inspections(text)]
-    assert got == [("甲镇东村", "区委专项巡察一组", "专项"), ("西村", "区委专项巡察一组", "专项"),
+    assert got == [("甲镇东村", "区委专项巡察一组", "专项"), ("甲镇西村", "区委专项巡察一组", "专项"),
                    ("乙街道南社区", "区委专项巡察二组", "专项")]
+
+
+@pytest.mark.parametrize(("segment", "expected"), [
+    # a township printed once for the villages after it, up to the next comma group
+    ("甲镇东村、西村,乙镇南村、北社区", ["甲镇东村", "甲镇西村", "乙镇南村", "乙镇北社区"]),
+    ("甲街道东社区、西村党支部", ["甲街道东社区党支部", "甲街道西村党支部"]),
+    # a town of its own after a village is not one of its villages
+    ("甲镇东村、乙镇", ["甲镇东村", "乙镇"]),
+    ("甲镇、乙村", ["甲镇", "乙村"]),
+])
+def test_a_township_printed_once_is_lent_to_its_villages(segment: str, expected: list[str]) -> None:
+    assert [t.name for t in split_targets(segment, 0)] == expected
+
+
+@pytest.mark.parametrize(("segment", "expected"), [
+    ("长沙市天心区、岳麓区、雨花区,衡阳市雁峰区、衡山县",
+     ["长沙市天心区", "长沙市岳麓区", "长沙市雨花区", "衡阳市雁峰区", "衡阳市衡山县"]),
+    # a county of another prefecture keeps its own name; a county-level city is named alone
+    ("泉州市鲤城区、清流县、莆田市涵江区、秀屿区", ["泉州市鲤城区", "清流县", "莆田市涵江区", "莆田市秀屿区"]),
+    ("福州市仓山区、福清市", ["福州市仓山区", "福清市"]),
+])
+def test_a_prefecture_printed_once_is_lent_to_its_counties(segment: str, expected: list[str]) -> None:
+    assert [t.name for t in split_targets(segment, 0)] == expected

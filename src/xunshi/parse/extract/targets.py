@@ -14,6 +14,7 @@ import re
 from dataclasses import dataclass
 
 from ..model import Span
+from .gazetteer import COUNTY, Division, gazetteer
 from .numerals import NUMBER, to_int
 from .organizations import ORG_END
 
@@ -82,12 +83,18 @@ _COLLECTIVE_HEAD = re.compile(r"^(?:部门|单位|企业|机关|二级)+")
 _PLACE_PREFIX = re.compile(r"[\u4e00-\u9fff]{0,6}?[省市县区州旗盟](?!委)")
 _DEPARTMENT = re.compile(r"[\u4e00-\u9fff]{1,5}(?:局|委|办|馆|站|所|联|协|部|中心|机关)"
                          r"|[\u4e00-\u9fff]{0,3}(?:法院|检察院)")
+# A village or community named with its township (甲镇东村, 乙街道南社区), perhaps with its party
+# body: the township lent to the villages after it that name none (东村、西村 → 甲镇西村).
+_TOWNSHIP = re.compile(r"[\u4e00-\u9fff]{1,8}?(?:镇|乡|街道)(?=[\u4e00-\u9fff]{1,8}?(?:村|社区))")
+_VILLAGE = re.compile(r"(?![\u4e00-\u9fff]*(?:镇|乡|街道|[县市]|(?<!社)区))[\u4e00-\u9fff]{1,8}?"
+                      r"(?:村|社区)(?:委会|居委会)?(?:党组织|党总支|党支部|党委)?")
+_VILLAGE_END = re.compile(r"(?:村|社区)$")
 # What makes the rest of a name after its place a body of that place (市人大常委会机关 → 市).
 _BODY_OF_PLACE = re.compile(rf"[\u4e00-\u9fff]+(?:{ORG_END}|机关)")
 # What shows a name already says where it is or whose body it is: 甲县…, 团区委, 甲街道党工委.
 _NAMED_PLACE = re.compile(r"[省市县区州旗盟镇乡村团党]|街道")
 # A name closed by a party body or a collective its list may share: 南城镇党委, 市经开区乡镇.
-_SUFFIXED = re.compile(r"(?P<base>.+?)(?P<suffix>党委|党组|党总支|党支部|党工委|乡镇)")
+_SUFFIXED = re.compile(r"(?P<base>.+?)(?P<suffix>党委|党组织|党组|党总支|党支部|党工委|乡镇)")
 # What follows the units when the topic is named after them: 向A、B就“双高”建设情况反馈 / 对A、B,
 # 就工程建设项目情况进行专项巡察 (not 县就业局).
 _TOPIC = re.compile(r",?就(?!业).*$")
@@ -160,17 +167,50 @@ def _distribute_prefix(items: list[Target]) -> list[Target]:
     office named from 驻 on belongs to the body before it. Spans stay on what is printed."""
     out: list[Target] = []
     place = None  # the place of the last department that named one
+    township = None  # the township of the last village that named one
     for t in items:
         stationed = out[-1].name.find("驻") if out else -1
         if t.name.startswith("驻") and stationed > 0:
             t = Target(out[-1].name[:stationed] + t.name, t.span)
         elif place and _DEPARTMENT.fullmatch(t.name) and not _NAMED_PLACE.search(t.name):
             t = Target(place + t.name, t.span)
+        elif township and _VILLAGE.fullmatch(t.name):
+            t = Target(township + t.name, t.span)
         prefix = _PLACE_PREFIX.match(t.name)
         if prefix and _BODY_OF_PLACE.fullmatch(t.name[prefix.end() :]):
             place = prefix.group(0)
+        town = _TOWNSHIP.match(t.name)
+        township = town.group(0) if town else None
+        out.append(t)
+    return _distribute_prefecture(out)
+
+
+def _distribute_prefecture(items: list[Target]) -> list[Target]:
+    """长沙市天心区、岳麓区: a district or county after one printed with its prefecture lies in that
+    prefecture when the gazetteer says so (长沙市岳麓区), not otherwise (泉州市鲤城区、清流县: 清流县 is
+    another prefecture's); a county-level city is named alone (福州市仓山区、福清市)."""
+    gaz = gazetteer()
+    out: list[Target] = []
+    prefecture = None  # (name, division) the last county-level name was printed with
+    for t in items:
+        bare = [d for d in gaz.full.get(t.name, []) if d.level == COUNTY]
+        if prefecture and not t.name.endswith("市") and any(d.parent is prefecture[1] for d in bare):
+            t = Target(prefecture[0] + t.name, t.span)
+        elif not bare:
+            prefecture = _printed_prefecture(t.name)
         out.append(t)
     return out
+
+
+def _printed_prefecture(name: str) -> tuple[str, Division] | None:
+    """The prefecture a county-level name is printed with (长沙市天心区 → 长沙市), if any."""
+    gaz = gazetteer()
+    for n in range(2, len(name) - 1):
+        head, rest = name[:n], name[n:]
+        for pref in gaz.full.get(head, []):
+            if any(d.parent is pref for d in gaz.full.get(rest, [])):
+                return head, pref
+    return None
 
 
 def _distribute_suffix(items: list[Target]) -> list[Target]:
@@ -179,10 +219,15 @@ def _distribute_suffix(items: list[Target]) -> list[Target]:
     last = _SUFFIXED.fullmatch(items[-1].name) if len(items) > 1 else None
     if last is None:
         return items
-    kind = last.group("base")[-1]
-    if any(_SUFFIXED.fullmatch(t.name) or not t.name.endswith(kind) for t in items[:-1]):
+    kind = _level_of(last.group("base"))
+    if any(_SUFFIXED.fullmatch(t.name) or _level_of(t.name) != kind for t in items[:-1]):
         return items
     return [Target(t.name + last.group("suffix"), t.span) for t in items[:-1]] + [items[-1]]
+
+
+def _level_of(name: str) -> str:
+    """What kind of unit a name ends as, villages and communities alike (东村, 南社区)."""
+    return "村" if _VILLAGE_END.search(name) else name[-1:]
 
 
 def _target(part: str, offset: int, a: int, b: int) -> Target | None:
