@@ -21,8 +21,8 @@ _YEAR = r"(?:(?<!\d)\d{4}|[〇零一二三四五六七八九]{4}|[今去前明�
 # A month or a day, in Arabic digits or a small Chinese numeral (十二, 二十六).
 _MONTH = r"(?:(?<!\d)\d{1,2}|十[一二]?|[一二三四五六七八九])"
 _DAY = r"(?:(?<!\d)\d{1,2}|[二三]?十[一二三四五六七八九]?|[一二三四五六七八九])"
-# Between the halves of a range: (起)至 / (开始)至 / 到 / dashes / tildes.
-_RANGE_SEP = r"[ ]*(?:(?:起|开始)?至|到|[-—–~〜]{1,2})[ ]*"
+# Between the halves of a range: (起)至 / (开始)至 / 开始,至 / 到 / dashes / tildes.
+_RANGE_SEP = r"[ ]*(?:(?:(?:起|开始)[,,]?)?至|到|[-—–~〜]{1,2})[ ]*"
 # Part of a month a tour starts or ends in (4月上旬, 5月底): the date stays month-precise.
 _PART_OF_MONTH = r"(?:上旬|中旬|下旬|初|底)"
 
