@@ -357,3 +357,20 @@ def test_a_township_printed_once_is_lent_to_its_villages(segment: str, expected:
 ])
 def test_a_prefecture_printed_once_is_lent_to_its_counties(segment: str, expected: list[str]) -> None:
     assert [t.name for t in split_targets(segment, 0)] == expected
+
+
+def test_a_visit_sentence_under_a_section_of_objects_is_read() -> None:
+    text = ("根据区委统一部署,十届区委第三轮巡察于2024年4月8日开始,至6月20日结束。现公告如下:\n"
+            "一、巡察对象\n区委第一巡察组负责对区甲局、区乙办等2家单位开展常规巡察。\n"
+            "二、联系方式\n电子邮箱:someone@example.com")
+    got = [(i.target, i.group_name, i.kind, str(i.started_on), str(i.ended_on))
+           for i in extract_inspections(text)]
+    assert got == [("区甲局", "区委第一巡察组", "常规", "2024-04-08", "2024-06-20"),
+                   ("区乙办", "区委第一巡察组", "常规", "2024-04-08", "2024-06-20")]
+
+
+def test_the_days_a_round_fed_back_are_not_its_tour() -> None:
+    text = ("十届区委第三轮巡察于2024年7月1日至3日集中反馈。\n一、巡察对象\n"
+            "区委第一巡察组负责对区甲局开展常规巡察。")
+    [insp] = extract_inspections(text)
+    assert (insp.started_on, insp.ended_on) == (None, None)

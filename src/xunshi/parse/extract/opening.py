@@ -18,6 +18,7 @@ from typing import Protocol, TypeVar
 
 from ..model import Inspection, PartialDate, Span
 from .dates import DateMention, find_dates
+from .listings import OBJECT_SECTION
 from .organizations import MODE, Group, find_groups, ordering_authority
 from .mentions import Mention, Phrase, sentence_start
 from .rounds import KINDS, RoundMention, find_rounds, kind_in, kinds_named, round_kind
@@ -68,8 +69,12 @@ that reaches into a look-back window."""
 _WITHDRAWAL = re.compile(
     rf"[^,。;\n]{{0,12}}?(?:撤离|(?:驻点|现场)?{MODE}(?:工作)?结束|结束(?:驻点|现场)?{MODE})")
 # A tour given under its own label, anywhere in the text (一、巡察时间\n2025年3月24日至5月30日 /
-# 本轮巡察集中进驻时间为… / 巡察期间(2020年8月20日至10月20日)).
-_TOUR_LABEL = re.compile(rf"(?:{MODE}|驻点|进驻)(?:工作)?(?:时间|期间)(?:为|是|安排在)?[::]?\s*\(?")
+# 本轮巡察集中进驻时间为… / 巡察期间(2020年8月20日至10月20日)), or said of the round (第五轮巡察于
+# 2023年3月14日开始,至5月26日结束).
+_TOUR_LABEL = re.compile(rf"(?:{MODE}|驻点|进驻)(?:工作)?(?:时间|期间)(?:为|是|安排在)?[::]?\s*\(?"
+                         rf"|轮{MODE}?(?:工作)?(?:于|自|从)")
+# What a range after a round is when it is not the tour: the days of its feedback.
+_FED_BACK = re.compile(r"[^,。;\n]{0,8}反馈")
 _CLAUSE_END = re.compile(r"[。;]")
 # The days letters and calls are received (受理信访时间为9月20日至12月5日), which is not the tour.
 _RECEIPT = re.compile(r"受理|信访|来信|来电")
@@ -124,10 +129,10 @@ def _compatible(a: str | None, b: str | None) -> bool:
 def preamble_end(text: str) -> int:
     """Offset where the opening paragraphs end (first heading or the line cap). Lines above the
     first sentence (metadata, a headline broken in two) and the lines of a task list are not
-    counted against the cap."""
+    counted against the cap; a section of the round's objects (一、巡察对象) is part of the opening."""
     pos, counted = 0, 0
     for n, line in enumerate(text.split("\n")):
-        if n > 0 and _HEADING.match(line):
+        if n > 0 and _HEADING.match(line) and not OBJECT_SECTION.fullmatch(line):
             return pos
         if (counted or "。" in line or n >= _HEADER_LINES) and not _TASK_LINE.match(line):
             counted += 1
@@ -177,7 +182,8 @@ class Opening:
             window = self.text[: label.end() + _LABEL_GAP + 40]
             found = [d for d in find_dates(window, year) if d.end is not None
                      and label.end() <= d.span.start <= label.end() + _LABEL_GAP
-                     and not _CLAUSE_END.search(self.text, label.end(), d.span.start)]
+                     and not _CLAUSE_END.search(self.text, label.end(), d.span.start)
+                     and not _FED_BACK.match(self.text, d.span.end)]
             if found:
                 return found[0]
             label = _TOUR_LABEL.search(self.text, label.end())
