@@ -374,3 +374,12 @@ def test_the_days_a_round_fed_back_are_not_its_tour() -> None:
             "区委第一巡察组负责对区甲局开展常规巡察。")
     [insp] = extract_inspections(text)
     assert (insp.started_on, insp.ended_on) == (None, None)
+
+
+def test_a_visit_the_groups_launch_on_arriving() -> None:
+    """展开 is a visit's verb like 开展; the day the groups arrived, earlier in its sentence, starts
+    the tour."""
+    text = ("某区:首轮巡察全面进驻\n日期:2019-05-20 08:00\n"
+            "5月16日,区委3个巡察组全面进驻各被巡察单位,对甲镇东村等6个村展开为期20天的巡察工作。")
+    got = [(i.target, str(i.started_on), i.round_no) for i in extract_inspections(text)]
+    assert got == [("甲镇东村", "2019-05-16", 1)]

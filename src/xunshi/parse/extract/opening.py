@@ -82,6 +82,8 @@ _LABEL_GAP = 15
 """How far after its label a tour may be given (巡察时间安排\n常规巡察从…)."""
 _ARRIVAL_DAYS = 10
 """A range before 进驻 shorter than this is the days the groups arrived, not the tour."""
+# Groups arriving before the visit their sentence goes on to name (6月12日,巡察组进驻各单位,对A展开巡察).
+_ARRIVING = re.compile(r"进驻|入驻")
 # Between two groups named together: 县委第一巡察组和第三巡察组, 区委第一巡察组、第二巡察组.
 _GROUP_JOIN = re.compile(r"[、,和及与]")
 # Several groups named together take one unit each, in order: 中央第七、第八巡视组分别进驻A、B.
@@ -252,7 +254,8 @@ class Opening:
     def tour(self, start: int, at: int,
              phrase: Phrase) -> tuple[PartialDate | None, PartialDate | None]:
         """(started, ended): the range before a visit in its sentence or paragraph, or the day an
-        open range starts (从3月17日起), or the day a group arrived (进驻), else the tour a label
+        open range starts (从3月17日起), or the day a group arrived (进驻, perhaps earlier in the
+        visit's sentence), else the tour a label
         gives (巡察时间:…); it ends on the day the labelled tour ends, on the end of a range the
         text gives later from the same first day (10月12日进驻…本轮巡察自10月12日开始,10月17日结束),
         or on the day the groups leave (撤离) if the text says so after the visit. Dates before a
@@ -264,7 +267,7 @@ class Opening:
         para = self.paragraph_start(at)
         found = next((x for x in (last_in(ranges, start, at), last_in(opens, start, at),
                                   last_in(ranges, para, at), last_in(opens, para, at)) if x), None)
-        if found is None and phrase == "arrival":
+        if found is None and (phrase == "arrival" or _ARRIVING.search(self.text, start, at)):
             found = last_in(self.dates, start, at)
         found = found or self.labelled_tour
         withdrawn = next((w.start for w in self.withdrawals if w.span.start > at), None)
