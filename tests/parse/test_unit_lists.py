@@ -383,3 +383,17 @@ def test_a_visit_the_groups_launch_on_arriving() -> None:
             "5月16日,区委3个巡察组全面进驻各被巡察单位,对甲镇东村等6个村展开为期20天的巡察工作。")
     got = [(i.target, str(i.started_on), i.round_no) for i in extract_inspections(text)]
     assert got == [("甲镇东村", "2019-05-16", 1)]
+
+
+def test_provinces_named_by_their_short_names_in_a_meeting_each_with_its_group() -> None:
+    text = "昨天上午,中央第一巡视组、第五巡视组、第九巡视组分别在山西、福建、甲集团召开工作动员会。"
+    got = [(i.target, i.group_name) for i in extract_inspections(text)]
+    assert got == [("山西", "中央第一巡视组"), ("福建", "中央第五巡视组"), ("甲集团", "中央第九巡视组")]
+
+
+@pytest.mark.parametrize(("segment", "expected"), [
+    ("山西、福建、湖南和贵州10个省区市", ["山西", "福建", "湖南", "贵州"]),
+    ("甲和乙", ["甲和乙"]),  # no provinces: nothing tells the names apart
+])
+def test_two_provinces_joined_by_a_conjunction(segment: str, expected: list[str]) -> None:
+    assert [t.name for t in split_targets(segment, 0)] == expected

@@ -22,7 +22,7 @@ from .numerals import NUMBER, to_int
 from .organizations import GROUP_KIND, MODE, ORG_END, Group
 from .rounds import kind_in
 from .targets import NAME_END as _NAME_END
-from .targets import UNIT_LIKE as _UNIT_LIKE
+from .targets import unit_like
 from .targets import topic_of
 
 # A character of a list after 对: not a clause end nor another 对 (a new object), but 对象 is a word
@@ -156,7 +156,7 @@ def _mention(m: re.Match[str], at: int, phrase: Phrase = "visit", name: str = "t
     name = next((n for n in (name, "at", "called", "on") if m.groupdict().get(n)), name)
     found = mention(m, at, phrase, name, words, mode)
     if name in ("at", "called"):
-        named = [t for t in found.targets if _UNIT_LIKE.fullmatch(t.name) and not _VENUE.search(t.name)]
+        named = [t for t in found.targets if unit_like(t.name) and not _VENUE.search(t.name)]
         return Mention(named, found.at, found.span, found.phrase, found.mode, found.kind)
     return found
 
@@ -193,7 +193,7 @@ def _assigned(text: str, end: int, groups: list[Group]) -> Iterator[Mention]:
         if m is None:
             continue
         mention = _visit(m, m.start())
-        if mention.targets and all(_UNIT_LIKE.fullmatch(t.name) for t in mention.targets):
+        if mention.targets and all(unit_like(t.name) for t in mention.targets):
             yield mention
 
 
@@ -204,7 +204,7 @@ def _named_only(pattern: re.Pattern[str], text: str, end: int) -> Iterator[Menti
     verb (…第三巡察组分别进驻: the group's whole name stands before it)."""
     for m in pattern.finditer(text, 0, end):
         mention = _visit(m, m.start("arrival") if m.groupdict().get("arrival") else m.start())
-        named = all(_UNIT_LIKE.fullmatch(t.name) for t in mention.targets)
+        named = all(unit_like(t.name) for t in mention.targets)
         if mention.targets and (named or _counted_as(text, m.end(), len(mention.targets))):
             yield mention
 
@@ -276,7 +276,7 @@ def addressees(text: str, end: int) -> list[Mention]:
         mode = re.search(MODE, m.group(0)) if name in ("meet", "held") else re.search(MODE, after)
         words = topic_of(m.group(name)) + after  # 向A、B就“双高”建设专项巡察情况反馈
         mention = _mention(m, m.start(), "feedback", name, words, mode.group(0) if mode else None)
-        check = _BODY if name in ("to", "went") else _UNIT_LIKE if name != "on" else None
-        kept = [t for t in mention.targets if check is None or check.fullmatch(t.name)]
+        check = _BODY.fullmatch if name in ("to", "went") else unit_like if name != "on" else None
+        kept = [t for t in mention.targets if check is None or check(t.name)]
         out.append(Mention(kept, mention.at, mention.span, "feedback", mention.mode, mention.kind))
     return out

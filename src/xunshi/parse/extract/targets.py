@@ -14,7 +14,7 @@ import re
 from dataclasses import dataclass
 
 from ..model import Span
-from .gazetteer import COUNTY, Division, gazetteer
+from .gazetteer import COUNTY, PROVINCE, Division, gazetteer
 from .numerals import NUMBER, to_int
 from .organizations import ORG_END
 
@@ -54,6 +54,8 @@ NAME_END = rf"(?:{ORG_END}|[村镇乡区县市旗场省州盟]|街道)"
 """A unit's name as it closes one comma-separated group of a list (长沙市天心区、岳麓区,衡阳市雁峰区)."""
 # What a unit's name ends with, for a list no verb vouches for (a group's task list, a meeting's title).
 UNIT_LIKE = re.compile(rf".*(?:{NAME_END}|党组织|机关|学|[一二三四五六七八九十]中)")
+# Two provinces named by their short names and joined (四川和江苏), which no name's end marks.
+_PROVINCES_JOINED = re.compile(r"(?P<a>[\u4e00-\u9fff]{2,3})(?P<conj>和|及|与)(?P<b>[\u4e00-\u9fff]{2,3})")
 _PAREN = re.compile(r"\([^)]*\)")
 # Asides closing an item, left out of its span: (含市法学会党组), (市委教育工委).
 _TRAILING_PARENS = re.compile(r"(?:\([^)]*\))+$")
@@ -148,6 +150,9 @@ def _items(part: str, offset: int) -> list[Target]:
             conj = [m for m in _CONJ.finditer(part, a, b)
                     if part.count("(", a, m.start()) == part.count(")", a, m.start())]
             bounds = [a] + [x for m in conj for x in (m.start(), m.end())] + [b]
+            pair = None if conj else _PROVINCES_JOINED.fullmatch(part, a, b)
+            if pair and _province(pair.group("a")) and _province(pair.group("b")):
+                bounds = [a, pair.start("conj"), pair.end("conj"), b]
             for k in range(0, len(bounds), 2):
                 if k and owned is None and _OWNED_BY.fullmatch(part, bounds[k - 1], bounds[k]):
                     owned = len(names)
@@ -159,6 +164,18 @@ def _items(part: str, offset: int) -> list[Target]:
     if any(_TOPIC_ITEM.search(t.name) for t in out):  # 对…集体资金、资产、资源管理情况开展专项巡察
         return [t for t in kept if UNIT_LIKE.fullmatch(t.name)]
     return kept
+
+
+def unit_like(name: str) -> bool:
+    """Whether a name, in a list no verb vouches for, reads as a unit's: it ends as one does
+    (UNIT_LIKE), or it is a province's short name (上海, 河北), as lists of provinces give them."""
+    return bool(UNIT_LIKE.fullmatch(name)) or _province(name)
+
+
+def _province(name: str) -> bool:
+    """Whether `name` is the short name of a province-level division, and of nothing else."""
+    named = gazetteer().short.get(name, [])
+    return bool(named) and all(d.level == PROVINCE for d in named)
 
 
 def _distribute_prefix(items: list[Target]) -> list[Target]:
