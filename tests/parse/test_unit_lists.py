@@ -398,3 +398,24 @@ def test_provinces_named_by_their_short_names_in_a_meeting_each_with_its_group()
 ])
 def test_two_provinces_joined_by_a_conjunction(segment: str, expected: list[str]) -> None:
     assert [t.name for t in split_targets(segment, 0)] == expected
+
+
+def test_a_counted_list_with_an_aside_goes_on_after_its_comma() -> None:
+    """等2个旗县(市、区),以及…: the aside closes one comma group, the list goes on; 3个区直部门党组
+    completes each name with 党组; 经自治区党委批准 says whose 党委 runs the round."""
+    text = ("经自治区党委批准,十一届党委第七轮巡视将对甲市乙旗、丙县等2个旗县(市、区),以及丁集团有限公司"
+            "等1家国有企业党委开展常规巡视;对自治区戊厅等1个区直部门党组开展机动巡视。")
+    got = [(i.target, i.authority, i.kind) for i in extract_inspections(text)]
+    assert got == [("甲市乙旗", "自治区党委", "常规"), ("丙县", "自治区党委", "常规"),
+                   ("丁集团有限公司党委", "自治区党委", "常规"), ("自治区戊厅党组", "自治区党委", "机动")]
+
+
+@pytest.mark.parametrize(("segment", "expected"), [
+    ("甲社区、乙社区、和平社区", ["甲社区", "乙社区", "和平社区"]),  # 和 after 、 begins a name
+    ("天津市和平区、河西区", ["天津市和平区", "天津市河西区"]),  # a place named 和…
+    ("甲研究室、工商联和高级人民法院", ["甲研究室", "工商联", "高级人民法院"]),
+    ("联和乡", ["联和乡"]),
+    ("自治区党委政法委、编办、区直机关工委、老干部局", ["自治区党委政法委", "自治区编办", "区直机关工委", "自治区老干部局"]),
+])
+def test_conjunctions_and_level_words_inside_a_list(segment: str, expected: list[str]) -> None:
+    assert [t.name for t in split_targets(segment, 0)] == expected

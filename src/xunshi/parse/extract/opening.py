@@ -212,8 +212,12 @@ class Opening:
         found = (group.authority if group else None) or (rnd.authority if rnd else None)
         overall = ([r.authority for r in self.rounds if r.authority]
                    + [g.authority for g in self.groups if g.span.end <= self.end])
-        return (found or ordering_authority(self.text[start:end]) or unique(overall)
-                or ordering_authority(self.text[: self.end]))
+        found = (found or ordering_authority(self.text[start:end]) or unique(overall)
+                 or ordering_authority(self.text[: self.end]))
+        ordering = ordering_authority(self.text[self.paragraph_start(start) : end])
+        if found in ("党委", "党组") and ordering and ordering.endswith(found):
+            return ordering  # 经自治区党委批准,十一届党委第七轮巡视: the 党委 is the 自治区党委
+        return found
 
     def group(self, start: int, end: int, authority: str | None) -> Group | None:
         """The sentence's group, else the last its paragraph named before (近日,市委第三巡察组召开

@@ -32,12 +32,13 @@ _ITEM = r"(?:对象|[^,。;:!?\n对])"
 _NOT_A_VISIT = r"(?!整改|反馈|意见|组|办|发现|期间|中|成果|移交)"
 # A visit: 对X进行了巡察 / 对X开展(展开)为期一个月的常规巡察 / 进驻X开展巡视 / 进驻X,将开展…巡察 /
 # 开展巡视“回头看” / 开展“回头看” / 对其中的A、B开展专项巡察 (units of one list inspected again, of
-# another kind). The list may be grouped by commas, each group closing on a name, not a clause of
+# another kind). The list may be grouped by commas, each group closing on a name (or a count's
+# aside: 等30个旗县(市、区),以及…), not a clause of
 # its own (进驻甲系统单位,开始对A、B进行巡察: A and B are the units). Not 巡视整改,
 # 巡察反馈 …, which name the follow-up.
 _VISIT = re.compile(
     rf"(?:对(?:其中的?)?|进驻|入驻|前往)"
-    rf"(?P<targets>(?:{_ITEM}{{2,200}}?(?:{_NAME_END}|单位|党组织),(?![^,。;:!?\n对]{{0,3}}对))*"
+    rf"(?P<targets>(?:{_ITEM}{{2,200}}?(?:{_NAME_END}|单位|党组织|\)),(?![^,。;:!?\n对]{{0,3}}对))*"
     rf"[^,。;:!?\n]{{2,400}}?),?(?:将|并|正式)?(?:进行|开展|展开|实施)了?"
     rf"(?P<qual>(?:对村|[^,。;:\n对]){{0,30}}?)(?:(?P<mode>{MODE}){_NOT_A_VISIT}"
     rf"|(?=“回头看”(?!{MODE})))(?P<post>“?回头看)?"

@@ -38,7 +38,7 @@ _HEAD_QUALIFIER = re.compile(r"\([^)]*\)|(?:国家|省|市|县|区|地市)级")
 # it administers (甲镇及其所辖东村、西村 / 乙乡及所辖村), each side a unit of its own.
 _OWNED_BY = re.compile(r"及其?(?:所辖|下辖|下属|所属)")
 _CONJ = re.compile(rf"{_OWNED_BY.pattern}"
-                   r"|(?<=[委办部局厅院组会所站队室司厂校馆心团镇乡村县区旗市州盟支处场关])(?:以及|和|及|与)")
+                   r"|(?<=[委办部局厅院组会所站队室司厂校馆心团镇乡村县区旗市州盟支处场关联])(?:以及|和|及|与)")
 # Not a unit but a clause, a scope, a topic or a collective: 对巡视反馈问题进行整改, 对照…, 对全县…
 # (not 全国人大常委会机关), 对各乡镇…, 对非公有制企业…, 对扶贫工作开展专项巡察, 对30个地区和单位党组织,
 # …直部门单位、乡镇(街道), 镇(街道)民政部门 (a kind of unit named without any one of them).
@@ -77,12 +77,13 @@ _PERSON_AND = re.compile(r"(?:主要)?(?:负责同志|负责人|书记)[\u4e00-\
 # 所属党支部).
 _OWNER = re.compile(r"[\u4e00-\u9fff()]{0,30}?(?:所属|下属)(?=(?!党)[\u4e00-\u9fff]{2,}"
                     rf"{ORG_END}$)")
-# Collective words before a count's head noun: 5个部门党组 and 2家企业党委 complete the names with
-# 党组 and 党委 only (not 市财政局部门党组).
-_COLLECTIVE_HEAD = re.compile(r"^(?:部门|单位|企业|机关|二级)+")
+# Collective words before a count's head noun: 5个部门党组, 3个区直部门党组 and 6家国有企业党委
+# complete the names with 党组 and 党委 only (not 市财政局部门党组).
+_COLLECTIVE_HEAD = re.compile(r"^(?:[省市县区][直属]|国有)?(?:部门|单位|企业|机关|二级)+")
 # A place prefix printed once for a list of departments (区卫计局、环保局): a place (or a level
-# word) before a department's short name, and the short names after it that carry no place.
-_PLACE_PREFIX = re.compile(r"[\u4e00-\u9fff]{0,6}?[省市县区州旗盟](?!委)")
+# word) before a department's short name, and the short names after it that carry no place; not
+# a level's own word (区直机关工委, 市属企业).
+_PLACE_PREFIX = re.compile(r"[\u4e00-\u9fff]{0,6}?[省市县区州旗盟](?![委直属])")
 _DEPARTMENT = re.compile(r"[\u4e00-\u9fff]{1,5}(?:局|委|办|馆|站|所|联|协|部|中心|机关)"
                          r"|[\u4e00-\u9fff]{0,3}(?:法院|检察院)")
 # A village or community named with its township (甲镇东村, 乙街道南社区), perhaps with its party
@@ -100,7 +101,7 @@ _SUFFIXED = re.compile(r"(?P<base>.+?)(?P<suffix>党委|党组织|党组|党总�
 # What follows the units when the topic is named after them: 向A、B就“双高”建设情况反馈 / 对A、B,
 # 就工程建设项目情况进行专项巡察 (not 县就业局).
 _TOPIC = re.compile(r",?就(?!业).*$")
-# A conjunction opening a comma group: 对A和B,以及C、D.
+# A conjunction opening a comma group: 对A和B,以及C、D (not 和平社区 after a 、).
 _LEADING_CONJ = re.compile(r"(?:以及|并|和|及|与)")
 # A pronoun standing for a place named before it (该镇河西村 → 河西村): the report's text says which.
 _ANAPHOR = re.compile(r"^该[省市州县区旗镇乡街村]")
@@ -148,7 +149,8 @@ def _items(part: str, offset: int) -> list[Target]:
         owned = None  # where the units a township administers begin
         for a, b in _cuts(part, "、", *group):
             conj = [m for m in _CONJ.finditer(part, a, b)
-                    if part.count("(", a, m.start()) == part.count(")", a, m.start())]
+                    if part.count("(", a, m.start()) == part.count(")", a, m.start())
+                    and (_OWNED_BY.match(m.group(0)) or _joins_names(part, a, m, b))]
             bounds = [a] + [x for m in conj for x in (m.start(), m.end())] + [b]
             pair = None if conj else _PROVINCES_JOINED.fullmatch(part, a, b)
             if pair and _province(pair.group("a")) and _province(pair.group("b")):
@@ -164,6 +166,15 @@ def _items(part: str, offset: int) -> list[Target]:
     if any(_TOPIC_ITEM.search(t.name) for t in out):  # 对…集体资金、资产、资源管理情况开展专项巡察
         return [t for t in kept if UNIT_LIKE.fullmatch(t.name)]
     return kept
+
+
+def _joins_names(part: str, a: int, conj: re.Match[str], b: int) -> bool:
+    """Whether a conjunction in part[a:b] stands between two names: each side two characters at
+    least (not 联和乡), and no place's name begins with it (天津市和平区, 和林格尔县)."""
+    if conj.start() - a < 2 or b - conj.end() < 2:
+        return False
+    found = gazetteer().scan(part[conj.start() : b], 0, 1.0)
+    return not (found and found[0].span.start == 0)
 
 
 def unit_like(name: str) -> bool:
@@ -254,7 +265,8 @@ def _target(part: str, offset: int, a: int, b: int) -> Target | None:
     if person:
         rest = _MEMBERS.sub("", part[person.end() : b]).strip()
         a, b = (person.end(), b) if rest and not _BODY_ONLY.fullmatch(rest) else (a, person.start())
-    owner = (_OWNER.match(part, a, b) or _LEADING_CONJ.match(part, a, b)
+    leading = _LEADING_CONJ.match(part, a, b) if a == 0 or part[a - 1] in ",," else None
+    owner = (_OWNER.match(part, a, b) or leading
              or _DESCRIBED.match(part, a, b))
     a = owner.end() if owner else a
     raw = part[a:b]
