@@ -419,3 +419,8 @@ def test_a_counted_list_with_an_aside_goes_on_after_its_comma() -> None:
 ])
 def test_conjunctions_and_level_words_inside_a_list(segment: str, expected: list[str]) -> None:
     assert [t.name for t in split_targets(segment, 0)] == expected
+
+
+def test_groups_entering_the_units() -> None:
+    text = "根据集团公司党委统一安排部署,11月中旬,3个巡察组分别进入甲公司选矿厂、乙矿业公司、发展规划部,对3家单位开展巡察。"
+    assert targets(text) == ["甲公司选矿厂", "乙矿业公司", "发展规划部"]

@@ -80,7 +80,7 @@ _REPORTED = re.compile(
 # A line of a task list, wherever it stands: (一)县委第二巡察组巡察A、B.
 _LINE_MARKER = re.compile(r"(?:\(?[一二三四五六七八九十\d]{1,3}[)、.])?\s*")
 # A group's arrival, right after its name: 集团党委第一、第二巡察组已分别入驻甲公司党委和乙公司党委.
-_ARRIVAL_VERB = re.compile(r"(?:已|正式|近日|日前|分别|均|陆续|相继)*(?:进驻|入驻)")
+_ARRIVAL_VERB = re.compile(r"(?:已|正式|近日|日前|分别|均|陆续|相继)*(?:进驻|入驻|进入)")
 _STATIONED = re.compile(rf"{_ARRIVAL_VERB.pattern}(?P<targets>[^,。;:!?\n]{{2,200}}?)(?=[,。;!?\n]|$|开展)")
 # A count of units, which vouches for as many short names (甲远洋、乙重工,…所属2家企业).
 _UNITS_COUNTED = re.compile(rf"(?P<n>{NUMBER})(?:个|家|所)")
