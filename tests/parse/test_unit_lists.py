@@ -49,6 +49,7 @@ def test_involved_outside_a_rounds_summary_names_no_unit(text: str) -> None:
 
 @pytest.mark.parametrize(("segment", "expected"), [
     ("甲镇及其所辖东村、西村", ["甲镇", "东村", "西村"]),
+    ("涉及后勤保障职能职责的甲处、乙公司、校医院", ["甲处", "乙公司", "校医院"]),
     ("甲区民政局及下属殡葬管理单位、镇(街道)民政部门", ["甲区民政局"]),  # departments of a kind, none named
     ("云溪乡及所辖村、石门镇及所辖村(社区)等党组织", ["云溪乡", "石门镇"]),
     ("江北街道、温泉镇及下辖村(社区)等党组织", ["江北街道", "温泉镇"]),

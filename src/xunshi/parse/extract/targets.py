@@ -64,8 +64,8 @@ _MEMBERS = re.compile(r"(?:领导班子|班子)(?:及其成员|及[\u4e00-\u9fff
 # A party body named without its unit, after a person (书记王某和党委领导班子): the unit before.
 _BODY_ONLY = re.compile(r"党委|党组|党总支|党支部|党工委")
 # How a list may describe its units before naming them: 十五届县委第六轮巡察的甲镇, 本轮巡察的乙学院,
-# 中央提级巡视的丙市; a quoted manner after them: 丙市“一对一”.
-_DESCRIBED = re.compile(r"[^、]*?(?:巡视|巡察)的")
+# 中央提级巡视的丙市, 涉及后勤保障职责的丁处; a quoted manner after them: 丙市“一对一”.
+_DESCRIBED = re.compile(r"[^、]*?(?:巡视|巡察)的|涉及[^、]{1,30}?的")
 _MANNER = re.compile(r"“[^”]*”$")
 # A clause per unit in a list of topics (对甲局开展扫黑除恶、对乙办开展脱贫攻坚…三个专项巡察).
 _TOPIC_CLAUSE = re.compile(r"^对|(?:开展|进行)[^、]*$")
