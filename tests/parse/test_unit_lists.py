@@ -425,3 +425,14 @@ def test_conjunctions_and_level_words_inside_a_list(segment: str, expected: list
 def test_groups_entering_the_units() -> None:
     text = "根据集团公司党委统一安排部署,11月中旬,3个巡察组分别进入甲公司选矿厂、乙矿业公司、发展规划部,对3家单位开展巡察。"
     assert targets(text) == ["甲公司选矿厂", "乙矿业公司", "发展规划部"]
+
+
+def test_the_day_the_groups_arrived_said_in_the_sentence_before_the_visit() -> None:
+    text = ("发布时间:2025-04-01\n本网消息 按照学校党委统一部署,3月31日,一届党委第三轮巡察完成进驻工作。"
+            "党委派出3个巡察组,对甲学院党总支部、乙部党总支部开展常规巡察。")
+    assert [str(i.started_on) for i in extract_inspections(text)] == ["2025-03-31", "2025-03-31"]
+
+
+def test_a_day_in_an_earlier_sentence_that_is_no_arrival_starts_no_tour() -> None:
+    text = "3月31日,学校党委召开巡察工作会议。党委派出3个巡察组,对甲学院党总支部开展常规巡察。"
+    assert [i.started_on for i in extract_inspections(text)] == [None]

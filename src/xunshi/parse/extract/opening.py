@@ -273,6 +273,7 @@ class Opening:
                                   last_in(ranges, para, at), last_in(opens, para, at)) if x), None)
         if found is None and (phrase == "arrival" or _ARRIVING.search(self.text, start, at)):
             found = last_in(self.dates, start, at)
+        found = found or self._arrived_before(para, start)
         found = found or self.labelled_tour
         withdrawn = next((w.start for w in self.withdrawals if w.span.start > at), None)
         if found is None:
@@ -287,6 +288,15 @@ class Opening:
                          and not _RECEIPT.search(self.text, self.clause_start(x.span.start), x.span.start)),
                         None)
         return found.start, ended or labelled or restated or withdrawn
+
+    def _arrived_before(self, para: int, start: int) -> DateMention | None:
+        """The day an earlier sentence of the paragraph says the groups arrived (3月31日,第三轮巡察
+        完成进驻。…对A开展常规巡察)."""
+        for d in reversed([d for d in self.dates if para <= d.span.start < start and d.end is None]):
+            stop = self.text.find("。", d.span.end, start)
+            if d.start.day and _ARRIVING.search(self.text, d.span.end, stop if stop >= 0 else start):
+                return d
+        return None
 
     def _kind_before(self, start: int, at: int, own: Span) -> str | None:
         """The kind an earlier clause of the sentence (at most `_LOOK_BACK` characters before)
