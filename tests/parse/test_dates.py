@@ -176,3 +176,13 @@ def test_a_date_whose_year_and_month_marks_were_lost(text: str, expected: list) 
 ])
 def test_digits_before_ri_that_are_no_date(text: str) -> None:
     assert all("日" not in printed or "月" in printed for _, _, printed in dates(text))
+
+
+def test_a_range_opened_on_the_day_the_text_is_dated() -> None:
+    from xunshi.parse.extract.dates import from_today
+    from xunshi.parse.model import PartialDate
+    text = "根据学校党委统一部署,自即日起至11月30日,党委巡察组对甲学院党委开展巡察。"
+    [d] = from_today(text, PartialDate(2022, 11, 9))
+    assert (str(d.start), str(d.end), text[d.span.start : d.span.end]) == (
+        "2022-11-09", "2022-11-30", "自即日起至11月30日")
+    assert from_today(text, None) == []  # an undated text says no day

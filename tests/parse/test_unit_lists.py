@@ -436,3 +436,10 @@ def test_the_day_the_groups_arrived_said_in_the_sentence_before_the_visit() -> N
 def test_a_day_in_an_earlier_sentence_that_is_no_arrival_starts_no_tour() -> None:
     text = "3月31日,学校党委召开巡察工作会议。党委派出3个巡察组,对甲学院党总支部开展常规巡察。"
     assert [i.started_on for i in extract_inspections(text)] == [None]
+
+
+def test_a_notice_whose_tour_starts_the_day_it_is_signed() -> None:
+    text = ("根据学校党委统一部署,自即日起至11月30日,学校党委巡察组对甲学院党委开展巡察。现将有关事项公告如下:\n"
+            "一、巡察对象\n甲学院党委领导班子及其成员。\n党委第二巡察组\n2022年11月9日")
+    [insp] = extract_inspections(text)
+    assert (str(insp.started_on), str(insp.ended_on)) == ("2022-11-09", "2022-11-30")

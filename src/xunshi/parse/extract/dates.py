@@ -298,3 +298,18 @@ def _closed(text: str, found: list[DateMention]) -> list[DateMention]:
         else:
             out.append(d)
     return out
+
+
+# A range opened on the day the text is dated: 自即日起至11月30日.
+_FROM_TODAY = re.compile(r"(?:自|从)即日起?(?:至|到)")
+
+
+def from_today(text: str, today: PartialDate | None) -> list[DateMention]:
+    """The ranges `text` opens 即日 (`today`, the day it is dated) and closes at the date after."""
+    out: list[DateMention] = []
+    for m in _FROM_TODAY.finditer(text) if today and today.day else ():
+        ends = find_dates(text[m.end() : m.end() + 12], today.year)
+        end = ends[0] if ends and ends[0].span.start == 0 and ends[0].end is None else None
+        if end is not None and end.start.as_date() >= today.as_date():
+            out.append(DateMention(today, end.start, Span(m.start(), m.end() + end.span.end)))
+    return out

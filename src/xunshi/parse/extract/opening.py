@@ -17,7 +17,7 @@ from dataclasses import dataclass, field, replace
 from typing import Protocol, TypeVar
 
 from ..model import Inspection, PartialDate, Span
-from .dates import DateMention, find_dates
+from .dates import DateMention, find_dates, from_today
 from .listings import OBJECT_SECTION
 from .organizations import MODE, Group, find_groups, ordering_authority
 from .mentions import Mention, Phrase, sentence_start
@@ -168,7 +168,8 @@ class Opening:
             self.rounds += [replace(r, span=Span(r.span.start + self.end, r.span.end + self.end))
                             for r in find_rounds(self.text[self.end :]) if r.rounds]
         published = self.signature.published_on  # the report's own year, which 今年 means
-        self.dates = find_dates(head, published.year if published else None)
+        self.dates = sorted(find_dates(head, published.year if published else None)
+                            + from_today(head, published), key=lambda d: d.span.start)
         above = head[: max(head.find("。"), 0)].rpartition("\n")[0]  # the lines above the body
         headline = "\n".join(line for line in above.split("\n") if len(line) <= _HEADLINE_CHARS)
         self.stated_kind = round_kind(head) or unique(

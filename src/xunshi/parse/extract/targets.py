@@ -41,11 +41,12 @@ _CONJ = re.compile(rf"{_OWNED_BY.pattern}"
                    r"|(?<=[委办部局厅院组会所站队室司厂校馆心团镇乡村县区旗市州盟支处场关联])(?:以及|和|及|与)")
 # Not a unit but a clause, a scope, a topic or a collective: 对巡视反馈问题进行整改, 对照…, 对全县…
 # (not 全国人大常委会机关), 对各乡镇…, 对非公有制企业…, 对扶贫工作开展专项巡察, 对30个地区和单位党组织,
-# …直部门单位、乡镇(街道), 镇(街道)民政部门 (a kind of unit named without any one of them).
+# …直部门单位、乡镇(街道), 镇(街道)民政部门 (a kind of unit named without any one of them), a
+# signature's date under a list of units (2022年11月9日).
 _NOT_A_UNIT = re.compile(r"问题|情况|意见|要求|整改|巡视|巡察|线索|部署|以来|期间"
                          r"|^(?:照|其|此|象|全(?!国)|各|所属|下属|其他|有关|非)|所辖|下辖"
                          r"|^(?:扎实|认真|深入|切实|有效|持续|精准|有序|顺利|高质量)"
-                         r"|(?:工作|领域|方面|建设|项目|资金|部门)$"
+                         r"|(?:工作|领域|方面|建设|项目|资金|部门)$|\d{4}年\d{1,2}月"
                          r"|^(?:地区|单位|部门)|单位(?:党组织)?$|(?:乡镇|镇街)$"
                          r"|^(?:乡镇|街道|村|社区|行政村|村居)(?:党组织)?$|贫困村$")
 # An item naming a topic (资源管理情况, 集体资金): its list is one of topics, not of units.
