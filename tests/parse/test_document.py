@@ -121,6 +121,7 @@ def test_anything_else_about_an_inspection_comes_from_the_inspecting_side(text: 
     "近日,某某县委巡察工作领导小组派出3个督查组,对前4轮巡察的14个党组织的巡察整改工作开展督促检查。",
     "“整改以后,老问题有没有复发?”3月20日,县纪委监委到某某镇开展巡察反馈问题整改落实情况回访督查工作。",
     "3月25日,学校党委第二轮巡察整改工作汇报会在某某校区召开。",
+    "7月7日下午,甲学院党委在报告厅召开巡察整改情况通报会,学院党委书记通报了巡察整改情况。",
 ])
 def test_news_about_checking_or_pushing_rectification(text: str) -> None:
     assert doc_type_of(text) == "rectification"

@@ -443,3 +443,12 @@ def test_a_notice_whose_tour_starts_the_day_it_is_signed() -> None:
             "一、巡察对象\n甲学院党委领导班子及其成员。\n党委第二巡察组\n2022年11月9日")
     [insp] = extract_inspections(text)
     assert (str(insp.started_on), str(insp.ended_on)) == ("2022-11-09", "2022-11-30")
+
+
+def test_a_unit_reporting_its_rectification_at_a_venue_inspected_by_the_school_itself() -> None:
+    """The venue between the unit and 召开 is not part of its name; 学校党委于…对X开展了巡察 says
+    who inspected and when."""
+    text = ("7月7日下午,甲学院党委在南校区报告厅召开巡察整改情况通报会,学院党委书记通报了巡察整改情况。\n"
+            "学校党委于2020年11月下旬对甲学院开展了巡察工作,甲学院根据巡察反馈意见制定了整改方案。")
+    got = [(i.target, i.authority, str(i.started_on)) for i in extract_inspections(text)]
+    assert got == [("甲学院党委", "学校党委", "2020-11")]

@@ -82,6 +82,8 @@ _LABEL_GAP = 15
 """How far after its label a tour may be given (巡察时间安排\n常规巡察从…)."""
 _ARRIVAL_DAYS = 10
 """A range before 进驻 shorter than this is the days the groups arrived, not the tour."""
+# What follows the day of a visit: 于2020年11月下旬对甲学院…, 于3月1日起对….
+_THEN_VISITED = re.compile(r"(?:上旬|中旬|下旬|初|底)?(?:开始|起)?[,,]?对")
 # Groups arriving before the visit their sentence goes on to name (6月12日,巡察组进驻各单位,对A展开巡察).
 _ARRIVING = re.compile(r"进驻|入驻")
 # Between two groups named together: 县委第一巡察组和第三巡察组, 区委第一巡察组、第二巡察组.
@@ -274,7 +276,7 @@ class Opening:
                                   last_in(ranges, para, at), last_in(opens, para, at)) if x), None)
         if found is None and (phrase == "arrival" or _ARRIVING.search(self.text, start, at)):
             found = last_in(self.dates, start, at)
-        found = found or self._arrived_before(para, start)
+        found = found or self._arrived_before(para, start) or self._visited_on(start, at)
         found = found or self.labelled_tour
         withdrawn = next((w.start for w in self.withdrawals if w.span.start > at), None)
         if found is None:
@@ -298,6 +300,12 @@ class Opening:
             if d.start.day and _ARRIVING.search(self.text, d.span.end, stop if stop >= 0 else start):
                 return d
         return None
+
+    def _visited_on(self, start: int, at: int) -> DateMention | None:
+        """The day a visit is said to take place on (学校党委于2020年11月下旬对甲学院开展了巡察)."""
+        day = last_in(self.dates, start, at)
+        on = day and day.end is None and self.text[day.span.start - 1 : day.span.start] == "于"
+        return day if on and _THEN_VISITED.match(self.text, day.span.end) else None
 
     def _kind_before(self, start: int, at: int, own: Span) -> str | None:
         """The kind an earlier clause of the sentence (at most `_LOOK_BACK` characters before)

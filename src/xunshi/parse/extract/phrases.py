@@ -111,7 +111,8 @@ _ASSIGNED = re.compile(
 # 专题民主生活会. Its context is read to the meeting's end (…召开市委第五巡察组巡察…反馈问题整改…会).
 _RECTIFYING = re.compile(
     rf"(?:^|(?<=[,。;:\n]))(?:[^,。;:\n]{{0,12}}?(?:日|上午|下午|近日|日前|近期))?"
-    rf"(?P<targets>[\u4e00-\u9fff()]{{2,30}}?{ORG_END})召开了?(?P<qual>[^,。;:\n]{{0,40}}?)(?P<mode>{MODE})"
+    rf"(?P<targets>[\u4e00-\u9fff()]{{2,30}}?{ORG_END})(?:在[^,。;:\n]{{2,20}}?)?召开了?"
+    rf"(?P<qual>[^,。;:\n]{{0,40}}?)(?P<mode>{MODE})"
     rf"[^,。;:\n]{{0,30}}?整改[^,。;:\n]{{0,24}}?(?:会议|会)")
 # Who holds a rectification meeting for others: the authority (县委, 甲市委, 市委常委会; not the
 # Youth League's 团县委), its offices (县委巡察办, 巡察工作领导小组, 县纪委); or a body named by one
