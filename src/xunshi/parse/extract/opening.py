@@ -22,6 +22,7 @@ from .listings import OBJECT_SECTION
 from .organizations import MODE, Group, find_groups, ordering_authority
 from .mentions import Mention, Phrase, sentence_start
 from .rounds import KINDS, RoundMention, find_rounds, kind_in, kinds_named, round_kind
+from .self_names import own_name
 from .signature import Signature
 from .targets import Target
 
@@ -38,27 +39,10 @@ _HEADER_LINES = 12
 """At most this many lines without a sentence (metadata, headline) may stand above the body."""
 # A line of a task list (市委第一巡察组:巡察甲镇、乙镇。): part of the sentence that announced it.
 _TASK_LINE = re.compile(r"^[^,。;:\n]{2,20}?(?:巡视|巡察)[^,。;:\n]{0,4}组[::]")
-# A unit naming itself (我省, 我县, 我局党组, 我校党委): the report's issuer is who that is.
-_SELF = re.compile(r"^我(?P<kind>[省县市区州旗镇乡])?")
-# A unit that is a place of its own (甲镇, 乙村), which 我市 only locates.
-_PLACE_UNIT = re.compile(r"(?:[镇乡村]|街道|社区)(?:党委|党组织|党支部|党总支|党工委)?$")
-# A place's committee named with the place (甲省委, 乙市委, 丙县委): the place is the unit inspected.
-# Not 团县委 (the Youth League's), nor 市纪委.
-_PLACE_COMMITTEE = re.compile(r"(?P<place>(?!团)[\u4e00-\u9fff]{1,10}[省市县区州旗盟])委")
-# A committee named only by its level (向县委反馈): the issuer's own, when it is that committee.
-_BARE_COMMITTEE = re.compile(r"[省市州盟县区旗]委")
-# What turns a committee's name into its place's: 中共X县委员会 / X县委 → X县.
-_PARTY_WRAP = re.compile(r"^中共|(?:委员会|委)$")
 # A party body named by one character of its owner, or none (委党组, 党委): the report's own.
 _SHORT_BODY = re.compile(r"[\u4e00-\u9fff]?党[委组]")
 # An authority named by its level alone (县委, 中央): its groups are told apart by their numbers.
 _LEVEL_COMMITTEE = re.compile(r"[省市州盟地县区旗]委|(?:自治)?区党委|中央")
-# A place's party committee in its formal name: 中共甲区委, 中共甲县委员会.
-_FORMAL_COMMITTEE = re.compile(r"中共(?P<place>[\u4e00-\u9fff]{1,8}?[省市县区州旗])委")
-# A body's party committee in its formal name: 中共某某大学委员会 is 某某大学's, named 某某大学党委.
-_COMMITTEE_OF = re.compile(r"中共(?P<unit>[\u4e00-\u9fff]{2,30}?)委员会")
-# The body 我校党委 / 我院党组 names after its self-reference.
-_SELF_BODY = re.compile(r"党[委组]|党总支")
 _LOOK_BACK = 300
 """How far before a phrase a clause may state its kind (开展了第六轮常规巡察,分七组对…)."""
 _LONGEST_PHRASE = 2000
@@ -329,7 +313,7 @@ class Opening:
         kind = kind or self.stated_kind
         names = self._group_names(group, mention.targets)
         return [Inspection(
-            target=self._own_name(target.name), span=target.span, authority=authority,
+            target=own_name(target.name, self.signature.issuer, self.text), span=target.span, authority=authority,
             group_name=name, mode=mention.mode or (group.mode if group else None) or round_mode,
             term=term, round_no=round_no, batch_no=batch, kind=kind, started_on=started, ended_on=ended,
         ) for target, name in zip(mention.targets, names)]
@@ -356,42 +340,3 @@ class Opening:
                 break
             listed.insert(0, g)
         return listed
-
-    def _own_name(self, name: str) -> str:
-        """我县 / 我局 (and a bare 县委 in the county's own report) stand for the issuer: X县委 → X县
-        for a place, the issuer itself otherwise. As a prefix 我 only says where the unit is: it is
-        dropped before a place of its own (我市某某镇), its level kept before a body (我区卫生系统)."""
-        committee = _PLACE_COMMITTEE.fullmatch(name)
-        if committee:  # 向甲省委反馈: 甲省 was inspected
-            return committee.group("place")
-        m = _SELF.match(name)
-        if m and m.group("kind") and m.end() < len(name):  # 我市甲镇 → 甲镇, 我区卫生系统 → 区卫生系统
-            return name[m.end() :] if _PLACE_UNIT.search(name) else name[1:]
-        issuer = self.signature.issuer
-        if issuer and _BARE_COMMITTEE.fullmatch(name):
-            place = _PARTY_WRAP.sub("", issuer)  # 向县委反馈 in 中共某某县委's report: 某某县
-            return place if place.endswith(name[0]) else name
-        if m and m.group("kind") and issuer is None:  # an unsigned report: the committee it names
-            return self._committee_place(m.group("kind")) or name
-        if not m or not issuer:
-            return name
-        if m.group("kind"):
-            return _PARTY_WRAP.sub("", issuer)
-        return _own_body(issuer, name[2:])
-
-    def _committee_place(self, level: str) -> str | None:
-        """The place of the one committee of `level` the text names in full (中共甲区委 → 甲区): who
-        我区 is in an unsigned report."""
-        return unique(m.group("place") for m in _FORMAL_COMMITTEE.finditer(self.text)
-                      if m.group("place").endswith(level))
-
-
-def _own_body(issuer: str, tail: str) -> str:
-    """我校 / 我校党委 for an issuer 中共X委员会: X, or X党委 when the text names the committee
-    (the formal 委员会 name is not how a report names the unit); other issuers as they sign."""
-    committee = _COMMITTEE_OF.fullmatch(issuer)
-    if committee is None:
-        return issuer.removeprefix("中共")
-    body = _SELF_BODY.fullmatch(tail)
-    return committee.group("unit") + (body.group(0) if body else "")
-
