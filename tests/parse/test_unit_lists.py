@@ -452,3 +452,9 @@ def test_a_unit_reporting_its_rectification_at_a_venue_inspected_by_the_school_i
             "学校党委于2020年11月下旬对甲学院开展了巡察工作,甲学院根据巡察反馈意见制定了整改方案。")
     got = [(i.target, i.authority, str(i.started_on)) for i in extract_inspections(text)]
     assert got == [("甲学院党委", "学校党委", "2020-11")]
+
+
+def test_one_group_named_elsewhere_is_not_every_groups_of_a_round_that_sends_several() -> None:
+    text = ("近日,随着市委第四巡察组进驻被巡察单位,市委第七轮巡察6个巡察组全部完成进驻。\n"
+            "据悉,本轮巡察共派出6个巡察组,对市甲局、市乙局等12个单位开展常规巡察。")
+    assert [i.group_name for i in extract_inspections(text)] == [None, None]

@@ -66,6 +66,8 @@ _LABEL_GAP = 15
 """How far after its label a tour may be given (巡察时间安排\n常规巡察从…)."""
 _ARRIVAL_DAYS = 10
 """A range before 进驻 shorter than this is the days the groups arrived, not the tour."""
+# A sentence sending several groups: 派出6个巡察组, 各巡察组.
+_SEVERAL_GROUPS = re.compile(rf"(?:[2-9]|\d{{2,}}|[两二三四五六七八九十]+)个{MODE}组|各{MODE}组")
 # What follows the day of a visit: 于2020年11月下旬对甲学院…, 于3月1日起对….
 _THEN_VISITED = re.compile(r"(?:上旬|中旬|下旬|初|底)?(?:开始|起)?[,,]?对")
 # Groups arriving before the visit their sentence goes on to name (6月12日,巡察组进驻各单位,对A展开巡察).
@@ -208,14 +210,16 @@ class Opening:
 
     def group(self, start: int, end: int, authority: str | None) -> Group | None:
         """The sentence's group, else the last its paragraph named before (近日,市委第三巡察组召开
-        反馈会。组长…向X反馈), else the one numbered group of that authority the report names, else
-        the sentence's group that has a name without a number (集团公司党委巡察组, 市委机动巡察组)."""
+        反馈会。组长…向X反馈), else the one numbered group of that authority the report names (not
+        when the sentence sends several: 本轮巡察共派出6个巡察组,对A…), else the sentence's group that
+        has a name without a number (集团公司党委巡察组, 市委机动巡察组)."""
         numbered = [g for g in self.groups if g.numbered]
         own = [g for g in numbered if _compatible(g.authority, authority)]
         here = last_in(numbered, start, end) or last_in(own, self.paragraph_start(start), end)
         if here is not None:
             return here
-        name = unique(g.name for g in own)
+        several = _SEVERAL_GROUPS.search(self.text, start, end)
+        name = None if several else unique(g.name for g in own)
         found = next((g for g in own if g.name == name), None)
         return found or last_in([g for g in self.groups if _named_unnumbered(g)], start, end)
 
