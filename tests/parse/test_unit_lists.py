@@ -458,3 +458,11 @@ def test_one_group_named_elsewhere_is_not_every_groups_of_a_round_that_sends_sev
     text = ("近日,随着市委第四巡察组进驻被巡察单位,市委第七轮巡察6个巡察组全部完成进驻。\n"
             "据悉,本轮巡察共派出6个巡察组,对市甲局、市乙局等12个单位开展常规巡察。")
     assert [i.group_name for i in extract_inspections(text)] == [None, None]
+
+
+def test_arrival_done_at_units_listed_in_comma_groups_and_villages_only_counted() -> None:
+    """完成了对A、B…,及甲乡、乙镇2个乡镇所辖部分行政村的巡察入驻工作: the townships only own the
+    villages inspected, which are not named."""
+    text = ("县委5个巡察组于10月12日至10月14日分别召开巡察工作进驻会,完成了对县甲局、县乙局2个县直单位党组织,"
+            "及甲乡、乙镇2个乡镇所辖部分行政村的巡察入驻工作。")
+    assert targets(text) == ["县甲局", "县乙局"]

@@ -54,7 +54,7 @@ _FRONTED = re.compile(
 # A visit stated as done: (县委第四巡察组)完成对甲村党支部、乙村党支部的进驻 / 已完成对甲区等15个县的
 # 驻点巡视任务.
 _DONE = re.compile(
-    rf"完成了?(?:对|向)(?P<targets>{_ITEM}{{2,200}}?)的?"
+    rf"完成了?(?:对|向)(?P<targets>(?:{_ITEM}{{2,200}}?(?:{_NAME_END}|单位|党组织|\)),)*{_ITEM}{{2,200}}?)的?"
     rf"(?:(?P<arrival>(?P<mode2>{MODE})?(?:进驻|入驻))|(?:驻点|现场)?(?P<mode>{MODE})(?:任务|工作))"
 )
 # A character of a unit's name in a meeting's title, which names no inspection itself: 巡察组巡察X反馈会

@@ -118,6 +118,7 @@ _STANDS_ALONE = re.compile(r"(?:及其?(?:所辖|下属|所属)|以及|和|及|�
 # Units that only own what the count counts (乙镇、丙镇所辖8个行政村): the villages were inspected,
 # not the towns, and the villages are not named.
 _OWNERS = re.compile(r"(?:所辖|下属|所属)$")
+_OWNERS_HEAD = re.compile(r"所辖|下辖")  # (甲乡、乙镇)5个乡镇所辖部分行政村: the villages, unnamed
 
 
 @dataclass(frozen=True)
@@ -323,7 +324,7 @@ def split_targets(segment: str, offset: int) -> list[Target]:
         alone = _STANDS_ALONE.search(part)
         if alone:
             out += _items(part[: alone.start()], offset + pos)
-        elif not _OWNERS.search(part):
+        elif not (_OWNERS.search(part) or _OWNERS_HEAD.search(closing.group("head"))):
             out += _closed_list(_items(part, offset + pos), closing)
         pos = closing.end()
         join = _LIST_JOIN.match(segment[pos:])
