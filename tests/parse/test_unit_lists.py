@@ -466,3 +466,9 @@ def test_arrival_done_at_units_listed_in_comma_groups_and_villages_only_counted(
     text = ("县委5个巡察组于10月12日至10月14日分别召开巡察工作进驻会,完成了对县甲局、县乙局2个县直单位党组织,"
             "及甲乡、乙镇2个乡镇所辖部分行政村的巡察入驻工作。")
     assert targets(text) == ["县甲局", "县乙局"]
+
+
+def test_a_company_named_short_in_the_headline_and_in_full_in_the_body_is_one_unit() -> None:
+    text = ("某某委巡视组进驻甲黄金等2户企业开展巡视\n"
+            "记者获悉,某某委巡视组已分别进驻甲黄金集团公司、乙轻工集团有限公司等2户企业开展巡视。")
+    assert targets(text) == ["甲黄金集团公司", "乙轻工集团有限公司"]

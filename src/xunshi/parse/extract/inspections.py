@@ -27,6 +27,8 @@ _LEVELS = "省市县区州旗盟"
 _PEOPLES = re.compile(r"人民(?=法院|检察院|政府|医院)")
 # What a unit's name may end with besides the unit itself: 市财政局党组 is 市财政局's.
 _BODY_SUFFIX = re.compile(r"(?:党委|党组|党总支|党支部|党工委|党组织|领导班子)$")
+# A company's legal form, which a headline leaves off its name: 集团公司, 集团有限公司, 股份有限公司.
+_COMPANY_FORM = re.compile(r"(?:集团)?(?:股份)?(?:有限)?(?:责任)?(?:总)?公司|集团")
 # A list that names some units and counts them all (对甲镇等16个乡镇开展常规巡察): the rest are
 # named elsewhere, in a task list.
 _ELIDED = re.compile(rf"等(?P<n>{NUMBER})(?:个|家|所|户)")
@@ -167,6 +169,8 @@ def _merged(inspections: list[Inspection]) -> list[Inspection]:
         for f in fields(Inspection):
             if getattr(first, f.name) is None:
                 setattr(first, f.name, getattr(insp, f.name))
+        if _short_name_of(first.target, insp.target):  # 中国黄金 in a headline, then in full
+            first.target, first.span = insp.target, insp.span
         several = first.group_name and members(first.group_name)
         if several and insp.group_name and not members(insp.group_name):
             first.group_name = insp.group_name  # 县委第二、第三巡察组…;(一)县委第二巡察组巡察A
@@ -178,11 +182,17 @@ def _same_kind(a: Inspection, b: Inspection) -> bool:
     return a.kind is None or b.kind is None or a.kind == b.kind
 
 
+def _short_name_of(short: str, full: str) -> bool:
+    """Whether `short` is a company's name without its legal form (中国黄金 for 中国黄金集团公司)."""
+    return len(short) >= 3 and full.startswith(short) and bool(_COMPANY_FORM.fullmatch(full[len(short) :]))
+
+
 def _same_unit(a: str, b: str) -> bool:
     """Whether two names name one unit: equal, or one is the other with its place left off,
     either perhaps with its party body (市财政局 and 财政局党组), or with its place named by
-    its level in one and by its name in the other (县人民法院党组 and 丁河法院党组)."""
-    if a.endswith(b) or b.endswith(a):
+    its level in one and by its name in the other (县人民法院党组 and 丁河法院党组), or a company's
+    without its legal form (中国黄金 and 中国黄金集团公司)."""
+    if a.endswith(b) or b.endswith(a) or _short_name_of(a, b) or _short_name_of(b, a):
         return True
     a, b = _BODY_SUFFIX.sub("", a), _BODY_SUFFIX.sub("", b)
     if min(len(a), len(b)) >= 2 and (a.endswith(b) or b.endswith(a)):
