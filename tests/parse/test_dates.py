@@ -25,6 +25,7 @@ def dates(text: str, this_year: int | None = None) -> list[tuple[str, str | None
     ("于2019年1月8至9日反馈", [("2019-01-08", "2019-01-09", "2019年1月8至9日")]),
     ("2019年4月1日起至5月31日", [("2019-04-01", "2019-05-31", "2019年4月1日起至5月31日")]),
     ("2020年10月26日开始至12月25日", [("2020-10-26", "2020-12-25", "2020年10月26日开始至12月25日")]),
+    ("第五轮巡察于2023年3月14日开始,至5月26日结束", [("2023-03-14", "2023-05-26", "2023年3月14日开始,至5月26日")]),
     ("2017年4月上旬至6月底", [("2017-04", "2017-06", "2017年4月上旬至6月底")]),
     ("2017年12月11日至1月10日", [("2017-12-11", "2018-01-10", "2017年12月11日至1月10日")]),
     ("二〇一八年十二月五日", [("2018-12-05", None, "二〇一八年十二月五日")]),
@@ -175,3 +176,13 @@ def test_a_date_whose_year_and_month_marks_were_lost(text: str, expected: list) 
 ])
 def test_digits_before_ri_that_are_no_date(text: str) -> None:
     assert all("日" not in printed or "月" in printed for _, _, printed in dates(text))
+
+
+def test_a_range_opened_on_the_day_the_text_is_dated() -> None:
+    from xunshi.parse.extract.dates import from_today
+    from xunshi.parse.model import PartialDate
+    text = "根据学校党委统一部署,自即日起至11月30日,党委巡察组对甲学院党委开展巡察。"
+    [d] = from_today(text, PartialDate(2022, 11, 9))
+    assert (str(d.start), str(d.end), text[d.span.start : d.span.end]) == (
+        "2022-11-09", "2022-11-30", "自即日起至11月30日")
+    assert from_today(text, None) == []  # an undated text says no day

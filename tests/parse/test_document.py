@@ -42,6 +42,8 @@ def test_headline_below_a_block_of_disclosure_metadata() -> None:
     "2020年5月,市委巡察组反馈了巡察情况",
     "按照县委统一部署,县委第一巡察组对县文旅局开展了巡察",
     "关于落实主体责任不到位的问题,我们进行了整改。",
+    "摘要:5月9日,某县委巡察工作领导小组听取第二轮巡察情况汇报",
+    "内容摘要:县委第一巡察组向甲镇党委反馈巡察情况",
 ])
 def test_a_report_opening_with_its_body_has_no_title(opening: str) -> None:
     assert extract_title(f"{opening}\n{_BODY}") is None
@@ -119,6 +121,7 @@ def test_anything_else_about_an_inspection_comes_from_the_inspecting_side(text: 
     "近日,某某县委巡察工作领导小组派出3个督查组,对前4轮巡察的14个党组织的巡察整改工作开展督促检查。",
     "“整改以后,老问题有没有复发?”3月20日,县纪委监委到某某镇开展巡察反馈问题整改落实情况回访督查工作。",
     "3月25日,学校党委第二轮巡察整改工作汇报会在某某校区召开。",
+    "7月7日下午,甲学院党委在报告厅召开巡察整改情况通报会,学院党委书记通报了巡察整改情况。",
 ])
 def test_news_about_checking_or_pushing_rectification(text: str) -> None:
     assert doc_type_of(text) == "rectification"

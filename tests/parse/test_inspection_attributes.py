@@ -214,3 +214,9 @@ def test_two_tours_give_no_unit_named_elsewhere_either() -> None:
     text = ("2020年5月10日至7月30日,县委第二巡察组对县人大机关开展巡察;2020年9月1日至10月30日,县委第三巡察组对县一中开展巡察。"
             "\n一、受理信访方式\n(一)县委第四巡察组巡察县审计局。")
     assert [(i.target, i.started_on) for i in extract_inspections(text)][-1] == ("县审计局", None)
+
+
+def test_the_authority_convening_the_rounds_mobilisation() -> None:
+    text = ("5月8日,某某委党委召开巡视工作会议暨2025年第一轮巡视动员部署会。\n"
+            "根据部署,此轮巡视将对甲集团有限公司、乙集团有限公司等2家企业党委开展常规巡视。")
+    assert {i.authority for i in extract_inspections(text)} == {"某某委党委"}

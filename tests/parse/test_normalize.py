@@ -85,6 +85,7 @@ def test_disclosure_page_metadata_lines_are_dropped() -> None:
     ("创建者:某某作者:某某发布时间:2025-11-05浏览次数:35", "发布时间:2025-11-05"),  # who put the page up
     ("供稿:党委巡察办;作者:某某;编审:某某;终审:某某、某某", "供稿:党委巡察办"),  # fields parted by ;
     ("2020-12-21 某某者网", "2020-12-21\n来源:某某者网"),  # the posting date and who posted it
+    ("发布时间:2025-04-01 审核人:某某 编辑:某某 浏览次数:", "发布时间:2025-04-01"),
 ])
 def test_page_metadata_keeps_the_publication_date_and_source(line: str, kept: str) -> None:
     """The date and the source are what a page says about the report; the rest is chrome."""

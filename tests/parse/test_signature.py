@@ -268,3 +268,18 @@ def test_the_sites_welcome_banner_names_its_host() -> None:
     text = normalize(f"欢迎光临 某某市某某区人民法院网站\n市区联动巡察组向某某区法院反馈巡察意见\n{_NEWS}")
     sig = extract_signature(text)
     assert sig.issuer == "某某市某某区人民法院" and sig.issuer_span.of(text) == sig.issuer
+
+
+@pytest.mark.parametrize(("imprint", "paper", "day"), [
+    ("《某某冶金报》(2020年11月24日 06版六版)", "某某冶金报", "2020-11-24"),
+    ("《 某某日报 》( 2023年10月11日 04 版)", "某某日报", "2023-10-11"),
+])
+def test_a_papers_imprint_closing_the_story(imprint: str, paper: str, day: str) -> None:
+    text = normalize(f"本报讯(记者某某)11月中旬,集团公司党委3个巡察组分别进入甲公司、乙公司开展巡察。\n{imprint}")
+    sig = extract_signature(text)
+    assert (sig.issuer, str(sig.published_on)) == (paper, day)
+
+
+def test_a_pages_own_date_comes_before_the_imprint_of_the_story_it_reposts() -> None:
+    text = normalize("发布时间:2024-11-24 04:24:16\n甲部党组开展常规巡视。\n《 某某日报 》( 2023年10月11日 04 版)")
+    assert str(extract_signature(text).published_on) == "2024-11-24"

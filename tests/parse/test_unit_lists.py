@@ -18,7 +18,7 @@ def targets(text: str) -> list[str]:
 
 @pytest.mark.parametrize(("text", "expected"), [
     ("区委第三轮巡察对甲街道党工委开展巡察。同时,本轮巡察开展对甲街道东塘村、北岗村的村级巡察。",
-     ["甲街道党工委", "甲街道东塘村", "北岗村"]),
+     ["甲街道党工委", "甲街道东塘村", "甲街道北岗村"]),
     ("党委4个巡察组于9月底完成进驻,开展对保卫处、法学院、附属中学等3家单位常规巡察。",
      ["保卫处", "法学院", "附属中学"]),
 ])
@@ -49,6 +49,8 @@ def test_involved_outside_a_rounds_summary_names_no_unit(text: str) -> None:
 
 @pytest.mark.parametrize(("segment", "expected"), [
     ("甲镇及其所辖东村、西村", ["甲镇", "东村", "西村"]),
+    ("涉及后勤保障职能职责的甲处、乙公司、校医院", ["甲处", "乙公司", "校医院"]),
+    ("甲区民政局及下属殡葬管理单位、镇(街道)民政部门", ["甲区民政局"]),  # departments of a kind, none named
     ("云溪乡及所辖村、石门镇及所辖村(社区)等党组织", ["云溪乡", "石门镇"]),
     ("江北街道、温泉镇及下辖村(社区)等党组织", ["江北街道", "温泉镇"]),
     ("市高新区、市经开区乡镇(街道、园区)及所辖村(社区)党组织", []),  # the 乡镇 of both: collectives
@@ -98,8 +100,16 @@ def test_a_group_named_later_fills_in_a_unit_named_first() -> None:
     text = ("经市委批准,本轮巡察派出2个巡察组,对甲镇等4个乡镇开展常规巡察。巡察任务分工如下:\n"
             "市委第一巡察组:巡察甲镇、乙镇。\n市委第二巡察组:巡察丙镇、丁镇。")
     got = [(i.target, i.group_name, i.kind) for i in extract_inspections(text)]
-    assert got == [("甲镇", "市委第一巡察组", "常规"), ("乙镇", "市委第一巡察组", None),
-                   ("丙镇", "市委第二巡察组", None), ("丁镇", "市委第二巡察组", None)]
+    assert got == [("甲镇", "市委第一巡察组", "常规"), ("乙镇", "市委第一巡察组", "常规"),
+                   ("丙镇", "市委第二巡察组", "常规"), ("丁镇", "市委第二巡察组", "常规")]
+
+
+def test_a_counted_visits_kind_covers_its_units_named_in_a_task_list_only_when_the_count_agrees() -> None:
+    """对甲镇等4个乡镇开展常规巡察 counts four: when the task list names a fifth unit, which of them
+    the kind covers is not said."""
+    text = ("经市委批准,本轮巡察派出2个巡察组,对甲镇等4个乡镇开展常规巡察。巡察任务分工如下:\n"
+            "市委第一巡察组:巡察甲镇、乙镇、戊镇。\n市委第二巡察组:巡察丙镇、丁镇。")
+    assert [i.kind for i in extract_inspections(text)] == ["常规", None, None, None, None]
 
 
 @pytest.mark.parametrize("text", [
@@ -119,7 +129,7 @@ def test_a_task_list_below_the_opening_lines_is_read() -> None:
 
 
 @pytest.mark.parametrize(("meeting", "expected"), [
-    ("县委第一巡察组巡察甲镇丁村、池村党组织工作动员会召开", ["甲镇丁村", "池村党组织"]),
+    ("县委第一巡察组巡察甲镇丁村、池村党组织工作动员会召开", ["甲镇丁村党组织", "甲镇池村党组织"]),
     ("校党委第二巡察组巡察机关党委反馈会在行政楼召开", ["机关党委"]),
 ])
 def test_a_meeting_named_for_the_units(meeting: str, expected: list[str]) -> None:
@@ -238,7 +248,7 @@ def test_addressees_described_grouped_or_met(text: str, expected: list[str]) -> 
      ["县住建局", "县民政局"]),
     ("2月16日,区委第一巡察组、第二巡察组分别在区自然资源局和乙山乡召开巡察工作动员会。", ["区自然资源局", "乙山乡"]),
     ("县委第一巡察组在县委三楼会议室召开巡察工作动员会。", []),
-    ("县委第十一轮巡察三个巡察组对甲镇开展了常规巡察,巡乡带村对甲镇罗村、高村开展对村巡察。", ["甲镇", "甲镇罗村", "高村"]),
+    ("县委第十一轮巡察三个巡察组对甲镇开展了常规巡察,巡乡带村对甲镇罗村、高村开展对村巡察。", ["甲镇", "甲镇罗村", "甲镇高村"]),
     ("县委3个巡察组分别就甲乡、林业局、乙管理处等3家被巡单位的巡察情况进行汇报。", ["甲乡", "林业局", "乙管理处"]),
 ])
 def test_units_named_by_an_arrival_an_object_list_or_a_report(text: str, expected: list[str]) -> None:
@@ -324,5 +334,141 @@ def test_a_table_of_groups_and_their_units() -> None:
             "组 别 | 区委专项巡察一组 | 区委专项巡察二组 |\n被巡察单位 | 甲镇东村、西村 | 乙街道南社区 |\n"
             "专门值班电话 | 18000000000 | 17000000000 |")
     got = [(i.target, i.group_name, i.kind) for i in extract_inspections(text)]
-    assert got == [("甲镇东村", "区委专项巡察一组", "专项"), ("西村", "区委专项巡察一组", "专项"),
+    assert got == [("甲镇东村", "区委专项巡察一组", "专项"), ("甲镇西村", "区委专项巡察一组", "专项"),
                    ("乙街道南社区", "区委专项巡察二组", "专项")]
+
+
+@pytest.mark.parametrize(("segment", "expected"), [
+    # a township printed once for the villages after it, up to the next comma group
+    ("甲镇东村、西村,乙镇南村、北社区", ["甲镇东村", "甲镇西村", "乙镇南村", "乙镇北社区"]),
+    ("甲街道东社区、西村党支部", ["甲街道东社区党支部", "甲街道西村党支部"]),
+    # a town of its own after a village is not one of its villages
+    ("甲镇东村、乙镇", ["甲镇东村", "乙镇"]),
+    ("甲镇、乙村", ["甲镇", "乙村"]),
+])
+def test_a_township_printed_once_is_lent_to_its_villages(segment: str, expected: list[str]) -> None:
+    assert [t.name for t in split_targets(segment, 0)] == expected
+
+
+@pytest.mark.parametrize(("segment", "expected"), [
+    ("长沙市天心区、岳麓区、雨花区,衡阳市雁峰区、衡山县",
+     ["长沙市天心区", "长沙市岳麓区", "长沙市雨花区", "衡阳市雁峰区", "衡阳市衡山县"]),
+    # a county of another prefecture keeps its own name; a county-level city is named alone
+    ("泉州市鲤城区、清流县、莆田市涵江区、秀屿区", ["泉州市鲤城区", "清流县", "莆田市涵江区", "莆田市秀屿区"]),
+    ("福州市仓山区、福清市", ["福州市仓山区", "福清市"]),
+])
+def test_a_prefecture_printed_once_is_lent_to_its_counties(segment: str, expected: list[str]) -> None:
+    assert [t.name for t in split_targets(segment, 0)] == expected
+
+
+def test_a_visit_sentence_under_a_section_of_objects_is_read() -> None:
+    text = ("根据区委统一部署,十届区委第三轮巡察于2024年4月8日开始,至6月20日结束。现公告如下:\n"
+            "一、巡察对象\n区委第一巡察组负责对区甲局、区乙办等2家单位开展常规巡察。\n"
+            "二、联系方式\n电子邮箱:someone@example.com")
+    got = [(i.target, i.group_name, i.kind, str(i.started_on), str(i.ended_on))
+           for i in extract_inspections(text)]
+    assert got == [("区甲局", "区委第一巡察组", "常规", "2024-04-08", "2024-06-20"),
+                   ("区乙办", "区委第一巡察组", "常规", "2024-04-08", "2024-06-20")]
+
+
+def test_the_days_a_round_fed_back_are_not_its_tour() -> None:
+    text = ("十届区委第三轮巡察于2024年7月1日至3日集中反馈。\n一、巡察对象\n"
+            "区委第一巡察组负责对区甲局开展常规巡察。")
+    [insp] = extract_inspections(text)
+    assert (insp.started_on, insp.ended_on) == (None, None)
+
+
+def test_a_visit_the_groups_launch_on_arriving() -> None:
+    """展开 is a visit's verb like 开展; the day the groups arrived, earlier in its sentence, starts
+    the tour."""
+    text = ("某区:首轮巡察全面进驻\n日期:2019-05-20 08:00\n"
+            "5月16日,区委3个巡察组全面进驻各被巡察单位,对甲镇东村等6个村展开为期20天的巡察工作。")
+    got = [(i.target, str(i.started_on), i.round_no) for i in extract_inspections(text)]
+    assert got == [("甲镇东村", "2019-05-16", 1)]
+
+
+def test_provinces_named_by_their_short_names_in_a_meeting_each_with_its_group() -> None:
+    text = "昨天上午,中央第一巡视组、第五巡视组、第九巡视组分别在山西、福建、甲集团召开工作动员会。"
+    got = [(i.target, i.group_name) for i in extract_inspections(text)]
+    assert got == [("山西", "中央第一巡视组"), ("福建", "中央第五巡视组"), ("甲集团", "中央第九巡视组")]
+
+
+@pytest.mark.parametrize(("segment", "expected"), [
+    ("山西、福建、湖南和贵州10个省区市", ["山西", "福建", "湖南", "贵州"]),
+    ("甲和乙", ["甲和乙"]),  # no provinces: nothing tells the names apart
+])
+def test_two_provinces_joined_by_a_conjunction(segment: str, expected: list[str]) -> None:
+    assert [t.name for t in split_targets(segment, 0)] == expected
+
+
+def test_a_counted_list_with_an_aside_goes_on_after_its_comma() -> None:
+    """等2个旗县(市、区),以及…: the aside closes one comma group, the list goes on; 3个区直部门党组
+    completes each name with 党组; 经自治区党委批准 says whose 党委 runs the round."""
+    text = ("经自治区党委批准,十一届党委第七轮巡视将对甲市乙旗、丙县等2个旗县(市、区),以及丁集团有限公司"
+            "等1家国有企业党委开展常规巡视;对自治区戊厅等1个区直部门党组开展机动巡视。")
+    got = [(i.target, i.authority, i.kind) for i in extract_inspections(text)]
+    assert got == [("甲市乙旗", "自治区党委", "常规"), ("丙县", "自治区党委", "常规"),
+                   ("丁集团有限公司党委", "自治区党委", "常规"), ("自治区戊厅党组", "自治区党委", "机动")]
+
+
+@pytest.mark.parametrize(("segment", "expected"), [
+    ("甲社区、乙社区、和平社区", ["甲社区", "乙社区", "和平社区"]),  # 和 after 、 begins a name
+    ("天津市和平区、河西区", ["天津市和平区", "天津市河西区"]),  # a place named 和…
+    ("甲研究室、工商联和高级人民法院", ["甲研究室", "工商联", "高级人民法院"]),
+    ("联和乡", ["联和乡"]),
+    ("自治区党委政法委、编办、区直机关工委、老干部局", ["自治区党委政法委", "自治区编办", "区直机关工委", "自治区老干部局"]),
+])
+def test_conjunctions_and_level_words_inside_a_list(segment: str, expected: list[str]) -> None:
+    assert [t.name for t in split_targets(segment, 0)] == expected
+
+
+def test_groups_entering_the_units() -> None:
+    text = "根据集团公司党委统一安排部署,11月中旬,3个巡察组分别进入甲公司选矿厂、乙矿业公司、发展规划部,对3家单位开展巡察。"
+    assert targets(text) == ["甲公司选矿厂", "乙矿业公司", "发展规划部"]
+
+
+def test_the_day_the_groups_arrived_said_in_the_sentence_before_the_visit() -> None:
+    text = ("发布时间:2025-04-01\n本网消息 按照学校党委统一部署,3月31日,一届党委第三轮巡察完成进驻工作。"
+            "党委派出3个巡察组,对甲学院党总支部、乙部党总支部开展常规巡察。")
+    assert [str(i.started_on) for i in extract_inspections(text)] == ["2025-03-31", "2025-03-31"]
+
+
+def test_a_day_in_an_earlier_sentence_that_is_no_arrival_starts_no_tour() -> None:
+    text = "3月31日,学校党委召开巡察工作会议。党委派出3个巡察组,对甲学院党总支部开展常规巡察。"
+    assert [i.started_on for i in extract_inspections(text)] == [None]
+
+
+def test_a_notice_whose_tour_starts_the_day_it_is_signed() -> None:
+    text = ("根据学校党委统一部署,自即日起至11月30日,学校党委巡察组对甲学院党委开展巡察。现将有关事项公告如下:\n"
+            "一、巡察对象\n甲学院党委领导班子及其成员。\n党委第二巡察组\n2022年11月9日")
+    [insp] = extract_inspections(text)
+    assert (str(insp.started_on), str(insp.ended_on)) == ("2022-11-09", "2022-11-30")
+
+
+def test_a_unit_reporting_its_rectification_at_a_venue_inspected_by_the_school_itself() -> None:
+    """The venue between the unit and 召开 is not part of its name; 学校党委于…对X开展了巡察 says
+    who inspected and when."""
+    text = ("7月7日下午,甲学院党委在南校区报告厅召开巡察整改情况通报会,学院党委书记通报了巡察整改情况。\n"
+            "学校党委于2020年11月下旬对甲学院开展了巡察工作,甲学院根据巡察反馈意见制定了整改方案。")
+    got = [(i.target, i.authority, str(i.started_on)) for i in extract_inspections(text)]
+    assert got == [("甲学院党委", "学校党委", "2020-11")]
+
+
+def test_one_group_named_elsewhere_is_not_every_groups_of_a_round_that_sends_several() -> None:
+    text = ("近日,随着市委第四巡察组进驻被巡察单位,市委第七轮巡察6个巡察组全部完成进驻。\n"
+            "据悉,本轮巡察共派出6个巡察组,对市甲局、市乙局等12个单位开展常规巡察。")
+    assert [i.group_name for i in extract_inspections(text)] == [None, None]
+
+
+def test_arrival_done_at_units_listed_in_comma_groups_and_villages_only_counted() -> None:
+    """完成了对A、B…,及甲乡、乙镇2个乡镇所辖部分行政村的巡察入驻工作: the townships only own the
+    villages inspected, which are not named."""
+    text = ("县委5个巡察组于10月12日至10月14日分别召开巡察工作进驻会,完成了对县甲局、县乙局2个县直单位党组织,"
+            "及甲乡、乙镇2个乡镇所辖部分行政村的巡察入驻工作。")
+    assert targets(text) == ["县甲局", "县乙局"]
+
+
+def test_a_company_named_short_in_the_headline_and_in_full_in_the_body_is_one_unit() -> None:
+    text = ("某某委巡视组进驻甲黄金等2户企业开展巡视\n"
+            "记者获悉,某某委巡视组已分别进驻甲黄金集团公司、乙轻工集团有限公司等2户企业开展巡视。")
+    assert targets(text) == ["甲黄金集团公司", "乙轻工集团有限公司"]

@@ -133,7 +133,7 @@ def test_places_joined_by_ji_after_a_city() -> None:
 
 def test_a_group_coming_to_the_units_to_hold_its_meeting() -> None:
     text = "日前,县委第二巡察组先后来到甲镇东村、西山社区、北村召开党组织巡察工作动员会。"
-    assert targets(text) == ["甲镇东村", "西山社区", "北村"]
+    assert targets(text) == ["甲镇东村", "甲镇西山社区", "甲镇北村"]
 
 
 @pytest.mark.parametrize(("text", "expected"), [

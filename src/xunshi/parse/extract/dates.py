@@ -21,8 +21,8 @@ _YEAR = r"(?:(?<!\d)\d{4}|[〇零一二三四五六七八九]{4}|[今去前明�
 # A month or a day, in Arabic digits or a small Chinese numeral (十二, 二十六).
 _MONTH = r"(?:(?<!\d)\d{1,2}|十[一二]?|[一二三四五六七八九])"
 _DAY = r"(?:(?<!\d)\d{1,2}|[二三]?十[一二三四五六七八九]?|[一二三四五六七八九])"
-# Between the halves of a range: (起)至 / (开始)至 / 到 / dashes / tildes.
-_RANGE_SEP = r"[ ]*(?:(?:起|开始)?至|到|[-—–~〜]{1,2})[ ]*"
+# Between the halves of a range: (起)至 / (开始)至 / 开始,至 / 到 / dashes / tildes.
+_RANGE_SEP = r"[ ]*(?:(?:(?:起|开始)[,,]?)?至|到|[-—–~〜]{1,2})[ ]*"
 # Part of a month a tour starts or ends in (4月上旬, 5月底): the date stays month-precise.
 _PART_OF_MONTH = r"(?:上旬|中旬|下旬|初|底)"
 
@@ -297,4 +297,19 @@ def _closed(text: str, found: list[DateMention]) -> list[DateMention]:
                                   year_given=prev.year_given)
         else:
             out.append(d)
+    return out
+
+
+# A range opened on the day the text is dated: 自即日起至11月30日.
+_FROM_TODAY = re.compile(r"(?:自|从)即日起?(?:至|到)")
+
+
+def from_today(text: str, today: PartialDate | None) -> list[DateMention]:
+    """The ranges `text` opens 即日 (`today`, the day it is dated) and closes at the date after."""
+    out: list[DateMention] = []
+    for m in _FROM_TODAY.finditer(text) if today and today.day else ():
+        ends = find_dates(text[m.end() : m.end() + 12], today.year)
+        end = ends[0] if ends and ends[0].span.start == 0 and ends[0].end is None else None
+        if end is not None and end.start.as_date() >= today.as_date():
+            out.append(DateMention(today, end.start, Span(m.start(), m.end() + end.span.end)))
     return out

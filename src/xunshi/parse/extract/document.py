@@ -38,11 +38,11 @@ _TITLE_WORD = re.compile(r"关于|通报|情况|公开|公告|公布|报告|反�
 _TITLE_END = re.compile(r"(?:通报|报告|公告|公示|公开|公布|情况|说明)$")
 # A line that only names the unit a headline broken after it (中共某某省委 / 关于…) begins with.
 _UNIT_LINE = re.compile(UNIT_NAME)
-# A line that cannot be a headline: it opens with an outline marker or a dated clause, or reads
-# as a sentence (根据/按照/为… openings, inner full stops, a trailing clause mark).
+# A line that cannot be a headline: it opens with an outline marker, a dated clause or a summary's
+# label (摘要:), or reads as a sentence (根据/按照/为… openings, inner full stops, a trailing clause mark).
 _NOT_TITLE = re.compile(
     r"^(?:[一二三四五六七八九十]+、|[(][一二三四五六七八九十\d]+[)]|\d+[.、。]|\d{4}年[^,。]*[,。]"
-    r"|根据|按照|为了?|近日|日前|经)|。.|[,;:,。]$"
+    r"|根据|按照|为了?|近日|日前|经|(?:内容)?(?:摘要|提要)[::])|。.|[,;:,。]$"
     rf"|^(?:{SOURCE_LABELS}|{DATE_LABELS}):"  # a page's metadata line (来源:县委巡察办)
 )
 
@@ -66,11 +66,11 @@ _RECTIFICATION = re.compile(
 )
 # Work on the rectification itself, what a headline or a news lead is about: checks
 # (巡察整改工作开展督促检查, 整改落实情况回访督查), meetings (整改工作汇报会, 整改调度会议, 整改专题民主
-# 生活会, 整改工作动员大会), evaluations (整改成效评估), a rectification 回头看, a unit planning it
+# 生活会, 整改工作动员大会, a unit's 巡察整改情况通报会), evaluations (整改成效评估), a rectification 回头看, a unit planning it
 # (专题研究安排整改落实工作), a meeting hearing how it goes (听取…整改工作进展情况汇报), work on what was
 # to be put right at once (边巡边改问题调度会).
 _RECTIFICATION_WORK = re.compile(
-    r"(?:整改|边巡边改|立行立改)[^。,;!?]{0,8}?(?:督查|督促检查|督导|回访|回头看|调度|推进会|汇报会|评估|验收|领导小组|动员|民主生活会)"
+    r"(?:整改|边巡边改|立行立改)[^。,;!?]{0,8}?(?:督查|督促检查|督导|回访|回头看|调度|推进会|汇报会|通报会|评估|验收|领导小组|动员|民主生活会)"
     r"|听取[^。,;!?]{0,20}?整改[^。,;!?]{0,10}?(?:情况|进展)的?汇报"  # 听取…巡视反馈意见整改工作进展情况汇报
     r"|(?:研究|安排|部署)[^。,;!?]{0,8}?整改"
     r"|(?:研究|安排|部署|调度|督办)[^。,;!?]{0,20}?(?:巡视|巡察)[^。,;!?]{0,8}?整改")  # 调度…巡视反馈问题整改

@@ -15,6 +15,7 @@ from ..model import Inspection, PartialDate, Span
 from .opening import Opening, last_in, preamble_end
 from .organizations import members
 from .mentions import Mention
+from .numerals import NUMBER, to_int
 from .phrases import addressees, feedbacks, named_in, own_unit, visits
 from .rounds import kinds_named
 from .signature import Signature, extract_signature
@@ -26,6 +27,11 @@ _LEVELS = "省市县区州旗盟"
 _PEOPLES = re.compile(r"人民(?=法院|检察院|政府|医院)")
 # What a unit's name may end with besides the unit itself: 市财政局党组 is 市财政局's.
 _BODY_SUFFIX = re.compile(r"(?:党委|党组|党总支|党支部|党工委|党组织|领导班子)$")
+# A company's legal form, which a headline leaves off its name: 集团公司, 集团有限公司, 股份有限公司.
+_COMPANY_FORM = re.compile(r"(?:集团)?(?:股份)?(?:有限)?(?:责任)?(?:总)?公司|集团")
+# A list that names some units and counts them all (对甲镇等16个乡镇开展常规巡察): the rest are
+# named elsewhere, in a task list.
+_ELIDED = re.compile(rf"等(?P<n>{NUMBER})(?:个|家|所|户)")
 
 
 def _named(mentions: list[Mention]) -> list[Mention]:
@@ -96,6 +102,7 @@ def extract_inspections(text: str, signature: Signature | None = None) -> list[I
     mentions = _named(found) or _named(own_unit(o.text, o.end)) or _named(addressees(o.text, o.end))
     inspections = _merged([i for m in mentions for i in o.inspections(m)])
     _fill_from_round(o, found, inspections)
+    _fill_from_elided(o, found, inspections)
     _apply_feedback(inspections, _feedback_dates(o, inspections))
     return inspections
 
@@ -122,6 +129,25 @@ def _fill_from_round(o: Opening, visits_: list[Mention], inspections: list[Inspe
             insp.kind, insp.mode = insp.kind or _kind(o, same), insp.mode or same.mode
 
 
+def _fill_from_elided(o: Opening, visits_: list[Mention], inspections: list[Inspection]) -> None:
+    """The kind of the one visit that names some of its units and counts them all (对甲镇等16个
+    乡镇开展常规巡察) is the kind of every unit, when the report names exactly that many and no
+    other kind."""
+    elided = []
+    for m in visits_:
+        count = _ELIDED.search(o.text, m.span.start, m.span.end)
+        n = to_int(count.group("n")) if count else None
+        if m.targets and n and n > len(m.targets):
+            elided.append((m, n))
+    if len(elided) != 1:
+        return
+    visit, n = elided[0]
+    kind = _kind(o, visit)
+    if kind and len(inspections) == n and all(i.kind in (None, kind) for i in inspections):
+        for insp in inspections:
+            insp.kind = kind
+
+
 def _kind(o: Opening, visit: Mention) -> str | None:
     """The kind a visit names, or the one its sentence names up to its end."""
     return visit.kind or kinds_named(o.text, o.sentence_start(visit.at), visit.span.end, [])
@@ -143,6 +169,8 @@ def _merged(inspections: list[Inspection]) -> list[Inspection]:
         for f in fields(Inspection):
             if getattr(first, f.name) is None:
                 setattr(first, f.name, getattr(insp, f.name))
+        if _short_name_of(first.target, insp.target):  # 中国黄金 in a headline, then in full
+            first.target, first.span = insp.target, insp.span
         several = first.group_name and members(first.group_name)
         if several and insp.group_name and not members(insp.group_name):
             first.group_name = insp.group_name  # 县委第二、第三巡察组…;(一)县委第二巡察组巡察A
@@ -154,11 +182,17 @@ def _same_kind(a: Inspection, b: Inspection) -> bool:
     return a.kind is None or b.kind is None or a.kind == b.kind
 
 
+def _short_name_of(short: str, full: str) -> bool:
+    """Whether `short` is a company's name without its legal form (中国黄金 for 中国黄金集团公司)."""
+    return len(short) >= 3 and full.startswith(short) and bool(_COMPANY_FORM.fullmatch(full[len(short) :]))
+
+
 def _same_unit(a: str, b: str) -> bool:
     """Whether two names name one unit: equal, or one is the other with its place left off,
     either perhaps with its party body (市财政局 and 财政局党组), or with its place named by
-    its level in one and by its name in the other (县人民法院党组 and 丁河法院党组)."""
-    if a.endswith(b) or b.endswith(a):
+    its level in one and by its name in the other (县人民法院党组 and 丁河法院党组), or a company's
+    without its legal form (中国黄金 and 中国黄金集团公司)."""
+    if a.endswith(b) or b.endswith(a) or _short_name_of(a, b) or _short_name_of(b, a):
         return True
     a, b = _BODY_SUFFIX.sub("", a), _BODY_SUFFIX.sub("", b)
     if min(len(a), len(b)) >= 2 and (a.endswith(b) or b.endswith(a)):

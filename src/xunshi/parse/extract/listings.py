@@ -31,9 +31,9 @@ _COUNTED_THEN_NAMED = re.compile(
     rf"(?:{NUMBER}(?:个|家|所)|以下)[^,。;:!?\n]{{0,12}}?{_COLLECTIVE}[^,。;:!?\n]{{0,12}}?"
     rf"(?:[,:]?分别(?:是|为)[::]?|[::])"
     r"(?P<targets>[^。;:!?\n]{2,600}?)(?=[。;!?\n]|$)")
-# A section listing the units (一、巡察对象 / 被巡察单位), perhaps by kind ((1)常规巡察), up to the
-# next section.
-_OBJECT_SECTION = re.compile(rf"^[一二三四五六七八九十]+、(?:{MODE}对象|被{MODE}单位)[^\n]{{0,10}}$", re.M)
+OBJECT_SECTION = re.compile(rf"^[一二三四五六七八九十]+、(?:{MODE}对象|被{MODE}单位)[^\n]{{0,10}}$", re.M)
+"""A section listing the units (一、巡察对象 / 被巡察单位), perhaps by kind ((1)常规巡察), up to the
+next section."""
 _SECTION = re.compile(r"^[一二三四五六七八九十]+、", re.M)
 # A line of prose, not a list of names.
 _PROSE = re.compile(r"[。;:!?]")
@@ -69,7 +69,7 @@ def _counted_then_named(text: str, end: int) -> Iterator[Mention]:
 
 def _sections(text: str) -> Iterator[Mention]:
     """The units a 巡察对象 section lists line by line, each of the kind its subheading names."""
-    for heading in _OBJECT_SECTION.finditer(text):
+    for heading in OBJECT_SECTION.finditer(text):
         following = _SECTION.search(text, heading.end())
         stop = following.start() if following else len(text)
         kind = None

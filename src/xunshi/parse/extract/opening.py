@@ -17,10 +17,12 @@ from dataclasses import dataclass, field, replace
 from typing import Protocol, TypeVar
 
 from ..model import Inspection, PartialDate, Span
-from .dates import DateMention, find_dates
+from .dates import DateMention, find_dates, from_today
+from .listings import OBJECT_SECTION
 from .organizations import MODE, Group, find_groups, ordering_authority
 from .mentions import Mention, Phrase, sentence_start
 from .rounds import KINDS, RoundMention, find_rounds, kind_in, kinds_named, round_kind
+from .self_names import own_name
 from .signature import Signature
 from .targets import Target
 
@@ -37,27 +39,10 @@ _HEADER_LINES = 12
 """At most this many lines without a sentence (metadata, headline) may stand above the body."""
 # A line of a task list (市委第一巡察组:巡察甲镇、乙镇。): part of the sentence that announced it.
 _TASK_LINE = re.compile(r"^[^,。;:\n]{2,20}?(?:巡视|巡察)[^,。;:\n]{0,4}组[::]")
-# A unit naming itself (我省, 我县, 我局党组, 我校党委): the report's issuer is who that is.
-_SELF = re.compile(r"^我(?P<kind>[省县市区州旗镇乡])?")
-# A unit that is a place of its own (甲镇, 乙村), which 我市 only locates.
-_PLACE_UNIT = re.compile(r"(?:[镇乡村]|街道|社区)(?:党委|党组织|党支部|党总支|党工委)?$")
-# A place's committee named with the place (甲省委, 乙市委, 丙县委): the place is the unit inspected.
-# Not 团县委 (the Youth League's), nor 市纪委.
-_PLACE_COMMITTEE = re.compile(r"(?P<place>(?!团)[\u4e00-\u9fff]{1,10}[省市县区州旗盟])委")
-# A committee named only by its level (向县委反馈): the issuer's own, when it is that committee.
-_BARE_COMMITTEE = re.compile(r"[省市州盟县区旗]委")
-# What turns a committee's name into its place's: 中共X县委员会 / X县委 → X县.
-_PARTY_WRAP = re.compile(r"^中共|(?:委员会|委)$")
 # A party body named by one character of its owner, or none (委党组, 党委): the report's own.
 _SHORT_BODY = re.compile(r"[\u4e00-\u9fff]?党[委组]")
 # An authority named by its level alone (县委, 中央): its groups are told apart by their numbers.
 _LEVEL_COMMITTEE = re.compile(r"[省市州盟地县区旗]委|(?:自治)?区党委|中央")
-# A place's party committee in its formal name: 中共甲区委, 中共甲县委员会.
-_FORMAL_COMMITTEE = re.compile(r"中共(?P<place>[\u4e00-\u9fff]{1,8}?[省市县区州旗])委")
-# A body's party committee in its formal name: 中共某某大学委员会 is 某某大学's, named 某某大学党委.
-_COMMITTEE_OF = re.compile(r"中共(?P<unit>[\u4e00-\u9fff]{2,30}?)委员会")
-# The body 我校党委 / 我院党组 names after its self-reference.
-_SELF_BODY = re.compile(r"党[委组]|党总支")
 _LOOK_BACK = 300
 """How far before a phrase a clause may state its kind (开展了第六轮常规巡察,分七组对…)."""
 _LONGEST_PHRASE = 2000
@@ -68,8 +53,12 @@ that reaches into a look-back window."""
 _WITHDRAWAL = re.compile(
     rf"[^,。;\n]{{0,12}}?(?:撤离|(?:驻点|现场)?{MODE}(?:工作)?结束|结束(?:驻点|现场)?{MODE})")
 # A tour given under its own label, anywhere in the text (一、巡察时间\n2025年3月24日至5月30日 /
-# 本轮巡察集中进驻时间为… / 巡察期间(2020年8月20日至10月20日)).
-_TOUR_LABEL = re.compile(rf"(?:{MODE}|驻点|进驻)(?:工作)?(?:时间|期间)(?:为|是|安排在)?[::]?\s*\(?")
+# 本轮巡察集中进驻时间为… / 巡察期间(2020年8月20日至10月20日)), or said of the round (第五轮巡察于
+# 2023年3月14日开始,至5月26日结束).
+_TOUR_LABEL = re.compile(rf"(?:{MODE}|驻点|进驻)(?:工作)?(?:时间|期间)(?:为|是|安排在)?[::]?\s*\(?"
+                         rf"|轮{MODE}?(?:工作)?(?:于|自|从)")
+# What a range after a round is when it is not the tour: the days of its feedback.
+_FED_BACK = re.compile(r"[^,。;\n]{0,8}反馈")
 _CLAUSE_END = re.compile(r"[。;]")
 # The days letters and calls are received (受理信访时间为9月20日至12月5日), which is not the tour.
 _RECEIPT = re.compile(r"受理|信访|来信|来电")
@@ -77,6 +66,12 @@ _LABEL_GAP = 15
 """How far after its label a tour may be given (巡察时间安排\n常规巡察从…)."""
 _ARRIVAL_DAYS = 10
 """A range before 进驻 shorter than this is the days the groups arrived, not the tour."""
+# A sentence sending several groups: 派出6个巡察组, 各巡察组.
+_SEVERAL_GROUPS = re.compile(rf"(?:[2-9]|\d{{2,}}|[两二三四五六七八九十]+)个{MODE}组|各{MODE}组")
+# What follows the day of a visit: 于2020年11月下旬对甲学院…, 于3月1日起对….
+_THEN_VISITED = re.compile(r"(?:上旬|中旬|下旬|初|底)?(?:开始|起)?[,,]?对")
+# Groups arriving before the visit their sentence goes on to name (6月12日,巡察组进驻各单位,对A展开巡察).
+_ARRIVING = re.compile(r"进驻|入驻")
 # Between two groups named together: 县委第一巡察组和第三巡察组, 区委第一巡察组、第二巡察组.
 _GROUP_JOIN = re.compile(r"[、,和及与]")
 # Several groups named together take one unit each, in order: 中央第七、第八巡视组分别进驻A、B.
@@ -124,10 +119,10 @@ def _compatible(a: str | None, b: str | None) -> bool:
 def preamble_end(text: str) -> int:
     """Offset where the opening paragraphs end (first heading or the line cap). Lines above the
     first sentence (metadata, a headline broken in two) and the lines of a task list are not
-    counted against the cap."""
+    counted against the cap; a section of the round's objects (一、巡察对象) is part of the opening."""
     pos, counted = 0, 0
     for n, line in enumerate(text.split("\n")):
-        if n > 0 and _HEADING.match(line):
+        if n > 0 and _HEADING.match(line) and not OBJECT_SECTION.fullmatch(line):
             return pos
         if (counted or "。" in line or n >= _HEADER_LINES) and not _TASK_LINE.match(line):
             counted += 1
@@ -161,7 +156,8 @@ class Opening:
             self.rounds += [replace(r, span=Span(r.span.start + self.end, r.span.end + self.end))
                             for r in find_rounds(self.text[self.end :]) if r.rounds]
         published = self.signature.published_on  # the report's own year, which 今年 means
-        self.dates = find_dates(head, published.year if published else None)
+        self.dates = sorted(find_dates(head, published.year if published else None)
+                            + from_today(head, published), key=lambda d: d.span.start)
         above = head[: max(head.find("。"), 0)].rpartition("\n")[0]  # the lines above the body
         headline = "\n".join(line for line in above.split("\n") if len(line) <= _HEADLINE_CHARS)
         self.stated_kind = round_kind(head) or unique(
@@ -177,7 +173,8 @@ class Opening:
             window = self.text[: label.end() + _LABEL_GAP + 40]
             found = [d for d in find_dates(window, year) if d.end is not None
                      and label.end() <= d.span.start <= label.end() + _LABEL_GAP
-                     and not _CLAUSE_END.search(self.text, label.end(), d.span.start)]
+                     and not _CLAUSE_END.search(self.text, label.end(), d.span.start)
+                     and not _FED_BACK.match(self.text, d.span.end)]
             if found:
                 return found[0]
             label = _TOUR_LABEL.search(self.text, label.end())
@@ -204,19 +201,25 @@ class Opening:
         found = (group.authority if group else None) or (rnd.authority if rnd else None)
         overall = ([r.authority for r in self.rounds if r.authority]
                    + [g.authority for g in self.groups if g.span.end <= self.end])
-        return (found or ordering_authority(self.text[start:end]) or unique(overall)
-                or ordering_authority(self.text[: self.end]))
+        found = (found or ordering_authority(self.text[start:end]) or unique(overall)
+                 or ordering_authority(self.text[: self.end]))
+        ordering = ordering_authority(self.text[self.paragraph_start(start) : end])
+        if found in ("党委", "党组") and ordering and ordering.endswith(found):
+            return ordering  # 经自治区党委批准,十一届党委第七轮巡视: the 党委 is the 自治区党委
+        return found
 
     def group(self, start: int, end: int, authority: str | None) -> Group | None:
         """The sentence's group, else the last its paragraph named before (近日,市委第三巡察组召开
-        反馈会。组长…向X反馈), else the one numbered group of that authority the report names, else
-        the sentence's group that has a name without a number (集团公司党委巡察组, 市委机动巡察组)."""
+        反馈会。组长…向X反馈), else the one numbered group of that authority the report names (not
+        when the sentence sends several: 本轮巡察共派出6个巡察组,对A…), else the sentence's group that
+        has a name without a number (集团公司党委巡察组, 市委机动巡察组)."""
         numbered = [g for g in self.groups if g.numbered]
         own = [g for g in numbered if _compatible(g.authority, authority)]
         here = last_in(numbered, start, end) or last_in(own, self.paragraph_start(start), end)
         if here is not None:
             return here
-        name = unique(g.name for g in own)
+        several = _SEVERAL_GROUPS.search(self.text, start, end)
+        name = None if several else unique(g.name for g in own)
         found = next((g for g in own if g.name == name), None)
         return found or last_in([g for g in self.groups if _named_unnumbered(g)], start, end)
 
@@ -246,7 +249,8 @@ class Opening:
     def tour(self, start: int, at: int,
              phrase: Phrase) -> tuple[PartialDate | None, PartialDate | None]:
         """(started, ended): the range before a visit in its sentence or paragraph, or the day an
-        open range starts (从3月17日起), or the day a group arrived (进驻), else the tour a label
+        open range starts (从3月17日起), or the day a group arrived (进驻, perhaps earlier in the
+        visit's sentence), else the tour a label
         gives (巡察时间:…); it ends on the day the labelled tour ends, on the end of a range the
         text gives later from the same first day (10月12日进驻…本轮巡察自10月12日开始,10月17日结束),
         or on the day the groups leave (撤离) if the text says so after the visit. Dates before a
@@ -258,8 +262,9 @@ class Opening:
         para = self.paragraph_start(at)
         found = next((x for x in (last_in(ranges, start, at), last_in(opens, start, at),
                                   last_in(ranges, para, at), last_in(opens, para, at)) if x), None)
-        if found is None and phrase == "arrival":
+        if found is None and (phrase == "arrival" or _ARRIVING.search(self.text, start, at)):
             found = last_in(self.dates, start, at)
+        found = found or self._arrived_before(para, start) or self._visited_on(start, at)
         found = found or self.labelled_tour
         withdrawn = next((w.start for w in self.withdrawals if w.span.start > at), None)
         if found is None:
@@ -274,6 +279,21 @@ class Opening:
                          and not _RECEIPT.search(self.text, self.clause_start(x.span.start), x.span.start)),
                         None)
         return found.start, ended or labelled or restated or withdrawn
+
+    def _arrived_before(self, para: int, start: int) -> DateMention | None:
+        """The day an earlier sentence of the paragraph says the groups arrived (3月31日,第三轮巡察
+        完成进驻。…对A开展常规巡察)."""
+        for d in reversed([d for d in self.dates if para <= d.span.start < start and d.end is None]):
+            stop = self.text.find("。", d.span.end, start)
+            if d.start.day and _ARRIVING.search(self.text, d.span.end, stop if stop >= 0 else start):
+                return d
+        return None
+
+    def _visited_on(self, start: int, at: int) -> DateMention | None:
+        """The day a visit is said to take place on (学校党委于2020年11月下旬对甲学院开展了巡察)."""
+        day = last_in(self.dates, start, at)
+        on = day and day.end is None and self.text[day.span.start - 1 : day.span.start] == "于"
+        return day if on and _THEN_VISITED.match(self.text, day.span.end) else None
 
     def _kind_before(self, start: int, at: int, own: Span) -> str | None:
         """The kind an earlier clause of the sentence (at most `_LOOK_BACK` characters before)
@@ -297,7 +317,7 @@ class Opening:
         kind = kind or self.stated_kind
         names = self._group_names(group, mention.targets)
         return [Inspection(
-            target=self._own_name(target.name), span=target.span, authority=authority,
+            target=own_name(target.name, self.signature.issuer, self.text), span=target.span, authority=authority,
             group_name=name, mode=mention.mode or (group.mode if group else None) or round_mode,
             term=term, round_no=round_no, batch_no=batch, kind=kind, started_on=started, ended_on=ended,
         ) for target, name in zip(mention.targets, names)]
@@ -324,42 +344,3 @@ class Opening:
                 break
             listed.insert(0, g)
         return listed
-
-    def _own_name(self, name: str) -> str:
-        """我县 / 我局 (and a bare 县委 in the county's own report) stand for the issuer: X县委 → X县
-        for a place, the issuer itself otherwise. As a prefix 我 only says where the unit is: it is
-        dropped before a place of its own (我市某某镇), its level kept before a body (我区卫生系统)."""
-        committee = _PLACE_COMMITTEE.fullmatch(name)
-        if committee:  # 向甲省委反馈: 甲省 was inspected
-            return committee.group("place")
-        m = _SELF.match(name)
-        if m and m.group("kind") and m.end() < len(name):  # 我市甲镇 → 甲镇, 我区卫生系统 → 区卫生系统
-            return name[m.end() :] if _PLACE_UNIT.search(name) else name[1:]
-        issuer = self.signature.issuer
-        if issuer and _BARE_COMMITTEE.fullmatch(name):
-            place = _PARTY_WRAP.sub("", issuer)  # 向县委反馈 in 中共某某县委's report: 某某县
-            return place if place.endswith(name[0]) else name
-        if m and m.group("kind") and issuer is None:  # an unsigned report: the committee it names
-            return self._committee_place(m.group("kind")) or name
-        if not m or not issuer:
-            return name
-        if m.group("kind"):
-            return _PARTY_WRAP.sub("", issuer)
-        return _own_body(issuer, name[2:])
-
-    def _committee_place(self, level: str) -> str | None:
-        """The place of the one committee of `level` the text names in full (中共甲区委 → 甲区): who
-        我区 is in an unsigned report."""
-        return unique(m.group("place") for m in _FORMAL_COMMITTEE.finditer(self.text)
-                      if m.group("place").endswith(level))
-
-
-def _own_body(issuer: str, tail: str) -> str:
-    """我校 / 我校党委 for an issuer 中共X委员会: X, or X党委 when the text names the committee
-    (the formal 委员会 name is not how a report names the unit); other issuers as they sign."""
-    committee = _COMMITTEE_OF.fullmatch(issuer)
-    if committee is None:
-        return issuer.removeprefix("中共")
-    body = _SELF_BODY.fullmatch(tail)
-    return committee.group("unit") + (body.group(0) if body else "")
-

@@ -55,6 +55,13 @@ _NUMBERED = re.compile(rf"^(?P<head>.+?第)(?P<numbers>{NUMBER}(?:(?:、|至|到
 # 统一部署 (the body's name before its committee).
 _ORDERED_BY = re.compile(
     rf"(?:根据|按照)(?:[\u4e00-\u9fff]{{1,8}}?(?=集团|公司|党[委组]))??(?P<auth>{AUTHORITY})[^,。;:\n]{{0,8}}?(?:部署|安排)")
+# An authority approving the round: 经自治区党委批准 / 经市委同意.
+_APPROVED = re.compile(rf"经(?P<auth>{AUTHORITY})(?:研究)?(?:同意|批准)")
+# An authority convening its round: 国务院国资委党委召开巡视工作会议暨第一轮巡视动员部署会.
+_CONVENES = re.compile(rf"(?:^|(?<=[,。;:\n]))(?P<auth>[\u4e00-\u9fff]{{0,10}}?{AUTHORITY})召开"
+                       rf"[^,。;:\n]{{0,30}}?{MODE}[^,。;:\n]{{0,12}}?动员部署")
+# An authority inspecting in person: 学校党委于2020年11月下旬对甲学院开展了巡察.
+_CONDUCTS = re.compile(rf"(?:^|(?<=[,。;:\n]))(?P<auth>{AUTHORITY})于[^,。;:\n]{{1,24}}?对")
 # An authority sending or setting up groups: 市委成立脱贫攻坚联动巡察组 / 县委派出3个巡察组.
 _SENDS = re.compile(rf"(?P<auth>{AUTHORITY})(?:共|先后|分别)?(?:成立|派出|组建|抽调)")
 # An authority's leading group for the work: 校党委巡察工作领导小组, 县委巡察工作领导小组.
@@ -145,8 +152,11 @@ def _name(m: re.Match[str]) -> str:
 
 
 def ordering_authority(text: str) -> str | None:
-    """The authority a `根据X统一部署` phrase names, the last one in `text`, else the one that sends
-    or sets up groups (市委成立…联动巡察组), else the one whose leading group is named
+    """The authority a `根据X统一部署` phrase names, the last one in `text`, else the one that
+    approves the round (经X批准), else the one that sends or sets up groups (市委成立…联动巡察组),
+    inspects itself (学校党委于…对甲学院开展了巡察) or convenes the round's mobilisation (…党委召开
+    …巡视动员部署会), else the one whose leading group is named
     (校党委巡察工作领导小组听取…汇报)."""
-    found = _ORDERED_BY.findall(text) or _SENDS.findall(text) or _LEADING_GROUP.findall(text)
+    found = (_ORDERED_BY.findall(text) or _APPROVED.findall(text) or _SENDS.findall(text)
+             or _CONDUCTS.findall(text) or _CONVENES.findall(text) or _LEADING_GROUP.findall(text))
     return found[-1] if found else None

@@ -22,7 +22,7 @@ from .numerals import NUMBER, to_int
 from .organizations import GROUP_KIND, MODE, ORG_END, Group
 from .rounds import kind_in
 from .targets import NAME_END as _NAME_END
-from .targets import UNIT_LIKE as _UNIT_LIKE
+from .targets import unit_like
 from .targets import topic_of
 
 # A character of a list after 对: not a clause end nor another 对 (a new object), but 对象 is a word
@@ -30,15 +30,16 @@ from .targets import topic_of
 _ITEM = r"(?:对象|[^,。;:!?\n对])"
 # After the mode: not the follow-up (巡视整改, 巡察反馈 …) nor the inspectors (巡察组, 巡察期间 …).
 _NOT_A_VISIT = r"(?!整改|反馈|意见|组|办|发现|期间|中|成果|移交)"
-# A visit: 对X进行了巡察 / 对X开展为期一个月的常规巡察 / 进驻X开展巡视 / 进驻X,将开展…巡察 /
+# A visit: 对X进行了巡察 / 对X开展(展开)为期一个月的常规巡察 / 进驻X开展巡视 / 进驻X,将开展…巡察 /
 # 开展巡视“回头看” / 开展“回头看” / 对其中的A、B开展专项巡察 (units of one list inspected again, of
-# another kind). The list may be grouped by commas, each group closing on a name, not a clause of
+# another kind). The list may be grouped by commas, each group closing on a name (or a count's
+# aside: 等30个旗县(市、区),以及…), not a clause of
 # its own (进驻甲系统单位,开始对A、B进行巡察: A and B are the units). Not 巡视整改,
 # 巡察反馈 …, which name the follow-up.
 _VISIT = re.compile(
     rf"(?:对(?:其中的?)?|进驻|入驻|前往)"
-    rf"(?P<targets>(?:{_ITEM}{{2,200}}?(?:{_NAME_END}|单位|党组织),(?![^,。;:!?\n对]{{0,3}}对))*"
-    rf"[^,。;:!?\n]{{2,400}}?),?(?:将|并|正式)?(?:进行|开展|实施)了?"
+    rf"(?P<targets>(?:{_ITEM}{{2,200}}?(?:{_NAME_END}|单位|党组织|\)),(?![^,。;:!?\n对]{{0,3}}对))*"
+    rf"[^,。;:!?\n]{{2,400}}?),?(?:将|并|正式)?(?:进行|开展|展开|实施)了?"
     rf"(?P<qual>(?:对村|[^,。;:\n对]){{0,30}}?)(?:(?P<mode>{MODE}){_NOT_A_VISIT}"
     rf"|(?=“回头看”(?!{MODE})))(?P<post>“?回头看)?"
 )
@@ -53,7 +54,7 @@ _FRONTED = re.compile(
 # A visit stated as done: (县委第四巡察组)完成对甲村党支部、乙村党支部的进驻 / 已完成对甲区等15个县的
 # 驻点巡视任务.
 _DONE = re.compile(
-    rf"完成了?(?:对|向)(?P<targets>{_ITEM}{{2,200}}?)的?"
+    rf"完成了?(?:对|向)(?P<targets>(?:{_ITEM}{{2,200}}?(?:{_NAME_END}|单位|党组织|\)),)*{_ITEM}{{2,200}}?)的?"
     rf"(?:(?P<arrival>(?P<mode2>{MODE})?(?:进驻|入驻))|(?:驻点|现场)?(?P<mode>{MODE})(?:任务|工作))"
 )
 # A character of a unit's name in a meeting's title, which names no inspection itself: 巡察组巡察X反馈会
@@ -79,7 +80,7 @@ _REPORTED = re.compile(
 # A line of a task list, wherever it stands: (一)县委第二巡察组巡察A、B.
 _LINE_MARKER = re.compile(r"(?:\(?[一二三四五六七八九十\d]{1,3}[)、.])?\s*")
 # A group's arrival, right after its name: 集团党委第一、第二巡察组已分别入驻甲公司党委和乙公司党委.
-_ARRIVAL_VERB = re.compile(r"(?:已|正式|近日|日前|分别|均|陆续|相继)*(?:进驻|入驻)")
+_ARRIVAL_VERB = re.compile(r"(?:已|正式|近日|日前|分别|均|陆续|相继)*(?:进驻|入驻|进入)")
 _STATIONED = re.compile(rf"{_ARRIVAL_VERB.pattern}(?P<targets>[^,。;:!?\n]{{2,200}}?)(?=[,。;!?\n]|$|开展)")
 # A count of units, which vouches for as many short names (甲远洋、乙重工,…所属2家企业).
 _UNITS_COUNTED = re.compile(rf"(?P<n>{NUMBER})(?:个|家|所)")
@@ -110,7 +111,8 @@ _ASSIGNED = re.compile(
 # 专题民主生活会. Its context is read to the meeting's end (…召开市委第五巡察组巡察…反馈问题整改…会).
 _RECTIFYING = re.compile(
     rf"(?:^|(?<=[,。;:\n]))(?:[^,。;:\n]{{0,12}}?(?:日|上午|下午|近日|日前|近期))?"
-    rf"(?P<targets>[\u4e00-\u9fff()]{{2,30}}?{ORG_END})召开了?(?P<qual>[^,。;:\n]{{0,40}}?)(?P<mode>{MODE})"
+    rf"(?P<targets>[\u4e00-\u9fff()]{{2,30}}?{ORG_END})(?:在[^,。;:\n]{{2,20}}?)?召开了?"
+    rf"(?P<qual>[^,。;:\n]{{0,40}}?)(?P<mode>{MODE})"
     rf"[^,。;:\n]{{0,30}}?整改[^,。;:\n]{{0,24}}?(?:会议|会)")
 # Who holds a rectification meeting for others: the authority (县委, 甲市委, 市委常委会; not the
 # Youth League's 团县委), its offices (县委巡察办, 巡察工作领导小组, 县纪委); or a body named by one
@@ -156,7 +158,7 @@ def _mention(m: re.Match[str], at: int, phrase: Phrase = "visit", name: str = "t
     name = next((n for n in (name, "at", "called", "on") if m.groupdict().get(n)), name)
     found = mention(m, at, phrase, name, words, mode)
     if name in ("at", "called"):
-        named = [t for t in found.targets if _UNIT_LIKE.fullmatch(t.name) and not _VENUE.search(t.name)]
+        named = [t for t in found.targets if unit_like(t.name) and not _VENUE.search(t.name)]
         return Mention(named, found.at, found.span, found.phrase, found.mode, found.kind)
     return found
 
@@ -193,7 +195,7 @@ def _assigned(text: str, end: int, groups: list[Group]) -> Iterator[Mention]:
         if m is None:
             continue
         mention = _visit(m, m.start())
-        if mention.targets and all(_UNIT_LIKE.fullmatch(t.name) for t in mention.targets):
+        if mention.targets and all(unit_like(t.name) for t in mention.targets):
             yield mention
 
 
@@ -204,7 +206,7 @@ def _named_only(pattern: re.Pattern[str], text: str, end: int) -> Iterator[Menti
     verb (…第三巡察组分别进驻: the group's whole name stands before it)."""
     for m in pattern.finditer(text, 0, end):
         mention = _visit(m, m.start("arrival") if m.groupdict().get("arrival") else m.start())
-        named = all(_UNIT_LIKE.fullmatch(t.name) for t in mention.targets)
+        named = all(unit_like(t.name) for t in mention.targets)
         if mention.targets and (named or _counted_as(text, m.end(), len(mention.targets))):
             yield mention
 
@@ -276,7 +278,7 @@ def addressees(text: str, end: int) -> list[Mention]:
         mode = re.search(MODE, m.group(0)) if name in ("meet", "held") else re.search(MODE, after)
         words = topic_of(m.group(name)) + after  # 向A、B就“双高”建设专项巡察情况反馈
         mention = _mention(m, m.start(), "feedback", name, words, mode.group(0) if mode else None)
-        check = _BODY if name in ("to", "went") else _UNIT_LIKE if name != "on" else None
-        kept = [t for t in mention.targets if check is None or check.fullmatch(t.name)]
+        check = _BODY.fullmatch if name in ("to", "went") else unit_like if name != "on" else None
+        kept = [t for t in mention.targets if check is None or check(t.name)]
         out.append(Mention(kept, mention.at, mention.span, "feedback", mention.mode, mention.kind))
     return out

@@ -38,6 +38,10 @@ _SOURCE_LINE = re.compile(
 _CREDIT = re.compile(r"^[(]?[文图]\s?/\s?(?!本报|本台|本网)(?P<outlet>[\u4e00-\u9fff]{2,12}?)记者")
 # A newspaper's name as its page prints it apart from the text: 某某日报 (社出版), 某某晚报.
 _PAPER = re.compile(r"(?<![\u4e00-\u9fff])[\u4e00-\u9fff]{2,6}?(?:日报|晚报|早报|商报|时报|都市报)")
+# A paper's imprint closing a story it printed: 《某某日报》(2020年11月24日 06版), 《 某某报 》( 2023年
+# 10月11日 04 版): the paper and the day of its issue.
+_IMPRINT = re.compile(rf"《\s*(?P<paper>[\u4e00-\u9fff]{{2,12}}?报)\s*》\s*\(\s*(?P<date>{DATE})"
+                      r"(?:\s*[\d\u4e00-\u9fff]{1,4}\s*版)*\s*\)")
 # A site's footer naming the unit that runs it: 主办单位:中共某某市纪律检查委员会 某某市监察委员会.
 _HOST = re.compile(rf"^主办(?:单位)?\s*:\s*(?P<org>[\u4e00-\u9fff]{{2,30}}?{ORG_END})(?:\s|$)")
 # A site's banner welcoming its visitors: 欢迎光临 某某区人民法院网站.
@@ -172,6 +176,13 @@ def _page_date(lines: list[_Line]) -> tuple[PartialDate, Span] | None:
     return min(found, key=lambda f: f[:2])[2:] if found else None
 
 
+def _imprint_date(lines: list[_Line]) -> tuple[PartialDate, Span] | None:
+    """The day of the paper's issue its imprint names at the end of a story it printed."""
+    found = _closing_match(lines, _IMPRINT, "date")
+    dates = find_dates(found[0]) if found else []
+    return (dates[0].start, found[1]) if dates and dates[0].start.day is not None else None
+
+
 def _dateline(lines: list[_Line]) -> re.Match[str] | None:
     """The dateline opening the body's first line, if it has one."""
     n = _body_start(lines)
@@ -280,19 +291,19 @@ def _title_unit(lines: list[_Line]) -> tuple[str, Span] | None:
 
 def extract_signature(text: str) -> Signature:
     """Issuer from the closing lines, else a byline or a reporter's credit, the title's unit, the
-    page's source, the site its browser title names, a dateline's outlet or the site's host (its
-    footer or welcome banner); date from a signature line, else the
-    page's metadata, else a news dateline."""
+    page's source, the site its browser title names, a dateline's outlet, a paper's imprint or the
+    site's host (its footer or welcome banner); date from a signature line, else the page's
+    metadata, else a paper's imprint, else a news dateline."""
     lines = _lines(text)
     sig = _closing(lines)
     if sig.issuer is None:
         found = (_byline(lines) or _closing_match(lines, _CREDIT, "outlet") or _title_unit(lines)
                  or _source(lines) or _page_title_site(lines) or _outlet(lines)
-                 or _closing_match(lines, _HOST, "org") or _opening_match(lines, _WELCOME, "org"))
+                 or _closing_match(lines, _IMPRINT, "paper") or _closing_match(lines, _HOST, "org") or _opening_match(lines, _WELCOME, "org"))
         if found:
             sig.issuer, sig.issuer_span = found
     if sig.published_on is None:
-        found_date = _page_date(lines) or _dateline_date(text, lines)
+        found_date = _page_date(lines) or _imprint_date(lines) or _dateline_date(text, lines)
         if found_date:
             sig.published_on, sig.published_span = found_date
     return sig

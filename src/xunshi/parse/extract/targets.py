@@ -14,6 +14,7 @@ import re
 from dataclasses import dataclass
 
 from ..model import Span
+from .gazetteer import COUNTY, PROVINCE, Division, gazetteer
 from .numerals import NUMBER, to_int
 from .organizations import ORG_END
 
@@ -37,14 +38,15 @@ _HEAD_QUALIFIER = re.compile(r"\([^)]*\)|(?:国家|省|市|县|区|地市)级")
 # it administers (甲镇及其所辖东村、西村 / 乙乡及所辖村), each side a unit of its own.
 _OWNED_BY = re.compile(r"及其?(?:所辖|下辖|下属|所属)")
 _CONJ = re.compile(rf"{_OWNED_BY.pattern}"
-                   r"|(?<=[委办部局厅院组会所站队室司厂校馆心团镇乡村县区旗市州盟支处场关])(?:以及|和|及|与)")
+                   r"|(?<=[委办部局厅院组会所站队室司厂校馆心团镇乡村县区旗市州盟支处场关联])(?:以及|和|及|与)")
 # Not a unit but a clause, a scope, a topic or a collective: 对巡视反馈问题进行整改, 对照…, 对全县…
 # (not 全国人大常委会机关), 对各乡镇…, 对非公有制企业…, 对扶贫工作开展专项巡察, 对30个地区和单位党组织,
-# …直部门单位、乡镇(街道) (a kind of unit named without any one of them).
+# …直部门单位、乡镇(街道), 镇(街道)民政部门 (a kind of unit named without any one of them), a
+# signature's date under a list of units (2022年11月9日).
 _NOT_A_UNIT = re.compile(r"问题|情况|意见|要求|整改|巡视|巡察|线索|部署|以来|期间"
                          r"|^(?:照|其|此|象|全(?!国)|各|所属|下属|其他|有关|非)|所辖|下辖"
                          r"|^(?:扎实|认真|深入|切实|有效|持续|精准|有序|顺利|高质量)"
-                         r"|(?:工作|领域|方面|建设|项目|资金)$"
+                         r"|(?:工作|领域|方面|建设|项目|资金|部门)$|\d{4}年\d{1,2}月"
                          r"|^(?:地区|单位|部门)|单位(?:党组织)?$|(?:乡镇|镇街)$"
                          r"|^(?:乡镇|街道|村|社区|行政村|村居)(?:党组织)?$|贫困村$")
 # An item naming a topic (资源管理情况, 集体资金): its list is one of topics, not of units.
@@ -53,6 +55,8 @@ NAME_END = rf"(?:{ORG_END}|[村镇乡区县市旗场省州盟]|街道)"
 """A unit's name as it closes one comma-separated group of a list (长沙市天心区、岳麓区,衡阳市雁峰区)."""
 # What a unit's name ends with, for a list no verb vouches for (a group's task list, a meeting's title).
 UNIT_LIKE = re.compile(rf".*(?:{NAME_END}|党组织|机关|学|[一二三四五六七八九十]中)")
+# Two provinces named by their short names and joined (四川和江苏), which no name's end marks.
+_PROVINCES_JOINED = re.compile(r"(?P<a>[\u4e00-\u9fff]{2,3})(?P<conj>和|及|与)(?P<b>[\u4e00-\u9fff]{2,3})")
 _PAREN = re.compile(r"\([^)]*\)")
 # Asides closing an item, left out of its span: (含市法学会党组), (市委教育工委).
 _TRAILING_PARENS = re.compile(r"(?:\([^)]*\))+$")
@@ -61,8 +65,8 @@ _MEMBERS = re.compile(r"(?:领导班子|班子)(?:及其成员|及[\u4e00-\u9fff
 # A party body named without its unit, after a person (书记王某和党委领导班子): the unit before.
 _BODY_ONLY = re.compile(r"党委|党组|党总支|党支部|党工委")
 # How a list may describe its units before naming them: 十五届县委第六轮巡察的甲镇, 本轮巡察的乙学院,
-# 中央提级巡视的丙市; a quoted manner after them: 丙市“一对一”.
-_DESCRIBED = re.compile(r"[^、]*?(?:巡视|巡察)的")
+# 中央提级巡视的丙市, 涉及后勤保障职责的丁处; a quoted manner after them: 丙市“一对一”.
+_DESCRIBED = re.compile(r"[^、]*?(?:巡视|巡察)的|涉及[^、]{1,30}?的")
 _MANNER = re.compile(r"“[^”]*”$")
 # A clause per unit in a list of topics (对甲局开展扫黑除恶、对乙办开展脱贫攻坚…三个专项巡察).
 _TOPIC_CLAUSE = re.compile(r"^对|(?:开展|进行)[^、]*$")
@@ -74,24 +78,31 @@ _PERSON_AND = re.compile(r"(?:主要)?(?:负责同志|负责人|书记)[\u4e00-\
 # 所属党支部).
 _OWNER = re.compile(r"[\u4e00-\u9fff()]{0,30}?(?:所属|下属)(?=(?!党)[\u4e00-\u9fff]{2,}"
                     rf"{ORG_END}$)")
-# Collective words before a count's head noun: 5个部门党组 and 2家企业党委 complete the names with
-# 党组 and 党委 only (not 市财政局部门党组).
-_COLLECTIVE_HEAD = re.compile(r"^(?:部门|单位|企业|机关|二级)+")
+# Collective words before a count's head noun: 5个部门党组, 3个区直部门党组 and 6家国有企业党委
+# complete the names with 党组 and 党委 only (not 市财政局部门党组).
+_COLLECTIVE_HEAD = re.compile(r"^(?:[省市县区][直属]|国有)?(?:部门|单位|企业|机关|二级)+")
 # A place prefix printed once for a list of departments (区卫计局、环保局): a place (or a level
-# word) before a department's short name, and the short names after it that carry no place.
-_PLACE_PREFIX = re.compile(r"[\u4e00-\u9fff]{0,6}?[省市县区州旗盟](?!委)")
+# word) before a department's short name, and the short names after it that carry no place; not
+# a level's own word (区直机关工委, 市属企业).
+_PLACE_PREFIX = re.compile(r"[\u4e00-\u9fff]{0,6}?[省市县区州旗盟](?![委直属])")
 _DEPARTMENT = re.compile(r"[\u4e00-\u9fff]{1,5}(?:局|委|办|馆|站|所|联|协|部|中心|机关)"
                          r"|[\u4e00-\u9fff]{0,3}(?:法院|检察院)")
+# A village or community named with its township (甲镇东村, 乙街道南社区), perhaps with its party
+# body: the township lent to the villages after it that name none (东村、西村 → 甲镇西村).
+_TOWNSHIP = re.compile(r"[\u4e00-\u9fff]{1,8}?(?:镇|乡|街道)(?=[\u4e00-\u9fff]{1,8}?(?:村|社区))")
+_VILLAGE = re.compile(r"(?![\u4e00-\u9fff]*(?:镇|乡|街道|[县市]|(?<!社)区))[\u4e00-\u9fff]{1,8}?"
+                      r"(?:村|社区)(?:委会|居委会)?(?:党组织|党总支|党支部|党委)?")
+_VILLAGE_END = re.compile(r"(?:村|社区)$")
 # What makes the rest of a name after its place a body of that place (市人大常委会机关 → 市).
 _BODY_OF_PLACE = re.compile(rf"[\u4e00-\u9fff]+(?:{ORG_END}|机关)")
 # What shows a name already says where it is or whose body it is: 甲县…, 团区委, 甲街道党工委.
 _NAMED_PLACE = re.compile(r"[省市县区州旗盟镇乡村团党]|街道")
 # A name closed by a party body or a collective its list may share: 南城镇党委, 市经开区乡镇.
-_SUFFIXED = re.compile(r"(?P<base>.+?)(?P<suffix>党委|党组|党总支|党支部|党工委|乡镇)")
+_SUFFIXED = re.compile(r"(?P<base>.+?)(?P<suffix>党委|党组织|党组|党总支|党支部|党工委|乡镇)")
 # What follows the units when the topic is named after them: 向A、B就“双高”建设情况反馈 / 对A、B,
 # 就工程建设项目情况进行专项巡察 (not 县就业局).
 _TOPIC = re.compile(r",?就(?!业).*$")
-# A conjunction opening a comma group: 对A和B,以及C、D.
+# A conjunction opening a comma group: 对A和B,以及C、D (not 和平社区 after a 、).
 _LEADING_CONJ = re.compile(r"(?:以及|并|和|及|与)")
 # A pronoun standing for a place named before it (该镇河西村 → 河西村): the report's text says which.
 _ANAPHOR = re.compile(r"^该[省市州县区旗镇乡街村]")
@@ -107,6 +118,7 @@ _STANDS_ALONE = re.compile(r"(?:及其?(?:所辖|下属|所属)|以及|和|及|�
 # Units that only own what the count counts (乙镇、丙镇所辖8个行政村): the villages were inspected,
 # not the towns, and the villages are not named.
 _OWNERS = re.compile(r"(?:所辖|下属|所属)$")
+_OWNERS_HEAD = re.compile(r"所辖|下辖")  # (甲乡、乙镇)5个乡镇所辖部分行政村: the villages, unnamed
 
 
 @dataclass(frozen=True)
@@ -139,8 +151,12 @@ def _items(part: str, offset: int) -> list[Target]:
         owned = None  # where the units a township administers begin
         for a, b in _cuts(part, "、", *group):
             conj = [m for m in _CONJ.finditer(part, a, b)
-                    if part.count("(", a, m.start()) == part.count(")", a, m.start())]
+                    if part.count("(", a, m.start()) == part.count(")", a, m.start())
+                    and (_OWNED_BY.match(m.group(0)) or _joins_names(part, a, m, b))]
             bounds = [a] + [x for m in conj for x in (m.start(), m.end())] + [b]
+            pair = None if conj else _PROVINCES_JOINED.fullmatch(part, a, b)
+            if pair and _province(pair.group("a")) and _province(pair.group("b")):
+                bounds = [a, pair.start("conj"), pair.end("conj"), b]
             for k in range(0, len(bounds), 2):
                 if k and owned is None and _OWNED_BY.fullmatch(part, bounds[k - 1], bounds[k]):
                     owned = len(names)
@@ -154,23 +170,77 @@ def _items(part: str, offset: int) -> list[Target]:
     return kept
 
 
+def _joins_names(part: str, a: int, conj: re.Match[str], b: int) -> bool:
+    """Whether a conjunction in part[a:b] stands between two names: each side two characters at
+    least (not 联和乡), and no place's name begins with it (天津市和平区, 和林格尔县)."""
+    if conj.start() - a < 2 or b - conj.end() < 2:
+        return False
+    found = gazetteer().scan(part[conj.start() : b], 0, 1.0)
+    return not (found and found[0].span.start == 0)
+
+
+def unit_like(name: str) -> bool:
+    """Whether a name, in a list no verb vouches for, reads as a unit's: it ends as one does
+    (UNIT_LIKE), or it is a province's short name (上海, 河北), as lists of provinces give them."""
+    return bool(UNIT_LIKE.fullmatch(name)) or _province(name)
+
+
+def _province(name: str) -> bool:
+    """Whether `name` is the short name of a province-level division, and of nothing else."""
+    named = gazetteer().short.get(name, [])
+    return bool(named) and all(d.level == PROVINCE for d in named)
+
+
 def _distribute_prefix(items: list[Target]) -> list[Target]:
     """区卫计局、环保局、人社局 / 甲河区纪委监委机关和组织部: a department's place names the place of the
     short names after it that carry none (区环保局, 甲河区组织部); 市政府驻甲地联络处和驻乙地联络处: an
     office named from 驻 on belongs to the body before it. Spans stay on what is printed."""
     out: list[Target] = []
     place = None  # the place of the last department that named one
+    township = None  # the township of the last village that named one
     for t in items:
         stationed = out[-1].name.find("驻") if out else -1
         if t.name.startswith("驻") and stationed > 0:
             t = Target(out[-1].name[:stationed] + t.name, t.span)
         elif place and _DEPARTMENT.fullmatch(t.name) and not _NAMED_PLACE.search(t.name):
             t = Target(place + t.name, t.span)
+        elif township and _VILLAGE.fullmatch(t.name):
+            t = Target(township + t.name, t.span)
         prefix = _PLACE_PREFIX.match(t.name)
         if prefix and _BODY_OF_PLACE.fullmatch(t.name[prefix.end() :]):
             place = prefix.group(0)
+        town = _TOWNSHIP.match(t.name)
+        township = town.group(0) if town else None
+        out.append(t)
+    return _distribute_prefecture(out)
+
+
+def _distribute_prefecture(items: list[Target]) -> list[Target]:
+    """长沙市天心区、岳麓区: a district or county after one printed with its prefecture lies in that
+    prefecture when the gazetteer says so (长沙市岳麓区), not otherwise (泉州市鲤城区、清流县: 清流县 is
+    another prefecture's); a county-level city is named alone (福州市仓山区、福清市)."""
+    gaz = gazetteer()
+    out: list[Target] = []
+    prefecture = None  # (name, division) the last county-level name was printed with
+    for t in items:
+        bare = [d for d in gaz.full.get(t.name, []) if d.level == COUNTY]
+        if prefecture and not t.name.endswith("市") and any(d.parent is prefecture[1] for d in bare):
+            t = Target(prefecture[0] + t.name, t.span)
+        elif not bare:
+            prefecture = _printed_prefecture(t.name)
         out.append(t)
     return out
+
+
+def _printed_prefecture(name: str) -> tuple[str, Division] | None:
+    """The prefecture a county-level name is printed with (长沙市天心区 → 长沙市), if any."""
+    gaz = gazetteer()
+    for n in range(2, len(name) - 1):
+        head, rest = name[:n], name[n:]
+        for pref in gaz.full.get(head, []):
+            if any(d.parent is pref for d in gaz.full.get(rest, [])):
+                return head, pref
+    return None
 
 
 def _distribute_suffix(items: list[Target]) -> list[Target]:
@@ -179,10 +249,15 @@ def _distribute_suffix(items: list[Target]) -> list[Target]:
     last = _SUFFIXED.fullmatch(items[-1].name) if len(items) > 1 else None
     if last is None:
         return items
-    kind = last.group("base")[-1]
-    if any(_SUFFIXED.fullmatch(t.name) or not t.name.endswith(kind) for t in items[:-1]):
+    kind = _level_of(last.group("base"))
+    if any(_SUFFIXED.fullmatch(t.name) or _level_of(t.name) != kind for t in items[:-1]):
         return items
     return [Target(t.name + last.group("suffix"), t.span) for t in items[:-1]] + [items[-1]]
+
+
+def _level_of(name: str) -> str:
+    """What kind of unit a name ends as, villages and communities alike (东村, 南社区)."""
+    return "村" if _VILLAGE_END.search(name) else name[-1:]
 
 
 def _target(part: str, offset: int, a: int, b: int) -> Target | None:
@@ -192,7 +267,8 @@ def _target(part: str, offset: int, a: int, b: int) -> Target | None:
     if person:
         rest = _MEMBERS.sub("", part[person.end() : b]).strip()
         a, b = (person.end(), b) if rest and not _BODY_ONLY.fullmatch(rest) else (a, person.start())
-    owner = (_OWNER.match(part, a, b) or _LEADING_CONJ.match(part, a, b)
+    leading = _LEADING_CONJ.match(part, a, b) if a == 0 or part[a - 1] in ",," else None
+    owner = (_OWNER.match(part, a, b) or leading
              or _DESCRIBED.match(part, a, b))
     a = owner.end() if owner else a
     raw = part[a:b]
@@ -248,7 +324,7 @@ def split_targets(segment: str, offset: int) -> list[Target]:
         alone = _STANDS_ALONE.search(part)
         if alone:
             out += _items(part[: alone.start()], offset + pos)
-        elif not _OWNERS.search(part):
+        elif not (_OWNERS.search(part) or _OWNERS_HEAD.search(closing.group("head"))):
             out += _closed_list(_items(part, offset + pos), closing)
         pos = closing.end()
         join = _LIST_JOIN.match(segment[pos:])
