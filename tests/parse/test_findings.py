@@ -358,6 +358,24 @@ def test_feedback_list_after_zhuyao_shi_without_a_colon() -> None:
         "班子议事不规范", "资产台账不清,闲置房产未盘活"]
 
 
+def test_semicolon_items_of_three_faults_or_more_give_one_problem_per_clause() -> None:
+    # a ; groups the faults of one field of work; two clauses are a fault and its detail
+    text = ("巡察发现了一些问题,主要是:贯彻落实上级部署打折扣,党组织政治功能发挥不充分,推动乡村振兴"
+            "工作统筹谋划和推进落实的力度明显不够;监督责任虚化,财务审批把关不严;班子成员分工调整"
+            "不及时,党员发展工作不规范等。同时收到问题线索若干件。")
+    assert [f.title for f in findings(text, "feedback")] == [
+        "贯彻落实上级部署打折扣", "党组织政治功能发挥不充分",
+        "推动乡村振兴工作统筹谋划和推进落实的力度明显不够", "监督责任虚化,财务审批把关不严",
+        "班子成员分工调整不及时,党员发展工作不规范"]
+
+
+def test_semicolon_item_whose_second_clause_explains_stays_whole() -> None:
+    text = ("巡察发现的主要问题:财务管理混乱,2019年以来共报销票据300余张,涉及金额20余万元;"
+            "议事决策不规范。会议要求,抓好整改。")
+    assert [f.title for f in findings(text, "feedback")] == [
+        "财务管理混乱,2019年以来共报销票据300余张,涉及金额20余万元", "议事决策不规范"]
+
+
 def test_feedback_youde_items_separated_by_commas() -> None:
     text = "巡察也发现,有的学院教研活动偏少,有的支部换届滞后,在师德建设方面存在薄弱环节。反馈要求,抓好整改。"
     assert [f.title for f in findings(text, "feedback")] == [
@@ -486,10 +504,15 @@ def test_feedback_list_of_short_comma_clauses_gives_one_problem_each() -> None:
         "学习制度执行有偏差", "议事决策不规范", "台账管理混乱"]
 
 
-def test_feedback_item_with_long_comma_clauses_stays_whole() -> None:
-    text = ("巡察发现的主要问题:落实上级关于基层党组织标准化建设的部署要求不够到位,"
-            "部分支部组织生活流于形式,党员教育管理存在宽松软现象。巡察组要求,抓好整改。")
-    assert len(findings(text, "feedback")) == 1
+def test_feedback_item_with_long_comma_clauses_stays_whole_unless_each_states_a_fault() -> None:
+    faults = ("巡察发现的主要问题:落实上级关于基层党组织标准化建设的部署要求不够到位,"
+              "部分支部组织生活流于形式,党员教育管理存在宽松软现象。巡察组要求,抓好整改。")
+    assert [f.title for f in findings(faults, "feedback")] == [
+        "落实上级关于基层党组织标准化建设的部署要求不够到位", "部分支部组织生活流于形式",
+        "党员教育管理存在宽松软现象"]
+    prose = ("巡察发现的主要问题:对照上级关于基层党组织标准化建设的部署要求和工作安排来看,"
+             "部分支部组织生活流于形式,党员教育管理存在宽松软现象。巡察组要求,抓好整改。")
+    assert len(findings(prose, "feedback")) == 1
 
 
 @pytest.mark.parametrize("markers", [("1.", "2.", "3."), ("一、", "二、", "三、")])

@@ -30,8 +30,8 @@ FIELD_LABEL = re.compile(rf"{_FIELD_NAME}{FIELD_SAYS}(?:[。,]|[ \t]*$)", re.MUL
 ITEM_OPENER = re.compile(rf"{ITEM_WORDS}|{_FIELD_NAME}(?:[。:]|,(?={ITEM_WORDS}))")
 # The tail that closes a list's last item: …有待加强等问题 / …不规范等.
 TAIL_ETC = re.compile(r"[,、]?等等?(?:方面)?(?:的?问题)?$")
-# A list item made only of short clauses lists one problem per clause; a clause holding a
-# series of faults may be longer (存在A、B、C等违反八项规定精神问题).
+# A list item made only of short clauses lists one problem per clause; a clause that states a
+# fault may be longer (存在A、B、C等违反八项规定精神问题, 学习贯彻…精神不深不透).
 _MIN_CLAUSES, _MIN_CLAUSE, _MAX_CLAUSE, _MAX_SERIES_CLAUSE = 3, 3, 24, 40
 # The verb that opens a series inside a clause: …党组织存在A、B等问题.
 _SERIES_VERB = re.compile(r"存在(?:着)?")
@@ -85,19 +85,34 @@ def clauses_of(text: str, items: list[Item], sentences: bool) -> list[Item]:
     (学习贯彻有偏差,议事决策不规范,…等), at its 、 too when it closes as a series (…,党费收缴
     不严格、财务管理混乱等问题). Otherwise, and after a lead that is a sentence of its own,
     items are cut at their commas when every clause is short and states a fault (淄博市A,B。
-    枣庄市C,D。), unless the list separates its items by ; or all its items open like one
-    (有的A,B,有的C): then each item stays whole.
+    枣庄市C,D。) — in a list that separates its items by ; each item on its own, since a ;
+    often groups the faults of one field of work (主要是:A,B,C;D,E等) while a neighbouring item
+    explains its fault in a clause that states none. Items that all open like one (有的A,B,
+    有的C) stay whole.
     """
     if len(items) == 1 and not sentences:
         return short_clauses(text, *items[0][:2], _MIN_CLAUSES, dunhao=True)
-    if any(e < len(text) and text[e] == ";" for _, e, _ in items) or all(
-            _ITEM_OPENING.match(text, skip_edge(text, s, e)) or _labels_field(text, s, e)
-            for s, e, _ in items):
+    if all(_ITEM_OPENING.match(text, skip_edge(text, s, e)) or _labels_field(text, s, e)
+           for s, e, _ in items):
         return items
+    if any(e < len(text) and text[e] == ";" for _, e, _ in items):  # each item on its own
+        return [piece for item in items
+                for piece in _fault_clauses(text, item, _MIN_CLAUSES)]
     cut = [short_clauses(text, s, e, 2, dunhao=False) for s, e, _ in items]
-    if all(states_fault(text, s, e) for pieces in cut if len(pieces) > 1 for s, e, _ in pieces):
+    if all(_all_faults(text, pieces) for pieces in cut):
         return [piece for pieces in cut for piece in pieces]
     return items
+
+
+def _fault_clauses(text: str, item: Item, least: int) -> list[Item]:
+    """The item's clauses when it has `least` or more and each states a fault, else the item."""
+    pieces = short_clauses(text, item[0], item[1], least, dunhao=False)
+    return pieces if _all_faults(text, pieces) else [item]
+
+
+def _all_faults(text: str, pieces: list[Item]) -> bool:
+    """Whether an item is one piece, or every clause it was cut into states a fault."""
+    return len(pieces) == 1 or all(states_fault(text, s, e) for s, e, _ in pieces)
 
 
 def states_fault(text: str, start: int, end: int) -> bool:
@@ -146,11 +161,11 @@ def _after_verb(text: str, start: int, end: int) -> int:
 
 
 def _is_clause(text: str, start: int, end: int) -> bool:
-    """Whether text[start:end] is short enough to state one problem: a series of faults in it
+    """Whether text[start:end] is short enough to state one problem: one that states a fault
     (存在公款吃喝、公车私用等问题) may be longer than a plain clause."""
     size = end - start
-    series = "、" in text[start:end] and states_fault(text, start, end)
-    return _MIN_CLAUSE <= size <= (_MAX_SERIES_CLAUSE if series else _MAX_CLAUSE)
+    long_ok = states_fault(text, start, end)  # a series, or one long-named fault
+    return _MIN_CLAUSE <= size <= (_MAX_SERIES_CLAUSE if long_ok else _MAX_CLAUSE)
 
 
 def list_end(text: str, start: int, end: int) -> int:
