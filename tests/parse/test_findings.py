@@ -355,18 +355,18 @@ def test_feedback_list_right_after_faxian_and_a_comma() -> None:
 def test_feedback_list_after_zhuyao_shi_without_a_colon() -> None:
     text = "但巡察也发现了一些问题,主要是班子议事不规范;资产台账不清,闲置房产未盘活等问题。组长要求,抓好整改。"
     assert [f.title for f in findings(text, "feedback")] == [
-        "班子议事不规范", "资产台账不清,闲置房产未盘活"]
+        "班子议事不规范", "资产台账不清", "闲置房产未盘活"]
 
 
-def test_semicolon_items_of_three_faults_or_more_give_one_problem_per_clause() -> None:
-    # a ; groups the faults of one field of work; two clauses are a fault and its detail
+def test_semicolon_items_of_faults_give_one_problem_per_clause() -> None:
+    # a ; groups the faults of one field of work, each clause a fault of its own
     text = ("巡察发现了一些问题,主要是:贯彻落实上级部署打折扣,党组织政治功能发挥不充分,推动乡村振兴"
             "工作统筹谋划和推进落实的力度明显不够;监督责任虚化,财务审批把关不严;班子成员分工调整"
             "不及时,党员发展工作不规范等。同时收到问题线索若干件。")
     assert [f.title for f in findings(text, "feedback")] == [
         "贯彻落实上级部署打折扣", "党组织政治功能发挥不充分",
-        "推动乡村振兴工作统筹谋划和推进落实的力度明显不够", "监督责任虚化,财务审批把关不严",
-        "班子成员分工调整不及时,党员发展工作不规范"]
+        "推动乡村振兴工作统筹谋划和推进落实的力度明显不够", "监督责任虚化", "财务审批把关不严",
+        "班子成员分工调整不及时", "党员发展工作不规范"]
 
 
 def test_semicolon_item_whose_second_clause_explains_stays_whole() -> None:

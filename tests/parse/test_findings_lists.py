@@ -105,8 +105,8 @@ def test_an_enumeration_after_a_short_subject() -> None:
 def test_clauses_after_fankui_zhichu_separated_by_semicolons() -> None:
     text = ("巡察组反馈指出,该县贯彻新发展理念有差距,产业转型步伐不快;落实主体责任不到位,“四风”问题仍然存在;"
             "选人用人把关不严。")
-    assert titles(text) == ["该县贯彻新发展理念有差距,产业转型步伐不快", "落实主体责任不到位,“四风”问题仍然存在",
-                            "选人用人把关不严"]
+    assert titles(text) == ["该县贯彻新发展理念有差距", "产业转型步伐不快", "落实主体责任不到位",
+                            "“四风”问题仍然存在", "选人用人把关不严"]
 
 
 def test_praise_before_semicolons_leaves_the_list_after_it() -> None:

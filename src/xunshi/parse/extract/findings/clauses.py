@@ -86,8 +86,8 @@ def clauses_of(text: str, items: list[Item], sentences: bool) -> list[Item]:
     不严格、财务管理混乱等问题). Otherwise, and after a lead that is a sentence of its own,
     items are cut at their commas when every clause is short and states a fault (淄博市A,B。
     枣庄市C,D。) — in a list that separates its items by ; each item on its own, since a ;
-    often groups the faults of one field of work (主要是:A,B,C;D,E等) while a neighbouring item
-    explains its fault in a clause that states none. Items that all open like one (有的A,B,
+    groups the faults of one field of work (主要是:A,B,C;D,E等) while a neighbouring item may
+    explain its fault in a clause that states none. Items that all open like one (有的A,B,
     有的C) stay whole.
     """
     if len(items) == 1 and not sentences:
@@ -97,7 +97,7 @@ def clauses_of(text: str, items: list[Item], sentences: bool) -> list[Item]:
         return items
     if any(e < len(text) and text[e] == ";" for _, e, _ in items):  # each item on its own
         return [piece for item in items
-                for piece in _fault_clauses(text, item, _MIN_CLAUSES)]
+                for piece in _fault_clauses(text, item, 2)]
     cut = [short_clauses(text, s, e, 2, dunhao=False) for s, e, _ in items]
     if all(_all_faults(text, pieces) for pieces in cut):
         return [piece for pieces in cut for piece in pieces]
