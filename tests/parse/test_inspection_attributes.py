@@ -220,3 +220,8 @@ def test_the_authority_convening_the_rounds_mobilisation() -> None:
     text = ("5月8日,某某委党委召开巡视工作会议暨2025年第一轮巡视动员部署会。\n"
             "根据部署,此轮巡视将对甲集团有限公司、乙集团有限公司等2家企业党委开展常规巡视。")
     assert {i.authority for i in extract_inspections(text)} == {"某某委党委"}
+
+
+def test_the_committee_sending_the_groups_not_the_one_approving_the_round() -> None:
+    text = "经市委批准,县委派出3个巡察组,对县甲局、县乙局等2个单位开展常规巡察。"
+    assert {i.authority for i in extract_inspections(text)} == {"县委"}

@@ -153,10 +153,10 @@ def _name(m: re.Match[str]) -> str:
 
 def ordering_authority(text: str) -> str | None:
     """The authority a `根据X统一部署` phrase names, the last one in `text`, else the one that
-    approves the round (经X批准), else the one that sends or sets up groups (市委成立…联动巡察组),
-    inspects itself (学校党委于…对甲学院开展了巡察) or convenes the round's mobilisation (…党委召开
-    …巡视动员部署会), else the one whose leading group is named
+    sends or sets up groups (市委成立…联动巡察组; not 经市委批准,县委派出…'s 市委), approves the round
+    (经X批准), inspects itself (学校党委于…对甲学院开展了巡察) or convenes the round's mobilisation
+    (…党委召开…巡视动员部署会), else the one whose leading group is named
     (校党委巡察工作领导小组听取…汇报)."""
-    found = (_ORDERED_BY.findall(text) or _APPROVED.findall(text) or _SENDS.findall(text)
+    found = (_ORDERED_BY.findall(text) or _SENDS.findall(text) or _APPROVED.findall(text)
              or _CONDUCTS.findall(text) or _CONVENES.findall(text) or _LEADING_GROUP.findall(text))
     return found[-1] if found else None

@@ -3,7 +3,8 @@
 The object is one unit (`市委政法委(含市法学会党组)`), a list closed by a count
 (`市委办公室、…和市社保局7个单位`), a list of names sharing a head noun printed once
 (`南滚河、澜沧江2个国家级(省级)自然保护区管护局` → 南滚河自然保护区管护局, …) or a place prefix
-printed once (`区卫计局、环保局、人社局` → 区卫计局, 区环保局, 区人社局), and a township with the
+printed once (`区卫计局、环保局、人社局` → 区卫计局, 区环保局, 区人社局; `甲镇东村、西村` → 甲镇西村;
+`长沙市天心区、岳麓区` → 长沙市岳麓区, when the gazetteer places it there), and a township with the
 villages it administers (`甲镇及其所辖东村、西村`). Parentheticals are asides (含…, the unit's
 other name) and are dropped from the name; a subsidiary is named without its owner
 (`集团所属甲公司党支部` → 甲公司党支部).
