@@ -7,7 +7,7 @@ the text's words between two *safe* positions, where no such run goes on across;
 ends of a field that start or stop inside a run are cut on their own, which gives exactly the
 words of cutting the field alone.
 
-Words are kept as ids into a per-report vocabulary, in numpy arrays (12 bytes a word), never
+Words are kept as ids into a shared vocabulary, in numpy arrays (8 bytes a word), never
 as a list of Python strings for the whole text: a 19 MB text has some 4 million words, which
 as strings took over 1 GB.
 """
