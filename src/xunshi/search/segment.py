@@ -98,7 +98,7 @@ def _entries(seg: Segmenter, word: str) -> tuple[Entries, int]:
 
 
 @lru_cache(maxsize=None)
-def _entries_of(backend: str) -> Callable[[str], tuple[Entries, int]]:
+def entries_of(backend: str) -> Callable[[str], tuple[Entries, int]]:
     """`_entries` for one backend, cached: looking up sub-words costs far more than the cut,
     and the same words come back in every report."""
     return lru_cache(maxsize=_CACHED_WORDS)(partial(_entries, segmenter(backend)))
@@ -111,7 +111,7 @@ bytes a word: a 20 MB text cut whole took 400 MB."""
 _BOUNDARY = re.compile("[\n。]")
 
 
-def _pieces(text: str) -> Iterator[str]:
+def text_pieces(text: str) -> Iterator[str]:
     """`text` in pieces of about PIECE characters, each ending at a boundary, so cutting the
     pieces gives the words of the whole."""
     start = 0
@@ -124,8 +124,8 @@ def _pieces(text: str) -> Iterator[str]:
 
 def word_entries(text: str, backend: str = "rjieba") -> Iterator[tuple[Entries, int]]:
     """Each precise-mode word of `text` as its entries and the positions it takes."""
-    entries, cut = _entries_of(backend), segmenter(backend).words
-    return (entries(word) for piece in _pieces(text) for word in cut(piece))
+    entries, cut = entries_of(backend), segmenter(backend).words
+    return (entries(word) for piece in text_pieces(text) for word in cut(piece))
 
 
 def search_words(text: str, backend: str = "rjieba") -> list[Word]:

@@ -11,7 +11,8 @@ from dataclasses import dataclass
 from typing import Any
 
 from ..parse.model import Clue, Contact, DocType, Document, Figure, Finding, Inspection, PartialDate, Span
-from ..search.vectors import tsvector
+from ..search.cut import TextCut
+from ..search.vectors import Field, tsvectors
 from ..vocab.status import status_code
 from ..vocab.themes import classify as theme_of
 from ..vocab.places import LEVEL_NAMES, PLACE_COLUMNS, authority_place, division, hierarchy, unit_place
@@ -37,12 +38,15 @@ FILE_FIELDS = ("source_name", "sha256", "encoding", "raw_text")
 """The columns of `reports` that come from the file; the rest come from parsing its text."""
 
 
-def report(name: str, sha256: str, raw_text: str, encoding: str, doc: Document) -> Row:
-    return {**dict(zip(FILE_FIELDS, (name, sha256, encoding, raw_text))), **report_fields(doc)}
+def report(name: str, sha256: str, raw_text: str, encoding: str, doc: Document,
+           cut: TextCut | None = None) -> Row:
+    return {**dict(zip(FILE_FIELDS, (name, sha256, encoding, raw_text))),
+            **report_fields(doc, cut)}
 
 
-def report_fields(doc: Document) -> Row:
-    """What a parse says about the report as a whole (re-parsing rewrites exactly these)."""
+def report_fields(doc: Document, cut: TextCut | None = None) -> Row:
+    """What a parse says about the report as a whole (re-parsing rewrites exactly these);
+    `cut`: the text's words, when the caller has cut it already."""
     return {
         "text": doc.text,
         "title": doc.title,
@@ -54,7 +58,8 @@ def report_fields(doc: Document) -> Row:
         **hierarchy(division(doc.jurisdiction_code)),
         "spans": {field: [s.start, s.end] for field, s in doc.spans.items()},
         "parser_version": doc.parser_version,
-        "search_vector": tsvector([(doc.title, "A"), (doc.text, "D")]),
+        "search_vector": tsvectors(cut or TextCut(doc.text),
+                                   [([(doc.title, "A"), (doc.text, "D")], 0)])[0],
     }
 
 
@@ -115,8 +120,6 @@ def finding(f: Finding, position: int, doc_type: DocType | None = None,
         "enumerated": f.enumerated,
         "position": position,
         **span(f.span),
-        "search_vector": tsvector([(f.title, "A"), (f.description, "B"),
-                                   (f.recommendation, "C")]),
         "theme": theme_of(f.category, f.title, f.description, f.recommendation, parent_theme),
         "status_code": status_code(f.status, doc_type,
                                    f.measures[-1].text if f.measures else f.description),
@@ -124,8 +127,23 @@ def finding(f: Finding, position: int, doc_type: DocType | None = None,
 
 
 def measures(f: Finding) -> list[Row]:
-    return [{"seq": m.seq, "text": m.text, **span(m.span),
-             "search_vector": tsvector([(m.text, "A")])} for m in f.measures]
+    return [{"seq": m.seq, "text": m.text, **span(m.span)} for m in f.measures]
+
+
+def finding_fields(f: Finding) -> list[Field]:
+    """What a finding's search words are made of, by weight."""
+    return [(f.title, "A"), (f.description, "B"), (f.recommendation, "C")]
+
+
+def _add_search_vectors(cut: TextCut, findings: list[tuple[Finding, Row]],
+                        measure_rows: list[tuple[Finding, Row]]) -> None:
+    """Every finding's and measure's `search_vector`, their words taken from the report's one
+    cut and their literals built together."""
+    vectors = [(finding_fields(f), f.span.start) for f, _ in findings]
+    vectors += [([(m["text"], "A")], m["span_start"]) for _, m in measure_rows]
+    rows = [r for _, r in findings] + [m for _, m in measure_rows]
+    for row, literal in zip(rows, tsvectors(cut, vectors)):
+        row["search_vector"] = literal
 
 
 def clue(c: Clue, position: int) -> Row:
@@ -181,13 +199,20 @@ def report_rows(name: str, sha256: str, raw_text: str, encoding: str,
     found: list[Row] = []
     parents: list[int | None] = []
     measure_rows: list[tuple[int, Row]] = []
+    searched: list[tuple[Finding, Row]] = []
+    searched_measures: list[tuple[Finding, Row]] = []
     for f in doc.findings:
         parent = len(found)
         for item, up in ((f, None), *((c, parent) for c in f.children)):
-            measure_rows += [(len(found), m) for m in measures(item)]
+            item_measures = measures(item)
+            measure_rows += [(len(found), m) for m in item_measures]
+            searched_measures += [(item, m) for m in item_measures]
             parent_theme = None if up is None else found[up]["theme"]
             found.append(finding(item, len(found), doc.doc_type, parent_theme))
+            searched.append((item, found[-1]))
             parents.append(up)
+    cut = TextCut(doc.text)
+    _add_search_vectors(cut, searched, searched_measures)
     links = []
     for f in doc.figures:
         in_measure = _holder([m for _, m in measure_rows], f.span)
@@ -195,7 +220,7 @@ def report_rows(name: str, sha256: str, raw_text: str, encoding: str,
                       else _holder(found, f.span))
         links.append((in_finding, in_measure, f.part_of))
     return ReportRows(
-        report=report(name, sha256, raw_text, encoding, doc),
+        report=report(name, sha256, raw_text, encoding, doc, cut),
         inspections=[inspection(i, n) for n, i in enumerate(doc.inspections)],
         organizations=[organization(i, doc) for i in doc.inspections],
         rounds=[inspection_round(i, doc) for i in doc.inspections],
