@@ -17,6 +17,9 @@ def test_ctrl_c_says_what_was_stored_and_how_to_go_on(engine: Engine, database_u
                                                       tmp_path: Path) -> None:
     folder = corpus(tmp_path / "r", 100)
     env = {k: v for k, v in os.environ.items() if k != "XUNSHI_DATABASE_URL"}
+    # each line as it is printed: a pipe's block buffer would hold back the first batch's lines
+    # until most of the load was done, and Ctrl-C could come after the last report
+    env["PYTHONUNBUFFERED"] = "1"
     command = [sys.executable, "-m", "xunshi", "--database-url", database_url, "load",
                "--jobs", "2", str(folder)]
     # a session of its own: Ctrl-C reaches the whole foreground group, the workers too
