@@ -11,7 +11,7 @@ from dataclasses import dataclass, field
 from decimal import Decimal
 from typing import Literal
 
-PARSER_VERSION = 3
+PARSER_VERSION = 4
 """Bumped whenever the parser's output or what is derived from it changes (2: search words,
 organization keys; 3: real published texts, findings' theme, status code and figures, places and
 unit levels), so stored reports are re-parsed."""
