@@ -166,3 +166,9 @@ def test_a_batch_handed_over_in_the_clause_after_it() -> None:
     assert rows(text) == [("问题线索", "移交", 39, None)]
     clue = extract_clues(normalize(text))[0]
     assert clue.span.of(normalize(text)) == "问题线索39件,正分层分类移交"
+
+
+def test_a_disposition_said_to_be_complete_keeps_its_completion() -> None:
+    assert rows("巡察期间共受理信访件25件,已办理完毕20件,正在办理5件。") == [
+        ("信访件", "办理完毕", 20, 25), ("信访件", "正在办理", 5, 25)]
+    assert rows("巡察组移交问题线索8件,均已核查完毕。") == [("问题线索", "核查完毕", 8, 8)]

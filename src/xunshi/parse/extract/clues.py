@@ -31,10 +31,11 @@ _BATCH = re.compile(
     rf"|(?P<kind2>{_KIND_WORDS})(?:共计|共|计)?(?:(?P<total2>{NUMBER}){_UNIT}{_PERSONS})?"
 )
 
-# Words a disposition is built from: 处理回复, 谈话函询, 正在初核调查, 初核转立案 …
+# Words a disposition is built from: 处理回复, 谈话函询, 正在初核调查, 初核转立案 …, perhaps said
+# to be complete: 办理完毕, 核查完毕.
 _DISPOSITION = (
     r"(?:正在|尚在|初步)?(?:初核|核查|核实|调查|处理|回复|谈话|函询|了结|办结|结案|立案|转立案|审查|审理"
-    r"|移交|移送|转办|交办|办理|查处|处置|澄清|暂存|待查|留存|查结|问责)+"
+    r"|移交|移送|转办|交办|办理|查处|处置|澄清|暂存|待查|留存|查结|问责)+(?:完毕|完结)?"
 )
 # Who a handover went to: 移送市纪委23条, 交办被巡察单位169条.
 _RECIPIENT = rf"[\u4e00-\u9fff]{{1,12}}?(?:{ORG_END}|单位|部门|机关|党组织)"
